@@ -1,0 +1,45 @@
+import type { ModuleCode } from './modules'
+
+export type Role = 'handler' | 'manager'
+export type AccountStatus = 'pending' | 'active' | 'rejected' | 'unbound' | 'deregistered'
+
+/** Handler account state machine (domain.md › Workflows), as data. */
+export const ACCOUNT_TRANSITIONS = {
+  authorize: { from: ['pending'], to: 'active' },
+  reject: { from: ['pending'], to: 'rejected' },
+  unbind: { from: ['active', 'pending'], to: 'unbound' },
+  remove: { from: ['active'], to: 'unbound' },
+  deregister: { from: ['active', 'pending'], to: 'deregistered' },
+} as const satisfies Record<string, { from: readonly AccountStatus[]; to: AccountStatus }>
+
+export type AccountEvent = keyof typeof ACCOUNT_TRANSITIONS
+
+/** A platform account, in collection `accounts`. Bound to at most one WeChat OPENID. */
+export interface Account {
+  _id: string
+  openid: string | null
+  role: Role
+  status: AccountStatus
+  name: string
+  phone: string
+  /** Projects this account works for: one for a handler, one or more for a manager. */
+  projectIds: string[]
+  /** Granted modules (handlers). Managers hold every module. */
+  modules: ModuleCode[]
+  /** 物业服务 or 业委会人员 as chosen at 身份认证. */
+  category: 'property' | 'committee'
+  avatar?: string
+  rejectReason?: string
+  createdAt: number
+  updatedAt: number
+  /** Optimistic-concurrency counter: every change bumps it and is conditional on it. */
+  version: number
+}
+
+/** What `binding.me` returns: who the caller is and what the home page may show. */
+export interface Session {
+  status: 'none' | AccountStatus
+  account: Pick<Account, '_id' | 'role' | 'status' | 'name' | 'phone' | 'projectIds'> | null
+  projects: { _id: string; name: string; code: string }[]
+  modules: ModuleCode[]
+}

@@ -1,0 +1,55 @@
+/**
+ * The one error vocabulary of the project. Cloud functions return these codes; pages show the
+ * message (or their own, keyed by code). Listed once here so both sides agree.
+ */
+export const ERROR_MESSAGES = {
+  BAD_INPUT: '输入有误，请检查后重试',
+  UNKNOWN_ACTION: '不支持的操作',
+  NOT_BOUND: '尚未进行身份认证',
+  ACCOUNT_PENDING: '账号待项目负责人授权',
+  ACCOUNT_REJECTED: '账号申请未通过',
+  ACCOUNT_INACTIVE: '账号已注销或已解除绑定',
+  FORBIDDEN: '没有权限进行此操作',
+  MODULE_NOT_GRANTED: '未获得该模块的权限',
+  NOT_FOUND: '记录不存在',
+  CONFLICT: '记录已被他人修改，请刷新后重试',
+  ALREADY_BOUND: '该微信或手机号已绑定账号',
+  CODE_INVALID: '验证码错误',
+  CODE_EXPIRED: '验证码已失效，请重新获取',
+  RATE_LIMITED: '操作过于频繁，请稍后再试',
+  SEND_FAILED: '短信发送失败，请稍后再试',
+  INTERNAL: '服务暂时不可用，请稍后再试',
+  NETWORK: '网络异常，请检查网络后重试',
+} as const
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES
+
+export interface ErrorBody {
+  code: ErrorCode
+  message: string
+  /** Per-field messages for inline form validation: dotted path → message. */
+  fields?: Record<string, string>
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorBody }
+
+/** The single error type thrown inside functions and by the page service wrapper. */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly fields?: Record<string, string>
+  constructor(code: ErrorCode, message?: string, fields?: Record<string, string>) {
+    super(message ?? ERROR_MESSAGES[code])
+    this.name = 'AppError'
+    this.code = code
+    this.fields = fields
+  }
+  toBody(): ErrorBody {
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message }
+  }
+}
+
+export function isErrorCode(x: unknown): x is ErrorCode {
+  return typeof x === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, x)
+}

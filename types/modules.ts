@@ -1,0 +1,35 @@
+/**
+ * The modules of the handler manual (domain.md), in the manual's order. Each is a page under
+ * src/pages/<code>/ (or a subpackage) and a cloud function cloudfunctions/<code>/.
+ */
+export const MODULES = [
+  { code: 'todos', title: '待办事项', icon: 'bell', grantable: true },
+  { code: 'funds', title: '共有资金情况', icon: 'money', grantable: true },
+  { code: 'credit', title: '信用信息', icon: 'star', grantable: true },
+  { code: 'safety', title: '安全检查', icon: 'check-circle', grantable: true },
+  { code: 'disclosure', title: '信息公开', icon: 'file-generic', grantable: true },
+  { code: 'query', title: '信息综合查询', icon: 'search', grantable: true },
+  { code: 'evaluation', title: '业主评价情况', icon: 'analytics', grantable: true },
+  { code: 'project', title: '项目管理', icon: 'home', grantable: true },
+  { code: 'transfers', title: '大额资金转账', icon: 'credit-card', grantable: true },
+  { code: 'parking', title: '车位信息公开', icon: 'map-pin', grantable: true },
+  { code: 'training', title: '观看宣传培训', icon: 'video', grantable: true },
+  { code: 'weather', title: '小区气象公告栏', icon: 'lightning-bolt', grantable: true },
+  { code: 'permissions', title: '权限管理', icon: 'user', grantable: false },
+] as const
+
+export type ModuleCode = (typeof MODULES)[number]['code']
+export const MODULE_CODES = MODULES.map((m) => m.code) as readonly ModuleCode[]
+/** Modules a manager may grant to a handler; 权限管理 is every bound user's own. */
+export const GRANTABLE_MODULES = MODULES.filter((m) => m.grantable).map(
+  (m) => m.code,
+) as readonly ModuleCode[]
+
+export function moduleTitle(code: ModuleCode): string {
+  return MODULES.find((m) => m.code === code)?.title ?? code
+}
+
+/** Where each module's page lives (subpackages keep the main package small). */
+export function modulePath(code: ModuleCode): string {
+  return `/pages/${code}/index`
+}
