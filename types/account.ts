@@ -7,7 +7,11 @@ export type AccountStatus = 'pending' | 'active' | 'rejected' | 'unbound' | 'der
 export const ACCOUNT_TRANSITIONS = {
   authorize: { from: ['pending'], to: 'active' },
   reject: { from: ['pending'], to: 'rejected' },
-  unbind: { from: ['active', 'pending'], to: 'unbound' },
+  /** The manager changes which modules an active handler holds. */
+  grant: { from: ['active'], to: 'active' },
+  changePhone: { from: ['active'], to: 'active' },
+  /** This WeChat lets go of the account; a rejected request is closed the same way on re-applying. */
+  unbind: { from: ['active', 'pending', 'rejected'], to: 'unbound' },
   remove: { from: ['active'], to: 'unbound' },
   deregister: { from: ['active', 'pending'], to: 'deregistered' },
 } as const satisfies Record<string, { from: readonly AccountStatus[]; to: AccountStatus }>
@@ -30,6 +34,7 @@ export interface Account {
   category: 'property' | 'committee'
   avatar?: string
   rejectReason?: string
+  rejectedAt?: number
   createdAt: number
   updatedAt: number
   /** Optimistic-concurrency counter: every change bumps it and is conditional on it. */
@@ -39,7 +44,10 @@ export interface Account {
 /** What `binding.me` returns: who the caller is and what the home page may show. */
 export interface Session {
   status: 'none' | AccountStatus
-  account: Pick<Account, '_id' | 'role' | 'status' | 'name' | 'phone' | 'projectIds'> | null
+  account: Pick<
+    Account,
+    '_id' | 'role' | 'status' | 'name' | 'phone' | 'projectIds' | 'rejectReason'
+  > | null
   projects: { _id: string; name: string; code: string }[]
   modules: ModuleCode[]
 }

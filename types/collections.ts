@@ -4,37 +4,169 @@
  * An index is a list of [field, 1 | -1]; queries that filter on the leading fields by equality and
  * sort on the next one are answered from the index.
  */
-export type IndexSpec = { readonly fields: readonly (readonly [string, 1 | -1])[]; readonly unique?: boolean }
+export type IndexSpec = {
+  readonly fields: readonly (readonly [string, 1 | -1])[]
+  readonly unique?: boolean
+}
 
 export const COLLECTIONS = {
   accounts: [
     { fields: [['openid', 1]] },
     { fields: [['phone', 1]] },
-    { fields: [['projectIds', 1], ['createdAt', -1]] },
+    {
+      fields: [
+        ['projectIds', 1],
+        ['createdAt', -1],
+      ],
+    },
   ],
   projects: [{ fields: [['code', 1]], unique: true }],
   /** The platform's filing registry of project managers (name + phone), seeded / imported. */
   registry_managers: [{ fields: [['phone', 1]] }],
   company_heads: [{ fields: [['projectIds', 1]] }],
-  sms_codes: [{ fields: [['phone', 1], ['createdAt', -1]] }, { fields: [['openid', 1], ['createdAt', -1]] }],
-  audit_log: [{ fields: [['projectId', 1], ['at', -1]] }, { fields: [['targetId', 1], ['at', -1]] }],
-  todos: [{ fields: [['projectId', 1], ['status', 1], ['createdAt', -1]] }],
-  safety_checks: [{ fields: [['status', 1], ['endAt', -1]] }],
-  safety_submissions: [{ fields: [['projectId', 1], ['checkId', 1]] }],
-  notices: [{ fields: [['projectId', 1], ['publishedAt', -1]] }],
-  parking_disclosures: [{ fields: [['projectId', 1], ['edition', -1]] }],
+  sms_codes: [
+    {
+      fields: [
+        ['phone', 1],
+        ['createdAt', -1],
+      ],
+    },
+    {
+      fields: [
+        ['openid', 1],
+        ['createdAt', -1],
+      ],
+    },
+  ],
+  audit_log: [
+    {
+      fields: [
+        ['projectId', 1],
+        ['at', -1],
+      ],
+    },
+    {
+      fields: [
+        ['targetId', 1],
+        ['at', -1],
+      ],
+    },
+  ],
+  todos: [
+    {
+      fields: [
+        ['projectId', 1],
+        ['status', 1],
+        ['createdAt', -1],
+      ],
+    },
+  ],
+  safety_checks: [
+    {
+      fields: [
+        ['status', 1],
+        ['endAt', -1],
+      ],
+    },
+  ],
+  safety_submissions: [
+    {
+      fields: [
+        ['projectId', 1],
+        ['checkId', 1],
+      ],
+    },
+  ],
+  notices: [
+    {
+      fields: [
+        ['projectId', 1],
+        ['publishedAt', -1],
+      ],
+    },
+  ],
+  parking_disclosures: [
+    {
+      fields: [
+        ['projectId', 1],
+        ['edition', -1],
+      ],
+    },
+  ],
   fund_accounts: [{ fields: [['projectId', 1]] }],
-  fund_movements: [{ fields: [['accountId', 1], ['at', -1]] }],
-  credit_records: [{ fields: [['subjectType', 1], ['date', -1]] }],
+  fund_movements: [
+    {
+      fields: [
+        ['accountId', 1],
+        ['at', -1],
+      ],
+    },
+  ],
+  credit_records: [
+    {
+      fields: [
+        ['subjectType', 1],
+        ['date', -1],
+      ],
+    },
+  ],
   filings: [{ fields: [['name', 1]] }],
-  training_results: [{ fields: [['name', 1], ['date', -1]] }],
-  evaluations: [{ fields: [['kind', 1], ['rank', 1]] }],
-  transfers: [{ fields: [['projectId', 1], ['at', -1]] }],
+  training_results: [
+    {
+      fields: [
+        ['name', 1],
+        ['date', -1],
+      ],
+    },
+  ],
+  evaluations: [
+    {
+      fields: [
+        ['kind', 1],
+        ['rank', 1],
+      ],
+    },
+  ],
+  transfers: [
+    {
+      fields: [
+        ['projectId', 1],
+        ['at', -1],
+      ],
+    },
+  ],
   courses: [{ fields: [['order', 1]] }],
-  course_progress: [{ fields: [['accountId', 1], ['courseId', 1]], unique: true }],
+  course_progress: [
+    {
+      fields: [
+        ['accountId', 1],
+        ['courseId', 1],
+      ],
+      unique: true,
+    },
+  ],
   weather_places: [{ fields: [['district', 1]] }],
-  weather_warnings: [{ fields: [['district', 1], ['issuedAt', -1]] }],
-  idempotency: [{ fields: [['key', 1]], unique: true }],
+  weather_warnings: [
+    {
+      fields: [
+        ['district', 1],
+        ['issuedAt', -1],
+      ],
+    },
+  ],
+  /** Claims of idempotent requests; the `_id` is the request key. */
+  idempotency: [],
+  /** One doc per bound WeChat OPENID and per bound phone (`_id` = the key): uniqueness by insert. */
+  binding_keys: [{ fields: [['accountId', 1]] }],
+  /** Local cloud only: SMS and subscribe messages a tester can read. */
+  outbox: [
+    {
+      fields: [
+        ['to', 1],
+        ['at', -1],
+      ],
+    },
+  ],
 } as const satisfies Record<string, readonly IndexSpec[]>
 
 export type CollectionName = keyof typeof COLLECTIONS

@@ -1,0 +1,60 @@
+/**
+ * Bundles each cloud function (cloudfunctions/<name>/index.ts + the shared types and kernel) into
+ * cloudfunctions/<name>/index.js, the file WeChat DevTools uploads with 上传并部署. Packages the
+ * function's own package.json lists (wx-server-sdk, an SMS SDK…) stay external: the cloud installs
+ * them from that package.json.
+ */
+import { build } from 'esbuild'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+const ROOT = resolve(__dirname, '..')
+export const FUNCTIONS_DIR = join(ROOT, 'cloudfunctions')
+
+export function functionNames(): string[] {
+  return readdirSync(FUNCTIONS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(FUNCTIONS_DIR, d.name, 'index.ts')))
+    .map((d) => d.name)
+    .sort()
+}
+
+function externalsOf(dir: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>
+  }
+  if (!pkg.dependencies?.['wx-server-sdk']) throw new Error(`${dir}/package.json must depend on wx-server-sdk`)
+  return Object.keys(pkg.dependencies)
+}
+
+export async function buildFunctions(names = functionNames()): Promise<void> {
+  await Promise.all(
+    names.map((name) => {
+      const dir = join(FUNCTIONS_DIR, name)
+      return build({
+        entryPoints: [join(dir, 'index.ts')],
+        outfile: join(dir, 'index.js'),
+        bundle: true,
+        platform: 'node',
+        // The oldest Node runtime the WeChat cloud still offers for new functions.
+        target: 'node16',
+        format: 'cjs',
+        // The SMS SDK is loaded lazily by the kernel; functions that send SMS list it in package.json.
+        external: [...new Set([...externalsOf(dir), 'tencentcloud-sdk-nodejs-sms'])],
+        minify: false,
+        legalComments: 'none',
+        logLevel: 'warning',
+        banner: { js: '// Built by scripts/build-functions.ts from index.ts: do not edit.' },
+      })
+    }),
+  )
+}
+
+if (require.main === module) {
+  const started = Date.now()
+  buildFunctions()
+    .then(() => console.log(`Built ${functionNames().length} cloud functions in ${Date.now() - started} ms`))
+    .catch((err) => {
+      console.error(err)
+      process.exit(1)
+    })
+}

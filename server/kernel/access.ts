@@ -1,0 +1,51 @@
+import type { Account, AccountStatus, Role } from '../../types/account'
+import { AppError } from '../../types/errors'
+import type { ModuleCode } from '../../types/modules'
+
+/**
+ * Who may call an action. Checked in the function, from the account found by the runtime's
+ * OPENID; nothing the client sends (role, user id, openid) is authority.
+ * - public:  anyone, bound or not (binding itself).
+ * - account: a bound account in one of the given states (e.g. a pending handler reading its status).
+ * - member:  an active account in the project it touches, holding the module and one of the roles.
+ */
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'account'; statuses: readonly AccountStatus[] }
+  | { kind: 'member'; module?: ModuleCode; roles?: readonly Role[] }
+
+const STATUS_ERRORS: Record<AccountStatus, AppError['code']> = {
+  pending: 'ACCOUNT_PENDING',
+  rejected: 'ACCOUNT_REJECTED',
+  unbound: 'ACCOUNT_INACTIVE',
+  deregistered: 'ACCOUNT_INACTIVE',
+  active: 'FORBIDDEN',
+}
+
+export function holdsModule(account: Account, module: ModuleCode): boolean {
+  return account.role === 'manager' || account.modules.includes(module)
+}
+
+/**
+ * Returns the project the call acts on (members only). A member names a project only to choose
+ * among its own; the choice is checked against the account.
+ */
+export function authorize(
+  access: Access,
+  caller: Account | null,
+  requestedProjectId: unknown,
+): string | undefined {
+  if (access.kind === 'public') return undefined
+  if (!caller) throw new AppError('NOT_BOUND')
+  if (access.kind === 'account') {
+    if (!access.statuses.includes(caller.status)) throw new AppError(STATUS_ERRORS[caller.status])
+    return undefined
+  }
+  if (caller.status !== 'active') throw new AppError(STATUS_ERRORS[caller.status])
+  if (access.roles && !access.roles.includes(caller.role)) throw new AppError('FORBIDDEN')
+  if (access.module && !holdsModule(caller, access.module)) throw new AppError('MODULE_NOT_GRANTED')
+  const projectId =
+    typeof requestedProjectId === 'string' ? requestedProjectId : caller.projectIds[0]
+  if (!projectId || !caller.projectIds.includes(projectId)) throw new AppError('FORBIDDEN')
+  return projectId
+}

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto'
+import * as cloud from 'wx-server-sdk'
+import { AppError, type Result } from '../../types/errors'
+import { first, updateCount } from './db'
+
+/**
+ * Repeated submits (a weak network's retry) must create nothing twice. The first call claims the
+ * request's key by inserting a document with that `_id` (the database refuses a second insert);
+ * a later call with the same key gets the first call's result. Only successes are kept: a failed
+ * call releases its claim so the user can try again.
+ */
+const STALE_MS = 2 * 60_000
+
+function collection() {
+  return cloud.database().collection('idempotency')
+}
+
+function idOf(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 40)
+}
+
+interface Claim {
+  _id: string
+  state: 'running' | 'done'
+  at: number
+  result?: Result<unknown>
+}
+
+async function readClaim(id: string): Promise<Claim | null> {
+  return first<Claim>(collection().where({ _id: id }))
+}
+
+/** Returns the earlier result when this request was already handled, else null (claimed). */
+export async function claimRequest(key: string, at: number): Promise<Result<unknown> | null> {
+  const id = idOf(key)
+  try {
+    await collection().add({ data: { _id: id, state: 'running', at } })
+    return null
+  } catch (err) {
+    const claim = await readClaim(id)
+    if (!claim) throw err
+    if (claim.state === 'done' && claim.result) return claim.result
+    if (at - claim.at < STALE_MS) throw new AppError('CONFLICT', '请求正在处理中，请稍候')
+    // A claim left by a call that died: take it over, once.
+    const taken = await updateCount(
+      collection().where({ _id: id, state: 'running', at: claim.at }),
+      { at },
+    )
+    if (taken !== 1) throw new AppError('CONFLICT', '请求正在处理中，请稍候')
+    return null
+  }
+}
+
+export async function finishRequest(key: string, result: Result<unknown>): Promise<void> {
+  const id = idOf(key)
+  if (result.ok) {
+    // set() keeps the result whole: update() would flatten it and drop empty objects.
+    const _ = cloud.database().command
+    await collection()
+      .doc(id)
+      .update({ data: { state: 'done', result: _.set(result) } })
+  } else {
+    await collection().doc(id).remove()
+  }
+}

@@ -1,0 +1,101 @@
+import * as cloud from 'wx-server-sdk'
+import { now } from './clock'
+import { insert } from './db'
+
+/**
+ * Outgoing messages. SMS goes through a provider adapter chosen by SMS_PROVIDER:
+ *   outbox  — the local cloud: messages land in collection `outbox`, where testers read them;
+ *   tencent — Tencent Cloud SMS through its official SDK (tencentcloud-sdk-nodejs-sms), set up by
+ *             TENCENT_SMS_SECRET_ID / _SECRET_KEY / _REGION / _SDK_APP_ID / _SIGN_NAME /
+ *             _TEMPLATE_CODE (README › Deploying). WeChat's cloudbase.sendSms cannot carry a code.
+ * Subscribe messages go through cloud.openapi (the local cloud records them in the outbox too).
+ */
+export interface SmsProvider {
+  sendCode(phone: string, code: string, ttlMinutes: number): Promise<void>
+}
+
+const outboxProvider: SmsProvider = {
+  async sendCode(phone, code, ttlMinutes) {
+    await insert(cloud.database().collection('outbox'), {
+      kind: 'sms',
+      to: phone,
+      template: 'verify-code',
+      data: { code, ttlMinutes },
+      text: `【深圳物业】您的验证码为${code}，${ttlMinutes}分钟内有效，请勿泄露。`,
+      at: now(),
+    })
+  },
+}
+
+function env(name: string): string {
+  const value = process.env[name]
+  if (!value) throw new Error(`SMS provider not configured: ${name} is not set`)
+  return value
+}
+
+const tencentProvider: SmsProvider = {
+  async sendCode(phone, code, ttlMinutes) {
+    // Required lazily: only the deployed binding/permissions functions install this SDK.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const sms = require('tencentcloud-sdk-nodejs-sms') as {
+      sms: {
+        v20210111: { Client: new (cfg: unknown) => { SendSms(req: unknown): Promise<unknown> } }
+      }
+    }
+    const client = new sms.sms.v20210111.Client({
+      credential: {
+        secretId: env('TENCENT_SMS_SECRET_ID'),
+        secretKey: env('TENCENT_SMS_SECRET_KEY'),
+      },
+      region: process.env.TENCENT_SMS_REGION || 'ap-guangzhou',
+    })
+    const res = (await client.SendSms({
+      SmsSdkAppId: env('TENCENT_SMS_SDK_APP_ID'),
+      SignName: env('TENCENT_SMS_SIGN_NAME'),
+      TemplateId: env('TENCENT_SMS_TEMPLATE_CODE'),
+      TemplateParamSet: [code, String(ttlMinutes)],
+      PhoneNumberSet: [`+86${phone}`],
+    })) as { SendStatusSet?: { Code?: string; Message?: string }[] }
+    const status = res.SendStatusSet?.[0]
+    if (status?.Code !== 'Ok') throw new Error(`SMS not sent: ${status?.Code} ${status?.Message}`)
+  },
+}
+
+export function smsProvider(): SmsProvider {
+  const name = process.env.SMS_PROVIDER || 'tencent'
+  if (name === 'outbox') return outboxProvider
+  if (name === 'tencent') return tencentProvider
+  throw new Error(`Unknown SMS_PROVIDER ${name}`)
+}
+
+/** Subscribe-message templates, configured per environment (README › Deploying). */
+export const TEMPLATES = {
+  authRequest: () => process.env.SUBSCRIBE_TPL_AUTH_REQUEST || 'TPL_AUTH_REQUEST',
+  authResult: () => process.env.SUBSCRIBE_TPL_AUTH_RESULT || 'TPL_AUTH_RESULT',
+}
+
+/**
+ * Best effort: a user who has not subscribed, or a template not yet configured, must not fail the
+ * action that caused the notice (the to-do list carries the work either way).
+ */
+export async function notify(
+  touser: string | null,
+  templateId: string,
+  page: string,
+  data: Record<string, string>,
+): Promise<void> {
+  if (!touser) return
+  try {
+    await cloud.openapi.subscribeMessage.send({
+      touser,
+      templateId,
+      page,
+      miniprogramState: process.env.MINIPROGRAM_STATE || 'formal',
+      data: Object.fromEntries(
+        Object.entries(data).map(([k, v]) => [k, { value: v.slice(0, 20) }]),
+      ),
+    })
+  } catch (err) {
+    console.warn('[notify] subscribe message not sent', (err as Error).message)
+  }
+}

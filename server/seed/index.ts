@@ -1,0 +1,493 @@
+import type { Account } from '../../types/account'
+import { GRANTABLE_MODULES } from '../../types/modules'
+import { openidKey, phoneKey } from '../kernel/keys'
+
+/**
+ * Demo data for the local cloud: two projects in real Shenzhen places, the platform's manager
+ * registry, the demo users' accounts, and records for every module of domain.md.
+ * Pure data (no I/O): the local cloud inserts it once, on first start.
+ */
+type Doc = Record<string, unknown> & { _id: string }
+
+const DAY = 86_400_000
+
+export const PROJECTS = [
+  {
+    _id: 'p-yangguang',
+    code: 'SZNS2019001',
+    name: '阳光花园',
+    district: '南山区',
+    street: '粤海街道',
+    community: '高新社区',
+    address: '深圳市南山区粤海街道科技南十二路18号',
+    servicePhone: '0755-26001234',
+    managerScore: 92.5,
+    company: '深圳市安居物业管理有限公司',
+  },
+  {
+    _id: 'p-haibin',
+    code: 'SZFT2020017',
+    name: '海滨广场',
+    district: '福田区',
+    street: '沙头街道',
+    community: '新沙社区',
+    address: '深圳市福田区沙头街道滨河大道9003号',
+    servicePhone: '0755-83004567',
+    managerScore: 88,
+    company: '深圳市鹏城物业服务有限公司',
+  },
+]
+
+function account(
+  a: Partial<Account> & Pick<Account, '_id' | 'role' | 'status' | 'name' | 'phone'>,
+  now: number,
+): Account {
+  return {
+    openid: null,
+    projectIds: [],
+    modules: [],
+    category: 'property',
+    createdAt: now - 30 * DAY,
+    updatedAt: now - 30 * DAY,
+    version: 1,
+    ...a,
+  }
+}
+
+function accounts(now: number): Account[] {
+  return [
+    account(
+      {
+        _id: 'a-zhang',
+        openid: 'demo-manager',
+        role: 'manager',
+        status: 'active',
+        name: '张建国',
+        phone: '13800138001',
+        projectIds: ['p-yangguang'],
+        modules: [...GRANTABLE_MODULES],
+      },
+      now,
+    ),
+    account(
+      {
+        _id: 'a-li',
+        openid: 'demo-handler',
+        role: 'handler',
+        status: 'active',
+        name: '李晓华',
+        phone: '13800138002',
+        projectIds: ['p-yangguang'],
+        modules: ['todos', 'safety', 'disclosure', 'parking', 'weather', 'training'],
+      },
+      now,
+    ),
+    account(
+      {
+        _id: 'a-wang',
+        openid: 'demo-pending',
+        role: 'handler',
+        status: 'pending',
+        name: '王芳',
+        phone: '13800138003',
+        projectIds: ['p-yangguang'],
+        createdAt: now - DAY,
+        updatedAt: now - DAY,
+      },
+      now,
+    ),
+    account(
+      {
+        _id: 'a-chen',
+        openid: 'demo-manager2',
+        role: 'manager',
+        status: 'active',
+        name: '陈志强',
+        phone: '13900139001',
+        projectIds: ['p-haibin'],
+        modules: [...GRANTABLE_MODULES],
+      },
+      now,
+    ),
+    account(
+      {
+        _id: 'a-zhao',
+        openid: null,
+        role: 'handler',
+        status: 'active',
+        name: '赵敏',
+        phone: '13900139002',
+        projectIds: ['p-haibin'],
+        modules: ['todos', 'funds'],
+      },
+      now,
+    ),
+  ]
+}
+
+/** The platform's filing registry: a binding with a matching name + phone becomes a manager. */
+const REGISTRY_MANAGERS = [
+  {
+    _id: 'r-zhang',
+    name: '张建国',
+    phone: '13800138001',
+    projectIds: ['p-yangguang'],
+    title: '项目经理',
+  },
+  {
+    _id: 'r-chen',
+    name: '陈志强',
+    phone: '13900139001',
+    projectIds: ['p-haibin'],
+    title: '项目经理',
+  },
+  {
+    _id: 'r-liu',
+    name: '刘洋',
+    phone: '13700137001',
+    projectIds: ['p-yangguang', 'p-haibin'],
+    title: '项目负责人',
+  },
+]
+
+const COMPANY_HEADS = [
+  {
+    _id: 'h-yang',
+    name: '杨国庆',
+    phone: '13600136001',
+    company: '深圳市安居物业管理有限公司',
+    title: '企业负责人',
+    projectIds: ['p-yangguang'],
+  },
+  {
+    _id: 'h-xu',
+    name: '徐海',
+    phone: '13600136002',
+    company: '深圳市鹏城物业服务有限公司',
+    title: '企业负责人',
+    projectIds: ['p-haibin'],
+  },
+]
+
+function safety(now: number): Record<string, Doc[]> {
+  const items = [
+    { id: 'i1', category: '消防', text: '消防通道是否畅通、无占用', points: 10 },
+    { id: 'i2', category: '消防', text: '灭火器是否在有效期内', points: 10 },
+    { id: 'i3', category: '电梯', text: '电梯年检合格证是否在有效期并公示', points: 10 },
+    { id: 'i4', category: '二次供水', text: '水箱是否按期清洗消毒', points: 10 },
+    { id: 'i5', category: '防汛防台', text: '地下车库挡水板、沙袋是否到位', points: 10 },
+  ]
+  return {
+    safety_checks: [
+      {
+        _id: 'sc-2026h2',
+        kind: 'routine',
+        title: '2026年下半年在线常规检查',
+        issuer: '深圳市住房和建设局',
+        startAt: now - 10 * DAY,
+        endAt: now + 20 * DAY,
+        status: 'ongoing',
+        scope: { districts: ['南山区', '福田区'] },
+        items,
+        totalPoints: 50,
+      },
+      {
+        _id: 'sc-flood',
+        kind: 'special',
+        title: '防汛防台专项检查',
+        issuer: '深圳市应急管理局',
+        startAt: now - 40 * DAY,
+        endAt: now - 5 * DAY,
+        status: 'ended',
+        scope: { districts: ['南山区'] },
+        items: items.slice(4),
+        totalPoints: 10,
+      },
+    ],
+    safety_submissions: [],
+  }
+}
+
+function moduleRecords(now: number): Record<string, Doc[]> {
+  return {
+    todos: [
+      {
+        _id: 't-auth-wang',
+        projectId: 'p-yangguang',
+        kind: 'authorizeHandler',
+        title: '经办人王芳申请绑定，待授权',
+        targetId: 'a-wang',
+        status: 'pending',
+        assigneeRole: 'manager',
+        createdAt: now - DAY,
+      },
+      {
+        _id: 't-safety',
+        projectId: 'p-yangguang',
+        kind: 'fillSafetyCheck',
+        title: '填写：2026年下半年在线常规检查',
+        targetId: 'sc-2026h2',
+        status: 'pending',
+        assigneeRole: 'handler',
+        createdAt: now - 10 * DAY,
+      },
+    ],
+    notices: [
+      {
+        _id: 'n-1',
+        projectId: 'p-yangguang',
+        category: '物业服务',
+        title: '2026年第三季度公共收益公示',
+        content: '本季度公共收益合计 86,420.00 元，明细见附件。',
+        status: 'published',
+        validUntil: now + 60 * DAY,
+        publishedAt: now - 3 * DAY,
+        attachments: [],
+      },
+      {
+        _id: 'n-2',
+        projectId: 'p-yangguang',
+        category: '停水停电',
+        title: '11月28日二次供水设施清洗停水通知',
+        content: '11月28日 9:00-17:00 清洗水箱，届时停水，请提前储水。',
+        status: 'published',
+        validUntil: now + 3 * DAY,
+        publishedAt: now - DAY,
+        attachments: [],
+      },
+    ],
+    parking_disclosures: [
+      {
+        _id: 'pk-yg-1',
+        projectId: 'p-yangguang',
+        edition: 1,
+        status: 'published',
+        landTransferDate: '2015-03-18',
+        earliestPresaleDate: '2016-09-01',
+        counts: {
+          total: 820,
+          planned: 800,
+          added: 20,
+          fixed: 600,
+          nonFixed: 220,
+          underground: 760,
+          aboveGround: 60,
+        },
+        cards: { issued: 640, monthlyFee: 350, howToApply: '携带产权证明至物业服务中心办理' },
+        chargers: {
+          count: 48,
+          builder: '深圳市安居物业管理有限公司',
+          operator: '深圳市充电科技有限公司',
+        },
+        dispute: null,
+        relief: { adopted: true, measures: ['错峰共享停车'] },
+        publishedAt: now - 20 * DAY,
+      },
+    ],
+    fund_accounts: [
+      {
+        _id: 'fa-1',
+        projectId: 'p-yangguang',
+        kind: '公共收益',
+        bank: '中国建设银行深圳科技园支行',
+        accountNo: '4425 **** **** 1234',
+        balance: 1286420.55,
+        updatedAt: now - 2 * DAY,
+      },
+      {
+        _id: 'fa-2',
+        projectId: 'p-yangguang',
+        kind: '专项维修资金',
+        bank: '深圳市住房公积金管理中心',
+        accountNo: '4403 **** **** 8821',
+        balance: 5620000,
+        updatedAt: now - 5 * DAY,
+      },
+    ],
+    fund_movements: [
+      {
+        _id: 'fm-1',
+        accountId: 'fa-1',
+        projectId: 'p-yangguang',
+        at: now - 2 * DAY,
+        amount: 86420,
+        direction: 'in',
+        summary: '第三季度停车场收益',
+      },
+      {
+        _id: 'fm-2',
+        accountId: 'fa-1',
+        projectId: 'p-yangguang',
+        at: now - 15 * DAY,
+        amount: -32000,
+        direction: 'out',
+        summary: '儿童游乐设施维修',
+      },
+    ],
+    transfers: [
+      {
+        _id: 'tr-1',
+        projectId: 'p-yangguang',
+        at: now - 15 * DAY,
+        amount: 320000,
+        payee: '深圳市建工维修有限公司',
+        purpose: '外墙渗漏维修（业主大会表决通过）',
+        accountKind: '专项维修资金',
+      },
+    ],
+    credit_records: [
+      {
+        _id: 'cr-1',
+        subjectType: '物业企业',
+        subject: '深圳市安居物业管理有限公司',
+        kind: '良好',
+        title: '2025年度深圳市物业管理优秀项目',
+        facts: '阳光花园项目获评年度优秀项目',
+        date: '2026-03-10',
+        authority: '深圳市住房和建设局',
+      },
+      {
+        _id: 'cr-2',
+        subjectType: '项目负责人',
+        subject: '张建国',
+        kind: '不良',
+        title: '未按时完成安全检查',
+        facts: '2025年下半年常规检查逾期提交',
+        date: '2026-01-15',
+        authority: '南山区住房和建设局',
+        penalty: '通报批评',
+        showUntil: '2027-01-15',
+      },
+    ],
+    filings: [
+      {
+        _id: 'f-1',
+        name: '阳光花园物业服务合同备案',
+        region: '南山区',
+        kind: '物业服务合同',
+        filedAt: '2024-06-01',
+        company: '深圳市安居物业管理有限公司',
+      },
+      {
+        _id: 'f-2',
+        name: '海滨广场业主委员会备案',
+        region: '福田区',
+        kind: '业主委员会',
+        filedAt: '2023-11-20',
+        company: '',
+      },
+    ],
+    training_results: [
+      {
+        _id: 'tres-1',
+        name: '李晓华',
+        idNo: '4403**********1234',
+        project: '阳光花园',
+        company: '深圳市安居物业管理有限公司',
+        course: '物业安全管理',
+        score: 92,
+        passed: true,
+        date: '2026-05-20',
+      },
+    ],
+    evaluations: [
+      { _id: 'ev-1', kind: 'project', name: '阳光花园', score: 93.2, rank: 12, period: '2026Q3' },
+      {
+        _id: 'ev-2',
+        kind: 'company',
+        name: '深圳市安居物业管理有限公司',
+        score: 90.1,
+        rank: 30,
+        period: '2026Q3',
+      },
+      {
+        _id: 'ev-3',
+        kind: 'committee',
+        name: '阳光花园业主委员会',
+        score: 88.7,
+        rank: 41,
+        period: '2026Q3',
+      },
+      {
+        _id: 'ev-4',
+        kind: 'projectHistory',
+        projectId: 'p-yangguang',
+        name: '阳光花园',
+        score: 91.0,
+        rank: 15,
+        period: '2026Q2',
+      },
+    ],
+    courses: [
+      {
+        _id: 'c-1',
+        order: 1,
+        title: '《深圳经济特区物业管理条例》解读',
+        durationSec: 1800,
+        videoUrl: '',
+        cover: '',
+      },
+      {
+        _id: 'c-2',
+        order: 2,
+        title: '物业服务区域消防安全管理',
+        durationSec: 1500,
+        videoUrl: '',
+        cover: '',
+      },
+    ],
+    course_progress: [],
+    weather_places: [
+      {
+        _id: 'wp-1',
+        name: '阳光花园',
+        district: '南山区',
+        street: '粤海街道',
+        address: '科技南十二路18号',
+        projectId: 'p-yangguang',
+      },
+      {
+        _id: 'wp-2',
+        name: '海滨广场',
+        district: '福田区',
+        street: '沙头街道',
+        address: '滨河大道9003号',
+        projectId: 'p-haibin',
+      },
+    ],
+    weather_warnings: [
+      {
+        _id: 'ww-1',
+        type: '暴雨',
+        colour: '黄',
+        district: '南山区',
+        issuedAt: now - 2 * 3600_000,
+        guidance: '检查地下车库排水设施，做好挡水准备。',
+        active: true,
+      },
+    ],
+  }
+}
+
+/** The uniqueness keys a bound account holds (see server/kernel/accounts.ts). */
+function bindingKeys(list: Account[], now: number): Doc[] {
+  return list
+    .filter((a) => a.status === 'active' || a.status === 'pending' || a.status === 'rejected')
+    .flatMap((a) => [
+      ...(a.openid ? [{ _id: openidKey(a.openid), accountId: a._id, at: now }] : []),
+      { _id: phoneKey(a.phone), accountId: a._id, at: now },
+    ])
+}
+
+export function demoData(now: number): Record<string, Record<string, unknown>[]> {
+  const demoAccounts = accounts(now)
+  return {
+    projects: PROJECTS,
+    registry_managers: REGISTRY_MANAGERS,
+    company_heads: COMPANY_HEADS,
+    accounts: demoAccounts as unknown as Doc[],
+    binding_keys: bindingKeys(demoAccounts, now),
+    ...safety(now),
+    ...moduleRecords(now),
+  }
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import { docId, personName, phone, requestId, shortText, smsCode } from './fields'
+
+/** binding (身份绑定) actions' params. */
+export const BindingInput = {
+  me: z.object({}).strict(),
+  sendCode: z.object({ phone }).strict(),
+  searchProjects: z.object({ keyword: shortText(30, '小区名称或项目编号') }).strict(),
+  submit: z
+    .object({
+      category: z.enum(['property', 'committee'], { message: '请选择人员类别' }),
+      name: personName,
+      phone,
+      code: smsCode,
+      projectId: docId.optional(),
+      requestId,
+    })
+    .strict(),
+}
+
+export type SubmitBindingInput = z.infer<typeof BindingInput.submit>
+
+export interface ProjectSummary {
+  _id: string
+  code: string
+  name: string
+  district: string
+  street: string
+}
+
+export interface SendCodeResult {
+  /** Seconds until another code may be requested. */
+  resendAfter: number
+}
+
+/** Verification-code rules (issue: identity). */
+export const CODE_RULES = {
+  length: 6,
+  ttlMs: 5 * 60_000,
+  maxTries: 5,
+  resendMs: 60_000,
+  dailyPerPhone: 10,
+  dailyPerOpenid: 10,
+} as const

@@ -1,0 +1,55 @@
+import { z } from 'zod'
+
+/**
+ * Field rules shared by pages (inline validation) and functions (the rule that counts).
+ * zod 3's classic API: about 60 KB in a bundle, where zod 4 brings 400 KB to the mini program.
+ */
+
+/** Chinese defaults for what a field's own message does not cover (wrong type, unknown key…). */
+const zhErrorMap: z.ZodErrorMap = (issue, ctx) => {
+  switch (issue.code) {
+    case z.ZodIssueCode.invalid_type:
+      return { message: issue.received === 'undefined' ? '此项必填' : '格式不正确' }
+    case z.ZodIssueCode.unrecognized_keys:
+      return { message: '不支持的字段' }
+    case z.ZodIssueCode.invalid_enum_value:
+    case z.ZodIssueCode.invalid_literal:
+      return { message: '选项无效' }
+    case z.ZodIssueCode.too_big:
+      return { message: issue.type === 'string' ? `不能超过${issue.maximum}个字` : '超出范围' }
+    case z.ZodIssueCode.too_small:
+      return { message: issue.type === 'string' ? '此项必填' : '超出范围' }
+    default:
+      return { message: ctx.defaultError }
+  }
+}
+z.setErrorMap(zhErrorMap)
+
+export const PHONE_RE = /^1[3-9]\d{9}$/
+export const phone = z.string().trim().regex(PHONE_RE, '请输入正确的中国大陆手机号码')
+export const personName = z
+  .string()
+  .trim()
+  .min(2, '请输入姓名（至少2个字）')
+  .max(20, '姓名不能超过20个字')
+  .regex(/^[\u4e00-\u9fa5A-Za-z·. ]+$/, '姓名只能包含汉字、字母和间隔号')
+export const smsCode = z.string().regex(/^\d{6}$/, '请输入6位数字验证码')
+export const docId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式错误')
+export const version = z.number().int().min(0)
+export const shortText = (max: number, label: string) =>
+  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`)
+/** A client-chosen id per user intent, so a retried submit is recognised. */
+export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式错误')
+
+/** First message per field, for forms and for BAD_INPUT errors: { phone: '请输入…' }. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const issue of error.issues) {
+    if (issue.code === z.ZodIssueCode.unrecognized_keys) {
+      for (const key of issue.keys) out[[...issue.path, key].join('.')] = '不支持的字段'
+      continue
+    }
+    out[issue.path.join('.') || '_'] ??= issue.message
+  }
+  return out
+}
