@@ -30,6 +30,7 @@ const node = (name, dir, extra = {}) => ({
 })
 
 module.exports = {
+  globalSetup: '<rootDir>/test/support/global-setup.js',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     node('unit', 'unit'),

@@ -1,0 +1,333 @@
+import { startCloud, type TestCloud } from '../support/cloud'
+import {
+  bindAsHandler,
+  clock,
+  codeFor,
+  expectError,
+  expectOk,
+  newRequestId,
+  type Reply,
+} from './helpers'
+
+let cloud: TestCloud
+const call = (event: Record<string, unknown>, openid: string) =>
+  cloud.call('binding', event, openid) as Promise<Reply>
+
+beforeAll(async () => {
+  cloud = await startCloud()
+}, 60_000)
+afterAll(() => cloud?.stop())
+
+describe('binding.me', () => {
+  it.each([
+    ['demo-newcomer', 'none', []],
+    ['demo-pending', 'pending', []],
+    [
+      'demo-handler',
+      'active',
+      ['todos', 'safety', 'disclosure', 'parking', 'training', 'weather', 'permissions'],
+    ],
+  ])('%s sees status %s and exactly its modules', async (openid, status, modules) => {
+    const session = expectOk(await call({ action: 'me' }, openid))
+    expect(session.status).toBe(status)
+    expect([...session.modules].sort()).toEqual([...modules].sort())
+  })
+
+  it('gives a manager every module of its project', async () => {
+    const session = expectOk(await call({ action: 'me' }, 'demo-manager'))
+    expect(session.account).toMatchObject({ role: 'manager', name: '张建国' })
+    expect(session.projects).toEqual([
+      { _id: 'p-yangguang', code: 'SZNS2019001', name: '阳光花园' },
+    ])
+    expect(session.modules).toHaveLength(13)
+  })
+
+  it('does not trust an openid, role or user id sent in the payload', async () => {
+    expectError(await call({ action: 'me', openid: 'demo-manager' }, 'demo-newcomer'), 'BAD_INPUT')
+    expectError(await call({ action: 'me', role: 'manager' }, 'demo-newcomer'), 'BAD_INPUT')
+    // userInfo is what the WeChat runtime stamps on client calls: ignored, never authority.
+    const session = expectOk(
+      await call(
+        { action: 'me', userInfo: { openId: 'demo-manager', appId: 'x' } },
+        'demo-newcomer',
+      ),
+    )
+    expect(session.status).toBe('none')
+  })
+
+  it('refuses an unknown action and a malformed event', async () => {
+    expectError(await call({ action: 'dropDatabase' }, 'demo-newcomer'), 'UNKNOWN_ACTION')
+    expectError(await call({ action: { $ne: '' } }, 'demo-newcomer'), 'UNKNOWN_ACTION')
+  })
+})
+
+describe('binding.searchProjects', () => {
+  it('finds projects by 小区 name or 项目编号', async () => {
+    const byName = expectOk(
+      await call({ action: 'searchProjects', keyword: '阳光' }, 'demo-newcomer'),
+    )
+    expect(byName.map((p: { _id: string }) => p._id)).toEqual(['p-yangguang'])
+    const byCode = expectOk(
+      await call({ action: 'searchProjects', keyword: 'szft2020' }, 'demo-newcomer'),
+    )
+    expect(byCode.map((p: { name: string }) => p.name)).toEqual(['海滨广场'])
+  })
+
+  it('treats the keyword as text, not a pattern or an operator', async () => {
+    expect(
+      expectOk(await call({ action: 'searchProjects', keyword: '.*' }, 'demo-newcomer')),
+    ).toEqual([])
+    expectError(
+      await call({ action: 'searchProjects', keyword: { $regex: '.*' } }, 'demo-newcomer'),
+      'BAD_INPUT',
+    )
+    const long = await call({ action: 'searchProjects', keyword: '阳'.repeat(31) }, 'demo-newcomer')
+    expectError(long, 'BAD_INPUT')
+  })
+})
+
+describe('binding.submit', () => {
+  it('makes a registered manager active at once, for every project of the registry', async () => {
+    const openid = 'o-liu-manager'
+    const code = await codeFor(cloud, openid, '13700137001')
+    const session = expectOk(
+      await call(
+        {
+          action: 'submit',
+          category: 'property',
+          name: '刘洋',
+          phone: '13700137001',
+          code,
+          requestId: newRequestId(),
+        },
+        openid,
+      ),
+    )
+    expect(session.status).toBe('active')
+    expect(session.account.role).toBe('manager')
+    expect(session.projects.map((p: { _id: string }) => p._id).sort()).toEqual([
+      'p-haibin',
+      'p-yangguang',
+    ])
+  })
+
+  it('makes anyone else a pending handler, with a to-do and a notice for the managers', async () => {
+    const openid = 'o-new-handler-1'
+    const session = expectOk(await bindAsHandler(cloud, openid, '周杰', '13500135001'))
+    expect(session).toMatchObject({ status: 'pending', modules: [] })
+    const todos = await cloud.collection('todos', {
+      kind: 'authorizeHandler',
+      targetId: session.account._id,
+    })
+    expect(todos).toHaveLength(1)
+    expect(todos[0]).toMatchObject({ projectId: 'p-yangguang', status: 'pending' })
+    const notices = await cloud.outbox({ kind: 'subscribe', to: 'demo-manager' })
+    expect(
+      notices.some(
+        (n: { data: Record<string, { value: string }> }) => n.data.thing1?.value === '周杰',
+      ),
+    ).toBe(true)
+    const trail = await cloud.collection('audit_log', { targetId: session.account._id })
+    expect(trail[0]).toMatchObject({ action: 'requestBinding', actorOpenid: openid })
+  })
+
+  it('asks a non-registered person to choose a project', async () => {
+    const openid = 'o-no-project'
+    const code = await codeFor(cloud, openid, '13500135002')
+    const reply = await call(
+      {
+        action: 'submit',
+        category: 'property',
+        name: '吴磊',
+        phone: '13500135002',
+        code,
+        requestId: newRequestId(),
+      },
+      openid,
+    )
+    expectError(reply, 'BAD_INPUT')
+    expect(!reply.ok && reply.error.fields).toEqual({ projectId: '请选择所在项目' })
+  })
+
+  it('refuses a phone that already has an active binding, and a WeChat already bound', async () => {
+    const taken = await bindAsHandler(cloud, 'o-phone-thief', '李晓华', '13800138002')
+    expectError(taken, 'ALREADY_BOUND')
+    expectError(
+      await call({ action: 'sendCode', phone: '13500135099' }, 'demo-handler'),
+      'ALREADY_BOUND',
+    )
+  })
+
+  it('refuses bad input with per-field messages', async () => {
+    const base = {
+      action: 'submit',
+      category: 'property',
+      name: '王五',
+      phone: '13500135003',
+      code: '123456',
+      requestId: newRequestId(),
+      projectId: 'p-yangguang',
+    }
+    const cases: [Record<string, unknown>, string][] = [
+      [{ phone: '12345' }, 'phone'],
+      [{ phone: 13500135003 }, 'phone'],
+      [{ phone: { $ne: '' } }, 'phone'],
+      [{ name: 'x' }, 'name'],
+      [{ name: '名'.repeat(200) }, 'name'],
+      [{ code: '12ab56' }, 'code'],
+      [{ category: 'admin' }, 'category'],
+      [{ projectId: { $gt: '' } }, 'projectId'],
+      [{ role: 'manager' }, 'role'],
+      [{ openid: 'demo-manager' }, 'openid'],
+      [{ requestId: undefined }, 'requestId'],
+    ]
+    for (const [patch, field] of cases) {
+      const reply = await call({ ...base, ...patch }, 'o-bad-input')
+      expectError(reply, 'BAD_INPUT')
+      expect(!reply.ok && reply.error.fields && Object.keys(reply.error.fields)).toContain(field)
+    }
+    const accounts = await cloud.collection('accounts', { phone: '13500135003' })
+    expect(accounts).toEqual([])
+  })
+
+  it('creates nothing twice when a weak network repeats the same submit', async () => {
+    const openid = 'o-retry'
+    const code = await codeFor(cloud, openid, '13500135004')
+    const event = {
+      action: 'submit',
+      category: 'property',
+      name: '郑爽',
+      phone: '13500135004',
+      code,
+      projectId: 'p-yangguang',
+      requestId: newRequestId(),
+    }
+    const [a, b] = await Promise.all([call(event, openid), call(event, openid)])
+    const c = await call(event, openid)
+    const oks = [a, b, c].filter((r) => r.ok)
+    expect(oks.length).toBeGreaterThanOrEqual(2)
+    for (const r of oks) expect(expectOk(r).account._id).toBe(expectOk(oks[0]).account._id)
+    for (const r of [a, b].filter((x) => !x.ok)) expectError(r, 'CONFLICT')
+    expect(await cloud.collection('accounts', { phone: '13500135004' })).toHaveLength(1)
+    expect(await cloud.collection('todos', { title: '经办人郑爽申请绑定，待授权' })).toHaveLength(1)
+  })
+
+  it('binds one account when one WeChat submits twice at once with different requests', async () => {
+    const openid = 'o-double'
+    const code = await codeFor(cloud, openid, '13500135005')
+    const event = {
+      action: 'submit',
+      category: 'property',
+      name: '冯远',
+      phone: '13500135005',
+      code,
+      projectId: 'p-yangguang',
+    }
+    const replies = await Promise.all([
+      call({ ...event, requestId: newRequestId() }, openid),
+      call({ ...event, requestId: newRequestId() }, openid),
+    ])
+    expect(replies.filter((r) => r.ok)).toHaveLength(1)
+    expect(await cloud.collection('accounts', { openid })).toHaveLength(1)
+  })
+})
+
+describe('verification codes', () => {
+  const advance = () => clock(cloud)
+
+  it('sends a 6-digit code, stored only as a hash', async () => {
+    const code = await codeFor(cloud, 'o-code-1', '13500135010')
+    expect(code).toMatch(/^\d{6}$/)
+    const stored = await cloud.collection('sms_codes', { phone: '13500135010' })
+    expect(JSON.stringify(stored)).not.toContain(code)
+  })
+
+  it('allows a resend only after 60 s', async () => {
+    const tick = advance()
+    await codeFor(cloud, 'o-code-2', '13500135011')
+    expectError(
+      await call({ action: 'sendCode', phone: '13500135011' }, 'o-code-2'),
+      'RATE_LIMITED',
+    )
+    await tick(61_000)
+    expectOk(await call({ action: 'sendCode', phone: '13500135011' }, 'o-code-2'))
+  })
+
+  it('refuses a code after 5 minutes', async () => {
+    const tick = advance()
+    const code = await codeFor(cloud, 'o-code-3', '13500135012')
+    await tick(5 * 60_000 + 1000)
+    const reply = await call(
+      {
+        action: 'submit',
+        category: 'property',
+        name: '钱七',
+        phone: '13500135012',
+        code,
+        projectId: 'p-yangguang',
+        requestId: newRequestId(),
+      },
+      'o-code-3',
+    )
+    expectError(reply, 'CODE_EXPIRED')
+  })
+
+  it('invalidates a code after 5 wrong tries, even if the 6th is right', async () => {
+    const code = await codeFor(cloud, 'o-code-4', '13500135013')
+    const wrong = code === '000000' ? '111111' : '000000'
+    const submit = (c: string) =>
+      call(
+        {
+          action: 'submit',
+          category: 'property',
+          name: '孙八',
+          phone: '13500135013',
+          code: c,
+          projectId: 'p-yangguang',
+          requestId: newRequestId(),
+        },
+        'o-code-4',
+      )
+    // Six wrong guesses at once: at most five are counted, the sixth finds the code spent.
+    const tries = await Promise.all([1, 2, 3, 4, 5, 6].map(() => submit(wrong)))
+    const codes = tries.map((r) => (r.ok ? 'ok' : r.error.code))
+    expect(codes.filter((c) => c === 'CODE_INVALID').length).toBeLessThanOrEqual(5)
+    expect(codes).toContain('CODE_EXPIRED')
+    expectError(await submit(code), 'CODE_EXPIRED')
+  })
+
+  it('caps codes at 10 a day per phone and per WeChat', async () => {
+    const tick = advance()
+    for (let i = 0; i < 10; i++) {
+      expectOk(await call({ action: 'sendCode', phone: '13500135020' }, `o-cap-${i}`))
+      await tick(61_000)
+    }
+    expectError(await call({ action: 'sendCode', phone: '13500135020' }, 'o-cap-x'), 'RATE_LIMITED')
+    for (let i = 0; i < 10; i++) {
+      expectOk(
+        await call(
+          { action: 'sendCode', phone: `135001351${String(i).padStart(2, '0')}` },
+          'o-cap-wechat',
+        ),
+      )
+    }
+    expectError(
+      await call({ action: 'sendCode', phone: '13500135199' }, 'o-cap-wechat'),
+      'RATE_LIMITED',
+    )
+    await tick(24 * 3600_000)
+    expectOk(await call({ action: 'sendCode', phone: '13500135199' }, 'o-cap-wechat'))
+  })
+
+  it('accepts mainland mobile numbers only', async () => {
+    for (const phone of [
+      '+8613500135030',
+      '2350013503',
+      '1350013503',
+      '135001350301',
+      '10000000000',
+    ]) {
+      expectError(await call({ action: 'sendCode', phone }, 'o-code-5'), 'BAD_INPUT')
+    }
+  })
+})

@@ -1,0 +1,56 @@
+import { BindingInput } from '../../types/binding'
+import { fieldErrors, phone, personName } from '../../types/fields'
+import { PermissionsInput } from '../../types/permissions'
+
+describe('shared field rules', () => {
+  it.each(['13800138000', '19912345678', ' 13800138000 '])('accepts mainland mobile %s', (p) => {
+    expect(phone.safeParse(p).success).toBe(true)
+  })
+  it.each(['12800138000', '1380013800', '+8613800138000', '138001380000', ''])(
+    'refuses %s',
+    (p) => {
+      const r = phone.safeParse(p)
+      expect(r.success).toBe(false)
+      if (!r.success) expect(fieldErrors(r.error)._).toBe('请输入正确的中国大陆手机号码')
+    },
+  )
+  it('accepts Chinese names with 间隔号 and refuses markup', () => {
+    expect(personName.safeParse('阿依古丽·买买提').success).toBe(true)
+    expect(personName.safeParse('<b>王</b>').success).toBe(false)
+  })
+})
+
+describe('action schemas', () => {
+  it('name each bad field in Chinese, including unknown ones', () => {
+    const r = BindingInput.submit.safeParse({
+      name: 1,
+      phone: { $ne: '' },
+      category: 'x',
+      code: '1',
+      requestId: 'short',
+      extra: 1,
+    })
+    expect(r.success).toBe(false)
+    if (r.success) return
+    expect(fieldErrors(r.error)).toEqual({
+      name: '格式不正确',
+      phone: '格式不正确',
+      category: '请选择人员类别',
+      code: '请输入6位数字验证码',
+      requestId: '请求编号格式错误',
+      extra: '不支持的字段',
+    })
+  })
+  it('refuses duplicate or non-grantable modules', () => {
+    const base = { accountId: 'a1', version: 1 }
+    expect(
+      PermissionsInput.authorize.safeParse({ ...base, modules: ['todos', 'todos'] }).success,
+    ).toBe(false)
+    expect(
+      PermissionsInput.authorize.safeParse({ ...base, modules: ['permissions'] }).success,
+    ).toBe(false)
+    expect(
+      PermissionsInput.authorize.safeParse({ ...base, modules: ['todos', 'funds'] }).success,
+    ).toBe(true)
+  })
+})
