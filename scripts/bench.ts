@@ -1,0 +1,299 @@
+/**
+ * `npm run bench`: sizes (mini-program packages, built functions) and local-cloud query latency,
+ * printed and written to .bench/report.json. Budgets are reported as PASS/OVER; the bench never
+ * fails the build (exit 0), it informs.
+ *
+ * Latency: a 20-row page `where({projectId, status}).orderBy('createdAt','desc').limit(20)`
+ * through the real wx-server-sdk against an in-process local cloud, at 1k, 10k and 100k documents,
+ * on a collection with the matching index and on one without.
+ */
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import * as cloud from 'wx-server-sdk'
+import { startLocalCloud, type LocalCloud } from '../server/local-cloud'
+import { ROOT } from '../server/local-cloud/config'
+import type { Write } from '../server/local-cloud/store'
+
+const KB = 1024
+const BUDGETS = {
+  mainPackageBytes: 700 * KB,
+  indexedP95At100kMs: 20,
+  /** Flat: p95 at 100k ≤ 2 × p95 at 1k + 2 ms. */
+  flatFactor: 2,
+  flatSlackMs: 2,
+}
+const SIZES = [1_000, 10_000, 100_000]
+const PROJECTS = 100
+const STATUSES = ['open', 'done', 'void']
+const INDEX = {
+  fields: [
+    ['projectId', 1],
+    ['status', 1],
+    ['createdAt', -1],
+  ] as const,
+}
+
+type Verdict = 'PASS' | 'OVER'
+const verdict = (ok: boolean): Verdict => (ok ? 'PASS' : 'OVER')
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`
+
+// ---- sizes ----------------------------------------------------------------------------------
+
+function filesUnder(dir: string): { path: string; bytes: number }[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    return entry.isDirectory() ? filesUnder(path) : [{ path, bytes: statSync(path).size }]
+  })
+}
+
+function subpackageRoots(weapp: string): string[] {
+  const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8')) as {
+    subPackages?: { root: string }[]
+    subpackages?: { root: string }[]
+  }
+  return [...(app.subPackages ?? []), ...(app.subpackages ?? [])].map(
+    (p) => p.root.replace(/^\/+|\/+$/g, '') + '/',
+  )
+}
+
+function weappSizes() {
+  const weapp = join(ROOT, 'dist', 'weapp')
+  if (!existsSync(join(weapp, 'app.json'))) {
+    return { present: false as const, note: 'dist/weapp missing: run `npm run build:weapp`' }
+  }
+  const roots = subpackageRoots(weapp)
+  const packageOf = (rel: string) => roots.find((r) => rel.startsWith(r)) ?? 'main'
+  const files = filesUnder(weapp).map((f) => {
+    const rel = relative(weapp, f.path).split('\\').join('/')
+    return { file: rel, bytes: f.bytes, package: packageOf(rel) }
+  })
+  const totals: Record<string, number> = { main: 0 }
+  for (const root of roots) totals[root] = 0
+  for (const f of files) totals[f.package] += f.bytes
+  const mainBytes = totals.main
+  return {
+    present: true as const,
+    totalBytes: files.reduce((n, f) => n + f.bytes, 0),
+    mainPackageBytes: mainBytes,
+    subpackages: roots.map((root) => ({ root, bytes: totals[root] })),
+    largestFiles: [...files].sort((a, b) => b.bytes - a.bytes).slice(0, 10),
+    budget: {
+      mainPackageBytes: BUDGETS.mainPackageBytes,
+      result: verdict(mainBytes <= BUDGETS.mainPackageBytes),
+    },
+  }
+}
+
+function functionSizes() {
+  const dir = join(ROOT, 'cloudfunctions')
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'index.js')))
+    .map((d) => ({ name: d.name, bytes: statSync(join(dir, d.name, 'index.js')).size }))
+}
+
+// ---- latency --------------------------------------------------------------------------------
+
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  return Number(sorted[Math.max(0, i)].toFixed(3))
+}
+
+/** Deterministic pseudo-random numbers: the same data and queries every run. */
+function rng(seed: number) {
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+}
+
+function benchDocs(from: number, to: number, random: () => number) {
+  return Array.from({ length: to - from }, (_, k) => {
+    const i = from + k
+    return {
+      _id: `b${String(i).padStart(7, '0')}`,
+      projectId: `p${Math.floor(random() * PROJECTS)}`,
+      status: STATUSES[Math.floor(random() * STATUSES.length)],
+      createdAt: Date.now() - Math.floor(random() * 365 * 86_400_000),
+      title: `待办事项 ${i}`,
+      amount: Math.floor(random() * 10_000),
+    }
+  })
+}
+
+async function measure(collection: string, iterations: number, random: () => number) {
+  const db = cloud.database()
+  const page = () =>
+    db
+      .collection(collection)
+      .where({
+        projectId: `p${Math.floor(random() * PROJECTS)}`,
+        status: STATUSES[Math.floor(random() * STATUSES.length)],
+      })
+      .orderBy('createdAt', 'desc')
+      .limit(20)
+      .get() as Promise<{ data: unknown[] }>
+  for (let i = 0; i < 5; i++) await page() // warm-up: JIT, sockets
+  const samples: number[] = []
+  for (let i = 0; i < iterations; i++) {
+    const started = performance.now()
+    await page()
+    samples.push(performance.now() - started)
+  }
+  samples.sort((a, b) => a - b)
+  return {
+    iterations,
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    p99: percentile(samples, 99),
+  }
+}
+
+type Latency = Awaited<ReturnType<typeof measure>> & { docs: number; indexed: boolean }
+
+async function latencies(local: LocalCloud): Promise<Latency[]> {
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
+  const data = rng(7)
+  const queries = rng(11)
+  const results: Latency[] = []
+  let have = 0
+  for (const size of SIZES) {
+    const docs = benchDocs(have, size, data)
+    const writes = (collection: string): Write[] =>
+      docs.map((doc) => ({ collection, id: doc._id, doc }))
+    local.store.apply([...writes('bench_indexed'), ...writes('bench_plain')])
+    have = size
+    results.push({ docs: size, indexed: true, ...(await measure('bench_indexed', 400, queries)) })
+    // A scan costs O(n): fewer rounds at 100k keep the bench within its time.
+    const scanRounds = Math.max(50, Math.min(300, Math.floor(2_000_000 / size)))
+    results.push({
+      docs: size,
+      indexed: false,
+      ...(await measure('bench_plain', scanRounds, queries)),
+    })
+    console.log(`  measured ${size} documents`)
+  }
+  return results
+}
+
+function latencyBudgets(rows: Latency[]) {
+  const indexed = (n: number) => rows.find((r) => r.indexed && r.docs === n)!
+  const small = indexed(SIZES[0])
+  const large = indexed(SIZES[SIZES.length - 1])
+  const flatLimit = BUDGETS.flatFactor * small.p95 + BUDGETS.flatSlackMs
+  return {
+    indexedP95At100k: {
+      limitMs: BUDGETS.indexedP95At100kMs,
+      actualMs: large.p95,
+      result: verdict(large.p95 <= BUDGETS.indexedP95At100kMs),
+    },
+    indexedFlat: {
+      limitMs: Number(flatLimit.toFixed(3)),
+      actualMs: large.p95,
+      rule: 'p95(100k) <= 2 * p95(1k) + 2 ms',
+      result: verdict(large.p95 <= flatLimit),
+    },
+  }
+}
+
+// ---- report ---------------------------------------------------------------------------------
+
+function printSizes(
+  weapp: ReturnType<typeof weappSizes>,
+  functions: ReturnType<typeof functionSizes>,
+) {
+  console.log('\nMini program (dist/weapp)')
+  if (!weapp.present) console.log(`  ${weapp.note}`)
+  else {
+    console.log(`  total ${kb(weapp.totalBytes)}; main package ${kb(weapp.mainPackageBytes)}`)
+    console.log(`  ${weapp.budget.result} main package ≤ ${kb(weapp.budget.mainPackageBytes)}`)
+    for (const p of weapp.subpackages)
+      console.log(`  subpackage ${p.root.padEnd(24)} ${kb(p.bytes)}`)
+    console.log('  largest files:')
+    for (const f of weapp.largestFiles)
+      console.log(`    ${kb(f.bytes).padStart(10)}  ${f.file} (${f.package})`)
+  }
+  console.log('\nCloud functions (built index.js)')
+  for (const f of functions) console.log(`  ${f.name.padEnd(20)} ${kb(f.bytes)}`)
+}
+
+function printLatency(rows: Latency[], budgets: ReturnType<typeof latencyBudgets>) {
+  console.log('\nLocal cloud: 20-row filtered, sorted page (ms)')
+  console.log('  docs      index   p50      p95      p99      rounds')
+  for (const r of rows) {
+    const cells = [r.p50, r.p95, r.p99].map((v) => v.toFixed(2).padEnd(8)).join(' ')
+    console.log(
+      `  ${String(r.docs).padEnd(9)} ${(r.indexed ? 'yes' : 'no').padEnd(7)} ${cells} ${r.iterations}`,
+    )
+  }
+  const b = budgets
+  console.log(
+    `  ${b.indexedP95At100k.result} indexed p95 at 100k ≤ ${b.indexedP95At100k.limitMs} ms (${b.indexedP95At100k.actualMs})`,
+  )
+  console.log(
+    `  ${b.indexedFlat.result} flat: ${b.indexedFlat.rule} = ${b.indexedFlat.limitMs} ms (${b.indexedFlat.actualMs})`,
+  )
+}
+
+async function main(): Promise<void> {
+  const started = Date.now()
+  const weapp = weappSizes()
+  const functions = functionSizes()
+  printSizes(weapp, functions)
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'local-cloud-bench-'))
+  const emptyFunctions = mkdtempSync(join(tmpdir(), 'local-cloud-bench-fns-'))
+  // NORMAL sync: the bench measures reads; its bulk load need not wait for fsync.
+  const local = await startLocalCloud({
+    dataDir,
+    port: 0,
+    seed: false,
+    functionsDir: emptyFunctions,
+    synchronous: 'NORMAL',
+    collections: { bench_indexed: [INDEX], bench_plain: [] },
+  })
+  let rows: Latency[]
+  try {
+    console.log('\nMeasuring the local cloud…')
+    rows = await latencies(local)
+  } finally {
+    await local.close()
+    rmSync(dataDir, { recursive: true, force: true })
+    rmSync(emptyFunctions, { recursive: true, force: true })
+  }
+  const budgets = latencyBudgets(rows)
+  printLatency(rows, budgets)
+
+  const report = {
+    at: new Date().toISOString(),
+    node: process.version,
+    durationMs: Date.now() - started,
+    weapp,
+    functions,
+    localCloud: {
+      query: "where({projectId, status}).orderBy('createdAt','desc').limit(20)",
+      rows,
+      budgets,
+    },
+  }
+  const out = join(ROOT, '.bench')
+  mkdirSync(out, { recursive: true })
+  writeFileSync(join(out, 'report.json'), JSON.stringify(report, null, 2))
+  console.log(`\nWrote .bench/report.json in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((err: unknown) => {
+    console.error(err)
+    // The bench reports; a crash is still worth a non-zero exit.
+    process.exit(1)
+  })

@@ -1,0 +1,77 @@
+import { isAbsolute, resolve } from 'node:path'
+import type { SeedData } from './seed'
+import type { CollectionDefs } from './store'
+
+/** Options of startLocalCloud; each has an environment variable (optionsFromEnv). */
+export interface LocalCloudOptions {
+  /** LOCAL_CLOUD_DATA, default `.local-cloud/data` in the repository. */
+  dataDir?: string
+  /** LOCAL_CLOUD_PORT, default 8787; 0 picks a free port. */
+  port?: number
+  /** LOCAL_CLOUD_HOST, default 127.0.0.1. */
+  host?: string
+  /** LOCAL_CLOUD_H5_DIR, default `dist/h5`. */
+  h5Dir?: string
+  /** LOCAL_CLOUD_FUNCTIONS_DIR, default `cloudfunctions`. */
+  functionsDir?: string
+  /** LOCAL_CLOUD_SEED (`0` = off): insert demoData() on first start; or a function giving the data. */
+  seed?: boolean | ((now: number) => SeedData)
+  /** LOCAL_CLOUD_ENV, default `local-env`. */
+  envName?: string
+  /** LOCAL_CLOUD_APPID, default `wx-local-appid`. */
+  appid?: string
+  /** LOCAL_CLOUD_FN_TIMEOUT_MS, default 60000. */
+  functionTimeoutMs?: number
+  /** LOCAL_CLOUD_SYNC: SQLite `synchronous`, default FULL (a reply means the write is on disk). */
+  synchronous?: 'FULL' | 'NORMAL'
+  /** Collections beyond types/collections.ts, with their indexes (the benchmark's). */
+  collections?: CollectionDefs
+}
+
+export type ResolvedOptions = Required<Omit<LocalCloudOptions, 'collections'>> & {
+  collections: CollectionDefs
+}
+
+export const ROOT = resolve(__dirname, '../..')
+
+const fromRoot = (p: string) => (isAbsolute(p) ? p : resolve(ROOT, p))
+
+export function withDefaults(o: LocalCloudOptions): ResolvedOptions {
+  return {
+    dataDir: fromRoot(o.dataDir ?? '.local-cloud/data'),
+    port: o.port ?? 8787,
+    host: o.host ?? '127.0.0.1',
+    h5Dir: fromRoot(o.h5Dir ?? 'dist/h5'),
+    functionsDir: fromRoot(o.functionsDir ?? 'cloudfunctions'),
+    seed: o.seed ?? true,
+    envName: o.envName ?? 'local-env',
+    appid: o.appid ?? 'wx-local-appid',
+    functionTimeoutMs: o.functionTimeoutMs ?? 60_000,
+    synchronous: o.synchronous ?? 'FULL',
+    collections: o.collections ?? {},
+  }
+}
+
+function numberOr(value: string | undefined, fallback: number): number {
+  const n = Number(value)
+  return value !== undefined && value !== '' && Number.isFinite(n) ? n : fallback
+}
+
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): LocalCloudOptions {
+  const sync = env.LOCAL_CLOUD_SYNC?.toUpperCase()
+  return {
+    dataDir: env.LOCAL_CLOUD_DATA || undefined,
+    port: numberOr(env.LOCAL_CLOUD_PORT, 8787),
+    host: env.LOCAL_CLOUD_HOST || undefined,
+    h5Dir: env.LOCAL_CLOUD_H5_DIR || undefined,
+    functionsDir: env.LOCAL_CLOUD_FUNCTIONS_DIR || undefined,
+    seed: env.LOCAL_CLOUD_SEED !== '0',
+    envName: env.LOCAL_CLOUD_ENV || undefined,
+    appid: env.LOCAL_CLOUD_APPID || undefined,
+    functionTimeoutMs: numberOr(env.LOCAL_CLOUD_FN_TIMEOUT_MS, 60_000),
+    synchronous: sync === 'NORMAL' ? 'NORMAL' : 'FULL',
+  }
+}
+
+/** The one line the test harness and humans wait for. */
+export const readyLine = (url: string) => `Local cloud ready: ${url}`

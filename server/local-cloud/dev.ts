@@ -1,0 +1,79 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { DEMO_USERS } from '../seed/demo-users'
+import type { Clock } from './clock'
+import { decode } from './ejson'
+import { find, type Filter } from './engine'
+import { readBody, sendError, sendJson } from './http-util'
+import type { Store } from './store'
+import { compareValues, isPlainObject, type Doc } from './values'
+
+/** Dev-only endpoints under /__dev/: identities, the outbox, the clock, raw collection reads. */
+export interface DevDeps {
+  store: Store
+  clock: Clock
+}
+
+const MAX_DOCS = 1000
+
+function queryParam(url: URL): Filter {
+  const text = url.searchParams.get('query')
+  if (!text) return {}
+  const filter = decode(text, Date.now)
+  if (!isPlainObject(filter)) throw new Error('query must be a JSON object')
+  return filter
+}
+
+function outbox(deps: DevDeps, url: URL): Doc[] {
+  const filter: Filter = {}
+  for (const key of ['kind', 'to']) {
+    const value = url.searchParams.get(key)
+    if (value) filter[key] = value
+  }
+  // Newest first; messages of the same millisecond in reverse insertion order.
+  const docs = find(deps.store.collection('outbox'), filter).reverse()
+  docs.sort((a, b) => compareValues(b.at, a.at))
+  return docs.slice(0, MAX_DOCS)
+}
+
+async function setClock(deps: DevDeps, req: IncomingMessage, res: ServerResponse) {
+  let offsetMs: unknown
+  try {
+    offsetMs = JSON.parse((await readBody(req, 4096)).toString() || '{}').offsetMs
+  } catch {
+    offsetMs = undefined
+  }
+  if (typeof offsetMs !== 'number' || !Number.isFinite(offsetMs)) {
+    return sendError(res, 400, 'BAD_INPUT', 'body must be {"offsetMs": number}')
+  }
+  deps.clock.set(offsetMs)
+  sendJson(res, 200, { offsetMs })
+}
+
+function collection(deps: DevDeps, name: string, url: URL, res: ServerResponse) {
+  if (!deps.store.has(name)) return sendError(res, 404, 'NOT_FOUND', `no collection ${name}`)
+  let filter: Filter
+  try {
+    filter = queryParam(url)
+  } catch (err) {
+    return sendError(res, 400, 'BAD_INPUT', (err as Error).message)
+  }
+  sendJson(res, 200, find(deps.store.collection(name), filter, { limit: MAX_DOCS }))
+}
+
+export async function handleDev(
+  deps: DevDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+) {
+  const path = url.pathname.slice('/__dev/'.length)
+  const get = req.method === 'GET'
+  if (get && path === 'users') return sendJson(res, 200, DEMO_USERS)
+  if (get && path === 'outbox') return sendJson(res, 200, outbox(deps, url))
+  if (get && path === 'clock') return sendJson(res, 200, { offsetMs: deps.clock.offsetMs })
+  if (req.method === 'POST' && path === 'clock') return setClock(deps, req, res)
+  if (get && path.startsWith('collections/')) {
+    return collection(deps, decodeURIComponent(path.slice('collections/'.length)), url, res)
+  }
+  sendError(res, 404, 'NOT_FOUND', `no dev endpoint ${req.method} /__dev/${path}`)
+}

@@ -1,0 +1,157 @@
+import { rmSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { COLLECTIONS } from '../../types/collections'
+import { demoData } from '../seed'
+import { Clock } from './clock'
+import { withDefaults, type LocalCloudOptions, type ResolvedOptions } from './config'
+import { FunctionRunner } from './functions'
+import { acquireLock, lockHolder } from './lock'
+import { seedIfNeeded } from './seed'
+import { requestHandler } from './server'
+import { FileStore } from './storage'
+import { Store } from './store'
+import { Transactions } from './transactions'
+import { installEnvProxy } from './wx-context'
+
+/**
+ * The local cloud: one Node process that speaks wx-server-sdk's wire protocol at /admin, runs the
+ * cloud functions, and serves the H5 build, on top of a durable embedded store.
+ */
+export type { LocalCloudOptions } from './config'
+export { optionsFromEnv, readyLine } from './config'
+
+export interface LocalCloud {
+  /** `http://host:port/` */
+  readonly url: string
+  readonly port: number
+  /** Direct access to the data (seeding a benchmark without HTTP). */
+  readonly store: Store
+  close(): Promise<void>
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve((server.address() as AddressInfo).port)
+    })
+  })
+}
+
+/** Variables every function (and an in-process SDK) needs; the per-call ones are in functions.ts. */
+function setBaseEnv(o: ResolvedOptions, adminUrl: string): void {
+  Object.assign(process.env, {
+    TENCENTCLOUD: 'true',
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: adminUrl }),
+    TENCENTCLOUD_SECRETID: 'local',
+    TENCENTCLOUD_SECRETKEY: 'local',
+    SCF_NAMESPACE: o.envName,
+    TCB_ENV: o.envName,
+    WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_API_TOKEN',
+    SMS_PROVIDER: 'outbox',
+    SILENCE: 'true',
+  })
+}
+
+function openStore(o: ResolvedOptions): Store {
+  const defs = { ...COLLECTIONS, ...o.collections }
+  const store = new Store(o.dataDir, defs, { synchronous: o.synchronous })
+  if (o.seed) {
+    try {
+      seedIfNeeded(store, typeof o.seed === 'function' ? o.seed : demoData)
+    } catch (err) {
+      store.close()
+      throw err
+    }
+  }
+  return store
+}
+
+function handlerFor(o: ResolvedOptions, store: Store, clock: Clock, origin: () => string) {
+  const functions = new FunctionRunner({
+    functionsDir: o.functionsDir,
+    envName: o.envName,
+    appid: o.appid,
+    adminUrl: () => `${origin()}/admin`,
+    clockOffsetMs: () => clock.offsetMs,
+    timeoutMs: o.functionTimeoutMs,
+  })
+  return requestHandler({
+    store,
+    clock,
+    transactions: new Transactions(store),
+    files: new FileStore(o.dataDir, o.envName, origin),
+    functions,
+    appid: o.appid,
+    now: clock.now,
+    h5Dir: o.h5Dir,
+  })
+}
+
+function originOf(host: string, port: number): string {
+  // A wildcard address is not something to put in a URL; loopback reaches it.
+  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`
+}
+
+function closer(server: Server, store: Store, release: () => void) {
+  return () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      server.closeAllConnections()
+    }).finally(() => {
+      store.close()
+      release()
+    })
+}
+
+export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const o = withDefaults(options)
+  const release = acquireLock(o.dataDir)
+  let store: Store
+  try {
+    store = openStore(o)
+  } catch (err) {
+    release()
+    throw err
+  }
+  const clock = new Clock(store)
+  let origin = ''
+  const server = createServer(handlerFor(o, store, clock, () => origin))
+  let port: number
+  try {
+    port = await listen(server, o.port, o.host)
+  } catch (err) {
+    store.close()
+    release()
+    throw err
+  }
+  origin = originOf(o.host, port)
+  setBaseEnv(o, `${origin}/admin`)
+  installEnvProxy()
+  return { url: `${origin}/`, port, store, close: closer(server, store, release) }
+}
+
+/**
+ * `npm run seed`: seeds the data folder if it has not been seeded; `reset` wipes it first.
+ * Refuses while a local cloud runs on the folder (its memory would not see the change).
+ * Returns how many documents were written (0: already seeded).
+ */
+export function seedDataFolder(options: LocalCloudOptions = {}, reset = false): number {
+  const o = withDefaults(options)
+  const holder = lockHolder(o.dataDir)
+  if (holder) {
+    throw new Error(`${o.dataDir} is in use by a running local cloud (pid ${holder}): stop it`)
+  }
+  if (reset) rmSync(o.dataDir, { recursive: true, force: true })
+  const release = acquireLock(o.dataDir)
+  const store = new Store(o.dataDir, { ...COLLECTIONS, ...o.collections })
+  try {
+    return seedIfNeeded(store, typeof o.seed === 'function' ? o.seed : demoData)
+  } finally {
+    store.close()
+    release()
+  }
+}

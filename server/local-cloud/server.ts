@@ -1,0 +1,123 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { handleCloudApi, type CloudApiDeps } from './cloud-api'
+import { handleDev, type DevDeps } from './dev'
+import { FunctionNotFound } from './functions'
+import { BodyTooLarge, readBody, sendBody, sendError, sendJson } from './http-util'
+import { serveStatic, contentTypeOf } from './static'
+import { pathOfUrlKey, STORAGE_ROUTE, storageErrorXml } from './storage'
+
+/** Routes every request of the one HTTP server. */
+export type ServerDeps = CloudApiDeps & DevDeps & { h5Dir: string }
+
+const FUNCTION_ROUTE = '/api/functions/'
+const FUNCTION_BODY_LIMIT = 1024 * 1024
+const UPLOAD_LIMIT = 64 * 1024 * 1024
+const INTERNAL_MESSAGE = '服务暂时不可用，请稍后再试'
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST, OPTIONS',
+  'access-control-allow-headers': 'content-type, x-wx-openid',
+}
+
+function parseEvent(body: Buffer): { event: unknown } | null {
+  const text = body.toString('utf8').trim()
+  if (text === '') return { event: {} }
+  try {
+    return { event: JSON.parse(text) }
+  } catch {
+    return null
+  }
+}
+
+async function callFunction(
+  deps: ServerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  name: string,
+) {
+  for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v)
+  if (req.method === 'OPTIONS') return sendBody(res, 204, '', 'text/plain')
+  if (req.method !== 'POST') return sendError(res, 405, 'BAD_INPUT', '请使用 POST 调用云函数')
+  if (!deps.functions.exists(name)) return sendError(res, 404, 'NOT_FOUND', `云函数 ${name} 不存在`)
+  let body: Buffer
+  try {
+    body = await readBody(req, FUNCTION_BODY_LIMIT)
+  } catch (err) {
+    if (err instanceof BodyTooLarge) return sendError(res, 413, 'BAD_INPUT', '请求内容过大')
+    throw err
+  }
+  const parsed = parseEvent(body)
+  if (!parsed) return sendError(res, 400, 'BAD_INPUT', '请求格式错误：请求体必须是 JSON')
+  const header = req.headers['x-wx-openid']
+  const openid = typeof header === 'string' ? header.trim() : ''
+  try {
+    const result = await deps.functions.invoke(name, parsed.event, {
+      openid,
+      unionid: '',
+      appid: deps.appid,
+    })
+    sendJson(res, 200, result === undefined ? null : result)
+  } catch (err) {
+    if (err instanceof FunctionNotFound) return sendError(res, 404, 'NOT_FOUND', err.message)
+    // The stack is for the developer's terminal only; the caller gets the generic message.
+    console.error(`[local-cloud] function ${name} failed:`, err)
+    sendError(res, 500, 'INTERNAL', INTERNAL_MESSAGE)
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+async function storage(
+  deps: ServerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  urlPath: string,
+) {
+  const path = pathOfUrlKey(urlPath.slice(STORAGE_ROUTE.length))
+  if (req.method === 'PUT') {
+    const body = await readBody(req, UPLOAD_LIMIT).catch(() => null)
+    const token = req.headers['x-cos-security-token']
+    const error = !path
+      ? 'invalid path'
+      : !body
+        ? 'file too large'
+        : deps.files.put(path, typeof token === 'string' ? token : undefined, body)
+    if (error) return sendBody(res, 403, storageErrorXml('AccessDenied', error), 'application/xml')
+    return sendBody(res, 200, '', 'text/plain')
+  }
+  const bytes =
+    path && (req.method === 'GET' || req.method === 'HEAD') ? deps.files.read(path) : null
+  if (!bytes)
+    return sendBody(res, 404, storageErrorXml('NoSuchKey', 'file not found'), 'application/xml')
+  sendBody(res, 200, bytes, contentTypeOf(path!))
+}
+
+async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? '/', 'http://local')
+  const path = url.pathname
+  if (path === '/admin' && req.method === 'POST') return handleCloudApi(deps, req, res)
+  if (path.startsWith(FUNCTION_ROUTE)) {
+    return callFunction(deps, req, res, safeDecode(path.slice(FUNCTION_ROUTE.length)))
+  }
+  if (path.startsWith(STORAGE_ROUTE)) return storage(deps, req, res, path)
+  if (path.startsWith('/__dev/')) return handleDev(deps, req, res, url)
+  if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, deps.h5Dir, path)
+  sendError(res, 404, 'NOT_FOUND', `${req.method} ${path}`)
+}
+
+export function requestHandler(deps: ServerDeps) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    route(deps, req, res).catch((err: unknown) => {
+      console.error('[local-cloud] request failed:', err)
+      if (!res.headersSent)
+        sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } })
+      else res.destroy()
+    })
+  }
+}
