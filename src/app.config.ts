@@ -1,0 +1,18 @@
+import { MODULES } from '../types/modules'
+
+const pages = ['pages/home/index', 'pages/binding/index']
+// The dev identity switcher exists in the H5 build only (it talks to the local cloud).
+if (process.env.TARO_ENV === 'h5') pages.push('pages/dev/identity/index')
+
+export default defineAppConfig({
+  pages,
+  // Every module is its own subpackage: pages/<code>/index.
+  subPackages: MODULES.map((m) => ({ root: `pages/${m.code}`, pages: ['index'] })),
+  window: {
+    navigationBarTitleText: '物业服务',
+    navigationBarBackgroundColor: '#1f6feb',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f6fa',
+    backgroundTextStyle: 'dark',
+  },
+})

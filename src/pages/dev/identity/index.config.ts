@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '切换身份（开发）',
+})

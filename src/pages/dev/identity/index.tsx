@@ -1,0 +1,78 @@
+/**
+ * H5 ONLY (listed in app.config for h5 builds): the dev identity switcher. Lists the local cloud's
+ * demo users (GET /__dev/users) and makes the chosen one the caller of every function call.
+ */
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { AtIcon } from 'taro-ui'
+import type { DemoUser } from '../../../../server/seed/demo-users'
+import { AppError } from '../../../../types/errors'
+import CloudView from '../../../components/CloudView'
+import { useCloud } from '../../../hooks/useCloud'
+import { getDevOpenid, setDevOpenid } from '../../../services/devIdentity'
+import './index.scss'
+
+/** Accepts a bare list, `{ users }` or a `{ ok, data }` reply. */
+function usersOf(body: unknown): DemoUser[] {
+  const b = body as { ok?: boolean; data?: unknown; users?: unknown } | null
+  const list = Array.isArray(body) ? body : b?.ok ? b.data : b?.users
+  if (!Array.isArray(list)) throw new AppError('INTERNAL')
+  return list.filter((u): u is DemoUser => typeof (u as DemoUser)?.openid === 'string')
+}
+
+async function fetchUsers(): Promise<DemoUser[]> {
+  let body: unknown
+  try {
+    const res = await fetch('/__dev/users')
+    body = await res.json()
+  } catch {
+    throw new AppError('NETWORK', '无法连接本地云（请先运行 npm start）')
+  }
+  return usersOf(body)
+}
+
+function choose(openid: string) {
+  setDevOpenid(openid)
+  void Taro.reLaunch({ url: '/pages/home/index' })
+}
+
+export default function DevIdentity() {
+  const users = useCloud(fetchUsers)
+  const current = getDevOpenid()
+  return (
+    <View className="page dev-identity">
+      <View className="card">
+        <Text className="card__title">切换身份（开发）</Text>
+        <Text className="card__text">
+          仅用于本地开发与测试：选择一个演示用户，之后的所有云函数调用都以该用户的身份进行。
+        </Text>
+      </View>
+      <CloudView state={users}>
+        {(list) => (
+          <View className="dev-identity__list">
+            {list.map((u) => (
+              <View
+                key={u.openid}
+                className={`dev-identity__item${u.openid === current ? ' dev-identity__item--current' : ''}`}
+                data-openid={u.openid}
+                onClick={() => choose(u.openid)}
+              >
+                <View className="dev-identity__main">
+                  <Text className="dev-identity__label">{u.label}</Text>
+                  <Text className="dev-identity__desc">{u.description}</Text>
+                  <Text className="dev-identity__openid">{u.openid}</Text>
+                </View>
+                {u.openid === current ? (
+                  <View className="dev-identity__mark">
+                    <AtIcon value="check" size="18" color="#1f6feb" />
+                    <Text>当前</Text>
+                  </View>
+                ) : null}
+              </View>
+            ))}
+          </View>
+        )}
+      </CloudView>
+    </View>
+  )
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '共有资金情况',
+})

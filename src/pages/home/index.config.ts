@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '物业服务',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

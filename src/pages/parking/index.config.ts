@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '车位信息公开',
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '小区气象公告栏',
+})

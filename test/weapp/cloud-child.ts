@@ -1,0 +1,28 @@
+/**
+ * Runs the test harness's local cloud (test/support/cloud.ts) for the weapp tests, which run in
+ * jsdom without a TypeScript transform and so cannot load the harness themselves (esbuild refuses
+ * jsdom's Buffer). Prints `CLOUD_URL <url>` when ready; stops the cloud when stdin closes.
+ *
+ *   node --import tsx test/weapp/cloud-child.ts
+ */
+import { startCloud } from '../support/cloud'
+
+async function main(): Promise<void> {
+  const cloud = await startCloud()
+  let stopping = false
+  const stop = () => {
+    if (stopping) return
+    stopping = true
+    cloud.stop().finally(() => process.exit(0))
+  }
+  process.stdin.on('end', stop)
+  process.stdin.on('close', stop)
+  process.on('SIGTERM', stop)
+  process.stdin.resume()
+  process.stdout.write(`CLOUD_URL ${cloud.url}\n`)
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
+  process.exit(1)
+})

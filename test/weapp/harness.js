@@ -1,0 +1,163 @@
+/**
+ * Loads the BUILT mini program (dist/weapp) into miniprogram-simulate (toolchain.md §4), with
+ * `wx.cloud.callFunction` delegated to `callFunction(name, data)` supplied by the test, and every
+ * navigation captured instead of performed.
+ *
+ * Plain CommonJS: the weapp jest project runs without a transform so that nothing rewrites dist/.
+ */
+const path = require('node:path')
+const simulate = require('miniprogram-simulate')
+
+const ROOT = path.resolve(__dirname, '..', '..')
+const DIST = path.join(ROOT, 'dist', 'weapp')
+
+/*
+ * Webpack runs a chunk's entry module once: a second simulate.load() of the same page or component
+ * file registers nothing. Remember each file's Component() options and register them again when a
+ * re-run of the file did not (pages: `replays` rebuilds the Page adapter with the new query).
+ */
+const simUtils = require('miniprogram-simulate/src/utils')
+const simComponent = global.Component
+const componentOptions = new Map()
+const replays = new Map()
+let running = null
+global.Component = (options) => {
+  if (running) {
+    running.called = true
+    if (!componentOptions.has(running.file)) componentOptions.set(running.file, options)
+  }
+  return simComponent(options)
+}
+const runJs = simUtils.runJs
+simUtils.runJs = (file) => {
+  running = { file, called: false }
+  try {
+    runJs(file)
+  } finally {
+    const ran = running
+    running = null
+    if (!ran.called) {
+      if (replays.has(file)) replays.get(file)()
+      else if (componentOptions.has(file)) simComponent(componentOptions.get(file))
+    }
+  }
+}
+
+/**
+ * @param {{ callFunction: (name: string, data: object) => Promise<unknown> }} opts
+ */
+function bootApp({ callFunction }) {
+  const calls = { navigateTo: [], redirectTo: [], reLaunch: [], cloudInit: [], callFunction: [] }
+  const pages = []
+  let app = null
+
+  const asyncApi =
+    (record) =>
+    (opts = {}) => {
+      if (record) record.push(opts)
+      const res = { errMsg: 'ok' }
+      if (opts.success) opts.success(res)
+      if (opts.complete) opts.complete(res)
+      return Promise.resolve(res)
+    }
+
+  Object.assign(global.wx, {
+    navigateTo: asyncApi(calls.navigateTo),
+    redirectTo: asyncApi(calls.redirectTo),
+    reLaunch: asyncApi(calls.reLaunch),
+    stopPullDownRefresh: asyncApi(null),
+    showToast: asyncApi(null),
+    setNavigationBarTitle: asyncApi(null),
+    cloud: {
+      init(opts) {
+        calls.cloudInit.push(opts)
+      },
+      callFunction(opts) {
+        calls.callFunction.push({ name: opts.name, data: opts.data })
+        const p = callFunction(opts.name, opts.data).then((result) => ({
+          result,
+          errMsg: 'cloud.callFunction:ok',
+        }))
+        p.then(
+          (res) => opts.success && opts.success(res),
+          (err) => opts.fail && opts.fail(err),
+        )
+        return p
+      },
+    },
+  })
+
+  global.App = (config) => {
+    app = config
+  }
+  global.getApp = () => app
+  global.getCurrentPages = () => pages
+
+  /** Each route's Page() config: Taro's page chunk runs once, later loads replay it. */
+  const pageConfigs = new Map()
+
+  /** Taro's page config is a Page() object; simulate renders Components: adapt one to the other. */
+  function registerPage(route, query, cfg) {
+    const methods = {}
+    for (const [k, v] of Object.entries(cfg)) if (typeof v === 'function') methods[k] = v
+    global.Component({
+      data: cfg.data,
+      methods,
+      lifetimes: {
+        attached() {
+          this.route = route
+          pages.push(this)
+          this.onLoad(query)
+          if (this.onShow) this.onShow()
+        },
+        ready() {
+          if (this.onReady) this.onReady()
+        },
+        detached() {
+          if (this.onUnload) this.onUnload()
+          pages.splice(pages.indexOf(this), 1)
+        },
+      },
+    })
+  }
+
+  require(path.join(DIST, 'app.js'))
+  app.onLaunch({ path: 'pages/home/index', query: {}, scene: 1001 })
+
+  let current = null
+
+  /**
+   * Loads, renders and attaches one page of the build (detaching the page opened before, as a
+   * redirect would); returns the simulate component.
+   */
+  async function openPage(route, query = {}) {
+    if (current) current.detach()
+    global.Page = (cfg) => {
+      pageConfigs.set(route, cfg)
+      registerPage(route, query, cfg)
+    }
+    replays.set(path.join(DIST, route), () => registerPage(route, query, pageConfigs.get(route)))
+    const id = simulate.load(path.join(DIST, route), { rootPath: DIST })
+    const comp = simulate.render(id)
+    const parent = global.document.createElement('parent-wrapper')
+    comp.attach(parent)
+    current = comp
+    await simulate.sleep(50)
+    return comp
+  }
+
+  return { app, calls, pages, openPage }
+}
+
+/** Waits until `check()` is truthy (the page renders after async cloud calls). */
+async function until(check, timeoutMs = 5000, what = 'condition') {
+  const started = Date.now()
+  for (;;) {
+    const v = check()
+    if (v) return v
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    await simulate.sleep(25)
+  }
+}
+
+module.exports = { DIST, ROOT, bootApp, until, simulate }

@@ -1,0 +1,134 @@
+/**
+ * The BUILT mini program (dist/weapp, `npx taro build --type weapp`) in miniprogram-simulate,
+ * with wx.cloud.callFunction carried over HTTP to the real local cloud running the real binding
+ * function: what a handler sees on 物业服务 comes from the function, not from a mock.
+ */
+const fs = require('node:fs')
+const path = require('node:path')
+const { DIST, ROOT, bootApp, until } = require('./harness')
+const { startCloud } = require('./cloud')
+
+const HOME = 'pages/home/index'
+
+/** code → title, read from the shared contract (this project runs without a TS transform). */
+const TITLES = Object.fromEntries(
+  [
+    ...fs
+      .readFileSync(path.join(ROOT, 'types', 'modules.ts'), 'utf8')
+      .matchAll(/code: '(\w+)', title: '([^']+)'/g),
+  ].map((m) => [m[1], m[2]]),
+)
+
+function distFiles(dir = DIST) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name)
+    return d.isDirectory() ? distFiles(p) : [p]
+  })
+}
+
+let cloud
+let openid = 'demo-handler'
+let boot
+/** When set, the next wx.cloud.callFunction fails as a dropped connection does. */
+let failNext = false
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, 'app.js')))
+    throw new Error('dist/weapp is missing: run `npx taro build --type weapp` first')
+  cloud = await startCloud()
+  boot = bootApp({
+    callFunction(name, data) {
+      if (failNext) {
+        failNext = false
+        return Promise.reject({ errCode: -1, errMsg: 'cloud.callFunction:fail request:fail' })
+      }
+      return cloud.call(name, data, openid)
+    },
+  })
+}, 40000)
+
+afterAll(async () => {
+  if (cloud) await cloud.stop()
+})
+
+async function openHomeAs(who) {
+  openid = who
+  for (const list of Object.values(boot.calls)) list.length = 0
+  const expected = await cloud.call('binding', { action: 'me' }, who)
+  expect(expected.ok).toBe(true)
+  const page = await boot.openPage(HOME)
+  return { page, session: expected.data }
+}
+
+test('the weapp build has modules as subpackages and no dev-only code', () => {
+  const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
+  expect(appJson.pages).toEqual(['pages/home/index', 'pages/binding/index'])
+  expect(appJson.subPackages.map((s) => s.root)).toEqual(
+    Object.keys(TITLES).map((code) => `pages/${code}`),
+  )
+  const offenders = []
+  for (const file of distFiles()) {
+    const text = fs.readFileSync(file, 'utf8')
+    for (const needle of ['__dev', 'X-WX-OPENID', 'dev.openid', 'localStorage', '切换身份'])
+      if (text.includes(needle)) offenders.push(`${path.relative(DIST, file)}: ${needle}`)
+  }
+  expect(offenders).toEqual([])
+  expect(fs.existsSync(path.join(DIST, 'pages', 'dev'))).toBe(false)
+})
+
+test('home shows exactly the demo handler’s modules and a tap opens that module', async () => {
+  const { page, session } = await openHomeAs('demo-handler')
+  expect(session.status).toBe('active')
+  expect(session.modules.length).toBeGreaterThan(0)
+
+  await until(() => page.querySelectorAll('.at-grid-item').length > 0, 5000, 'the module grid')
+  expect(boot.calls.cloudInit.length).toBeGreaterThan(0)
+  expect(boot.calls.callFunction).toEqual([{ name: 'binding', data: { action: 'me' } }])
+
+  const text = page.dom.textContent
+  expect(text).toContain(`您好，${session.account.name}`)
+  expect(text).toContain(session.projects[0].name)
+
+  const items = page.querySelectorAll('.at-grid-item')
+  expect(items.map((i) => i.dom.textContent.trim())).toEqual(
+    session.modules.map((code) => TITLES[code]),
+  )
+  // Modules the handler was not granted are not on the page.
+  for (const [code, title] of Object.entries(TITLES))
+    if (!session.modules.includes(code)) expect(text).not.toContain(title)
+
+  // Every grid item navigates to its own module page.
+  for (const item of items) item.dispatchEvent('tap')
+  await until(() => boot.calls.navigateTo.length === items.length, 2000, 'navigateTo calls')
+  expect(boot.calls.navigateTo.map((c) => c.url)).toEqual(
+    session.modules.map((code) => `/pages/${code}/index`),
+  )
+})
+
+test('a pending handler sees the waiting card, a new user is sent to 身份认证', async () => {
+  const pending = await openHomeAs('demo-pending')
+  expect(pending.session.status).toBe('pending')
+  await until(
+    () => pending.page.dom.textContent.includes('等待项目负责人授权'),
+    5000,
+    'pending card',
+  )
+  expect(pending.page.querySelectorAll('.at-grid-item')).toHaveLength(0)
+
+  const newcomer = await openHomeAs('demo-newcomer')
+  expect(newcomer.session.status).toBe('none')
+  await until(() => boot.calls.redirectTo.length > 0, 5000, 'redirectTo')
+  expect(boot.calls.redirectTo.map((c) => c.url)).toEqual(['/pages/binding/index'])
+})
+
+test('a failed call shows the Chinese network error and 重试 loads the page', async () => {
+  failNext = true
+  const { page, session } = await openHomeAs('demo-handler')
+  await until(() => page.dom.textContent.includes('网络异常，请检查网络后重试'), 5000, 'error')
+  expect(page.querySelectorAll('.at-grid-item')).toHaveLength(0)
+
+  page.querySelector('.cloud-view__retry .at-button').dispatchEvent('tap')
+  await until(() => page.querySelectorAll('.at-grid-item').length > 0, 5000, 'grid after retry')
+  expect(page.querySelectorAll('.at-grid-item')).toHaveLength(session.modules.length)
+  expect(boot.calls.callFunction).toHaveLength(2)
+})
