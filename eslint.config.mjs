@@ -29,7 +29,12 @@ export default defineConfig(
   {
     files: ['src/**/*.{ts,tsx}'],
     languageOptions: {
-      globals: { ...globals.browser, wx: 'readonly', defineAppConfig: 'readonly', definePageConfig: 'readonly' },
+      globals: {
+        ...globals.browser,
+        wx: 'readonly',
+        defineAppConfig: 'readonly',
+        definePageConfig: 'readonly',
+      },
     },
   },
   {
@@ -43,7 +48,10 @@ export default defineConfig(
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   prettier,

@@ -22,7 +22,8 @@ function externalsOf(dir: string): string[] {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>
   }
-  if (!pkg.dependencies?.['wx-server-sdk']) throw new Error(`${dir}/package.json must depend on wx-server-sdk`)
+  if (!pkg.dependencies?.['wx-server-sdk'])
+    throw new Error(`${dir}/package.json must depend on wx-server-sdk`)
   return Object.keys(pkg.dependencies)
 }
 
@@ -52,7 +53,9 @@ export async function buildFunctions(names = functionNames()): Promise<void> {
 if (require.main === module) {
   const started = Date.now()
   buildFunctions()
-    .then(() => console.log(`Built ${functionNames().length} cloud functions in ${Date.now() - started} ms`))
+    .then(() =>
+      console.log(`Built ${functionNames().length} cloud functions in ${Date.now() - started} ms`),
+    )
     .catch((err) => {
       console.error(err)
       process.exit(1)
