@@ -6,8 +6,11 @@ if (process.env.TARO_ENV === 'h5') pages.push('pages/dev/identity/index')
 
 export default defineAppConfig({
   pages,
-  // Every module is its own subpackage: pages/<code>/index.
-  subPackages: MODULES.map((m) => ({ root: `pages/${m.code}`, pages: ['index'] })),
+  // Every module is its own subpackage: pages/<code>/index (+ the module's own extra pages).
+  subPackages: MODULES.map((m) => ({
+    root: `pages/${m.code}`,
+    pages: m.code === 'permissions' ? ['index', 'phone/index'] : ['index'],
+  })),
   window: {
     navigationBarTitleText: '物业服务',
     navigationBarBackgroundColor: '#1f6feb',

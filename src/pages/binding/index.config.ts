@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '身份认证',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
 })

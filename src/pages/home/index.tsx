@@ -76,6 +76,11 @@ function StatusHome({ session }: { session: Session }) {
           {projectNames(session) ? `（${projectNames(session)}）` : ''}
           ，项目负责人授权后即可使用各项业务。
         </Text>
+        <View className="card__actions">
+          <AtButton onClick={() => void Taro.navigateTo({ url: BINDING_PAGE })}>
+            查看认证进度
+          </AtButton>
+        </View>
       </View>
     )
   }
@@ -85,7 +90,10 @@ function StatusHome({ session }: { session: Session }) {
         <Text className="card__title">身份认证未通过</Text>
         <Text className="card__text">原因：{account?.rejectReason || '项目负责人未说明原因'}</Text>
         <View className="card__actions">
-          <AtButton type="primary" onClick={() => void Taro.navigateTo({ url: BINDING_PAGE })}>
+          <AtButton
+            type="primary"
+            onClick={() => void Taro.navigateTo({ url: `${BINDING_PAGE}?retry=1` })}
+          >
             重新认证
           </AtButton>
         </View>

@@ -1,0 +1,140 @@
+import { Text, View } from '@tarojs/components'
+import { useEffect, useState, type ReactNode } from 'react'
+import { AtInput } from 'taro-ui'
+import './index.scss'
+
+/**
+ * Small pieces the identity forms share: a labelled field with its inline error, the SMS code
+ * button with its resend countdown, and the per-intent request id.
+ */
+
+interface FieldProps {
+  /** Stable hook for tests and styles: `form-field--<name>`. */
+  name: string
+  error?: string
+  children: ReactNode
+}
+
+/** One form row (usually an AtInput) and the Chinese message under it. */
+export function FormField({ name, error, children }: FieldProps) {
+  return (
+    <View className={`form-field form-field--${name}${error ? ' form-field--error' : ''}`}>
+      {children}
+      {error ? <Text className="form-field__error">{error}</Text> : null}
+    </View>
+  )
+}
+
+/** Seconds left until `until` (epoch ms), ticking once a second while positive. */
+export function useSecondsLeft(until: number): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const tick = () => setNow(Date.now())
+    const first = setTimeout(tick, 0)
+    const timer = setInterval(() => {
+      tick()
+      if (Date.now() >= until) clearInterval(timer)
+    }, 1000)
+    return () => {
+      clearTimeout(first)
+      clearInterval(timer)
+    }
+  }, [until])
+  return Math.max(0, Math.ceil((until - now) / 1000))
+}
+
+interface CodeButtonProps {
+  /** Epoch ms before which another code may not be requested (0: never sent). */
+  resendAt: number
+  /** A code was sent before (the label says 重新获取 rather than 获取验证码). */
+  sent: boolean
+  sending: boolean
+  onSend: () => void
+}
+
+/** 获取验证码 → 重新获取(59s) → 重新获取. */
+export function SmsCodeButton({ resendAt, sent, sending, onSend }: CodeButtonProps) {
+  const left = useSecondsLeft(resendAt)
+  const disabled = sending || left > 0
+  const label = sending
+    ? '发送中…'
+    : left > 0
+      ? `重新获取(${left}s)`
+      : sent
+        ? '重新获取'
+        : '获取验证码'
+  return (
+    <View
+      className={`sms-code-button${disabled ? ' sms-code-button--disabled' : ''}`}
+      onClick={() => {
+        if (!disabled) onSend()
+      }}
+    >
+      <Text>{label}</Text>
+    </View>
+  )
+}
+
+interface SmsCodeFieldProps extends CodeButtonProps {
+  /** The input's name (tests find it by `input[name=…]`). */
+  inputName: string
+  value: string
+  error?: string
+  /** Called only when the text really changed. */
+  onChange: (value: string) => void
+  onBlur?: (value: string) => void
+}
+
+/** The 验证码 row: a 6-digit input with the SMS code button inside it, and its inline error. */
+export function SmsCodeField({
+  inputName,
+  value,
+  error,
+  onChange,
+  onBlur,
+  ...button
+}: SmsCodeFieldProps) {
+  return (
+    <FormField name="code" error={error}>
+      <AtInput
+        name={inputName}
+        title="验证码"
+        type="number"
+        maxlength={6}
+        placeholder="6位短信验证码"
+        value={value}
+        error={!!error}
+        border={false}
+        onChange={(v: string) => {
+          if (v !== value) onChange(v)
+        }}
+        onBlur={onBlur}
+      >
+        <SmsCodeButton {...button} />
+      </AtInput>
+    </FormField>
+  )
+}
+
+/** Seconds in a RATE_LIMITED message such as 请42秒后再获取验证码, if any. */
+export function waitSecondsIn(message: string): number | null {
+  const m = /(\d+)\s*秒/.exec(message)
+  return m ? Number(m[1]) : null
+}
+
+const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+
+/**
+ * A new request id (20 characters, matches the shared `requestId` rule): one per user intent, kept
+ * across retries of the same submit so the server recognises a repeat.
+ */
+export function newRequestId(): string {
+  let id = Date.now().toString(36)
+  while (id.length < 20) id += ID_CHARS[Math.floor(Math.random() * ID_CHARS.length)]
+  return id
+}
+
+/** 13800138002 → 138****8002. */
+export function maskPhone(phone: string): string {
+  return phone.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2')
+}

@@ -1,0 +1,264 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useEffect, useRef, useState } from 'react'
+import { AtButton, AtIcon, AtInput } from 'taro-ui'
+import type { Session } from '../../../types/account'
+import { BindingInput, type ProjectSummary, type SendCodeResult } from '../../../types/binding'
+import { AppError } from '../../../types/errors'
+import { fieldErrors } from '../../../types/fields'
+import { FormField, SmsCodeField, newRequestId, waitSecondsIn } from '../../components/FormKit'
+import { callFunction } from '../../services/cloud'
+import { errorText } from '../../services/reply'
+import ProjectPicker from './ProjectPicker'
+import {
+  clearDraft,
+  isEmptyDraft,
+  loadDraft,
+  saveDraft,
+  type BindingDraft,
+  type Category,
+} from './draft'
+
+const CATEGORIES: { value: Category; title: string; desc: string }[] = [
+  { value: 'property', title: '物业服务', desc: '物业服务企业的项目经办人、项目负责人' },
+  { value: 'committee', title: '业委会人员', desc: '业主委员会委员、执行秘书' },
+]
+
+/** The fields a user types; the rest of BindingInput.submit is the page's business. */
+type Field = 'category' | 'name' | 'phone' | 'code' | 'projectId'
+type Errors = Partial<Record<Field, string>>
+const FIELDS: readonly Field[] = ['category', 'name', 'phone', 'code', 'projectId']
+const shape = BindingInput.submit.shape
+
+function toast(title: string) {
+  void Taro.showToast({ title, icon: 'none', duration: 2500 })
+}
+
+/** The first message of a shared rule for one value, or '' when it passes. */
+function check(field: 'name' | 'phone' | 'code', value: string): string {
+  const r = shape[field].safeParse(value)
+  return r.success ? '' : r.error.issues[0].message
+}
+
+interface Props {
+  /** A rejected account's name and phone, to start from when there is no draft. */
+  prefill?: { name: string; phone: string } | null
+  onDone: (session: Session) => void
+}
+
+/**
+ * 身份认证: 人员类别, 姓名, 手机号码, 验证码, 提交信息. A caller the platform's registry does not
+ * know as a manager is asked for the project (所在项目) and submits again with it.
+ */
+export default function BindingForm({ prefill, onDone }: Props) {
+  const [draft, setDraft] = useState<BindingDraft>(() => {
+    const d = loadDraft()
+    return isEmptyDraft(d) && prefill ? { ...d, name: prefill.name, phone: prefill.phone } : d
+  })
+  const [code, setCode] = useState('')
+  const [errors, setErrors] = useState<Errors>({})
+  const [sending, setSending] = useState(false)
+  const [submitting, setSubmitting] = useState(false)
+  /** One id per intent: kept while the inputs stay the same, so a retry is recognised. */
+  const requestId = useRef<string | null>(null)
+
+  useEffect(() => saveDraft(draft), [draft])
+
+  const update = (patch: Partial<BindingDraft>, field?: Field) => {
+    requestId.current = null
+    setDraft((d) => ({ ...d, ...patch }))
+    if (field) setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e))
+  }
+
+  const blurCheck = (field: 'name' | 'phone' | 'code', value: string) => {
+    if (!value.trim()) return
+    setErrors((e) => ({ ...e, [field]: check(field, value) || undefined }))
+  }
+
+  /** Shows a server error: per-field messages inline, anything else as a toast. */
+  const showError = (err: unknown) => {
+    const fields = err instanceof AppError ? err.fields : undefined
+    const inline: Errors = {}
+    for (const [k, msg] of Object.entries(fields ?? {}))
+      if ((FIELDS as readonly string[]).includes(k)) inline[k as Field] = msg
+    if (Object.keys(inline).length > 0) setErrors((e) => ({ ...e, ...inline }))
+    else toast(errorText(err))
+  }
+
+  const sendCode = async () => {
+    const phoneError = check('phone', draft.phone)
+    if (phoneError) {
+      setErrors((e) => ({ ...e, phone: phoneError }))
+      return
+    }
+    const phone = draft.phone.trim()
+    setSending(true)
+    try {
+      const res = await callFunction<SendCodeResult>('binding', { action: 'sendCode', phone })
+      setDraft((d) => ({ ...d, resend: { phone, at: Date.now() + res.resendAfter * 1000 } }))
+      setErrors((e) => ({ ...e, phone: undefined, code: undefined }))
+      toast('验证码已发送，5分钟内有效')
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'RATE_LIMITED') {
+        const wait = waitSecondsIn(err.message)
+        if (wait) setDraft((d) => ({ ...d, resend: { phone, at: Date.now() + wait * 1000 } }))
+        toast(err.message)
+      } else showError(err)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const submit = async () => {
+    if (submitting) return
+    const parsed = BindingInput.submit.safeParse({
+      category: draft.category ?? undefined,
+      name: draft.name,
+      phone: draft.phone,
+      code,
+      requestId: requestId.current ?? newRequestId(),
+      ...(draft.project ? { projectId: draft.project._id } : {}),
+    })
+    const found: Errors = parsed.success ? {} : (fieldErrors(parsed.error) as Errors)
+    // Required only for the name and phone the server judged; a corrected one is judged again.
+    const who = `${draft.name.trim()}|${draft.phone.trim()}`
+    if (draft.needProject && !draft.project && draft.askedFor === who)
+      found.projectId = '请选择所在项目'
+    const shown = FIELDS.filter((f) => found[f])
+    if (!parsed.success || shown.length > 0) {
+      setErrors(Object.fromEntries(shown.map((f) => [f, found[f]])))
+      if (shown.length === 0) toast('输入有误，请检查后重试')
+      return
+    }
+    requestId.current = parsed.data.requestId
+    setErrors({})
+    setSubmitting(true)
+    try {
+      const session = await callFunction<Session>('binding', { action: 'submit', ...parsed.data })
+      requestId.current = null
+      clearDraft()
+      onDone(session)
+    } catch (err) {
+      if (
+        err instanceof AppError &&
+        err.code === 'BAD_INPUT' &&
+        err.fields?.projectId &&
+        !draft.project
+      ) {
+        // Not a registered manager: a handler names the project whose manager will authorize.
+        requestId.current = null
+        if (draft.needProject) setErrors((e) => ({ ...e, projectId: '请选择所在项目' }))
+        setDraft((d) => ({ ...d, needProject: true, askedFor: who }))
+        toast('请选择您所在的项目')
+      } else {
+        showError(err)
+      }
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  const resendLeft = draft.resend && draft.resend.phone === draft.phone.trim() ? draft.resend.at : 0
+
+  return (
+    <View className="binding__form">
+      <Text className="section-title">人员类别</Text>
+      <View className="binding__categories">
+        {CATEGORIES.map((c) => {
+          const on = draft.category === c.value
+          return (
+            <View
+              key={c.value}
+              className={`binding__category${on ? ' binding__category--on' : ''}`}
+              data-category={c.value}
+              onClick={() => update({ category: c.value }, 'category')}
+            >
+              <View className="binding__category-head">
+                <Text className="binding__category-title">{c.title}</Text>
+                <View className="binding__radio">
+                  {on ? <AtIcon value="check" size="12" color="#fff" /> : null}
+                </View>
+              </View>
+              <Text className="binding__category-desc">{c.desc}</Text>
+            </View>
+          )
+        })}
+      </View>
+      {errors.category ? (
+        <Text className="form-field__error binding__category-error">{errors.category}</Text>
+      ) : null}
+
+      <Text className="section-title">基本信息</Text>
+      <View className="binding__fields">
+        <FormField name="name" error={errors.name}>
+          <AtInput
+            name="binding-name"
+            title="姓名"
+            placeholder="请输入真实姓名"
+            maxlength={20}
+            value={draft.name}
+            error={!!errors.name}
+            onChange={(v: string) => {
+              if (v !== draft.name) update({ name: v }, 'name')
+            }}
+            onBlur={(v: string) => blurCheck('name', v)}
+          />
+        </FormField>
+        <FormField name="phone" error={errors.phone}>
+          <AtInput
+            name="binding-phone"
+            title="手机号码"
+            type="phone"
+            placeholder="请输入手机号码"
+            value={draft.phone}
+            error={!!errors.phone}
+            onChange={(v: string) => {
+              if (v !== draft.phone) update({ phone: v }, 'phone')
+            }}
+            onBlur={(v: string) => blurCheck('phone', v)}
+          />
+        </FormField>
+        <SmsCodeField
+          inputName="binding-code"
+          value={code}
+          error={errors.code}
+          onChange={(v) => {
+            requestId.current = null
+            setCode(v)
+            setErrors((e) => (e.code ? { ...e, code: undefined } : e))
+          }}
+          onBlur={(v: string) => blurCheck('code', v)}
+          resendAt={resendLeft}
+          sent={!!draft.resend}
+          sending={sending}
+          onSend={() => void sendCode()}
+        />
+      </View>
+
+      {draft.needProject ? (
+        <View className="binding__project">
+          <Text className="section-title">所在项目</Text>
+          <View className="card binding__project-card">
+            <Text className="binding__hint">
+              未在项目负责人名单中找到您的姓名和手机号码。请选择您所在的项目，提交后由该项目的负责人授权。
+            </Text>
+            <ProjectPicker
+              value={draft.project}
+              error={errors.projectId}
+              onChange={(p: ProjectSummary | null) => update({ project: p }, 'projectId')}
+            />
+          </View>
+        </View>
+      ) : null}
+
+      <View className="binding__submit">
+        <AtButton type="primary" loading={submitting} onClick={() => void submit()}>
+          提交信息
+        </AtButton>
+        <Text className="binding__note">
+          项目负责人的姓名和手机号码与备案一致时直接通过认证；项目经办人提交后须由项目负责人授权。
+        </Text>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,246 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { AtAvatar, AtButton, AtSegmentedControl } from 'taro-ui'
+import type { ModuleCode } from '../../../types/modules'
+import type { AuditRow, HandlerRow } from '../../../types/permissions'
+import CloudView from '../../components/CloudView'
+import EmptyState from '../../components/EmptyState'
+import type { CloudState } from '../../hooks/useCloud'
+import { callFunction } from '../../services/cloud'
+import AuditList from './AuditList'
+import type { ConfirmOptions } from './ConfirmModal'
+import ModuleChooser from './ModuleChooser'
+import RejectSheet from './RejectSheet'
+import { CATEGORY_LABELS, formatTime, moduleTitles, showActionError, toast } from './util'
+
+const NONE: readonly ModuleCode[] = []
+
+interface Props {
+  projectId: string | undefined
+  pending: CloudState<HandlerRow[]>
+  active: CloudState<HandlerRow[]>
+  audit: CloudState<AuditRow[]>
+  fetchAuditPage: (n: number) => Promise<AuditRow[]>
+  ask: (o: ConfirmOptions) => Promise<boolean>
+}
+
+type Sheet =
+  | { kind: 'authorize'; row: HandlerRow }
+  | { kind: 'setModules'; row: HandlerRow }
+  | { kind: 'reject'; row: HandlerRow }
+
+/**
+ * The manager's part of 权限管理: 待授权 (授权 / 驳回), 经办人 (调整模块 / 移除) and 操作记录.
+ * Every change carries the row's version; a CONFLICT means someone else got there first, so the
+ * lists are reloaded.
+ */
+export default function HandlerAdmin(props: Props) {
+  const { projectId, pending, active, audit, fetchAuditPage, ask } = props
+  const [tab, setTab] = useState(0)
+  const [sheet, setSheet] = useState<Sheet | null>(null)
+  const [open, setOpen] = useState(false)
+  const [busy, setBusy] = useState(false)
+
+  const reloadAll = () => Promise.all([pending.reload(), active.reload(), audit.reload()])
+
+  const openSheet = (s: Sheet) => {
+    setSheet(s)
+    setOpen(true)
+  }
+
+  /** Runs one change; on success or a stale record the lists are reloaded. */
+  const act = async (event: Record<string, unknown> & { action: string }, done: string) => {
+    if (busy) return false
+    setBusy(true)
+    try {
+      await callFunction('permissions', { ...event, ...(projectId ? { projectId } : {}) })
+      toast(done, 'success')
+      setOpen(false)
+      await reloadAll()
+      return true
+    } catch (err) {
+      if (showActionError(err)) {
+        setOpen(false)
+        await reloadAll()
+      }
+      return false
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const target = (row: HandlerRow) => ({ accountId: row._id, version: row.version })
+
+  const remove = async (row: HandlerRow) => {
+    const ok = await ask({
+      title: '移除经办人',
+      content: `移除后，${row.name}将不能再办理本项目的业务，确定移除？`,
+      confirmText: '确定移除',
+    })
+    if (ok) await act({ action: 'removeHandler', ...target(row) }, '已移除')
+  }
+
+  const names: Record<string, string> = {}
+  for (const r of [...(pending.data ?? []), ...(active.data ?? [])]) names[r._id] = r.name
+
+  const pendingCount = pending.data?.length
+  const activeCount = active.data?.length
+  const tabs = [
+    `待授权${pendingCount ? `(${pendingCount})` : ''}`,
+    `经办人${activeCount ? `(${activeCount})` : ''}`,
+    '操作记录',
+  ]
+
+  const row = sheet?.row
+  return (
+    <View className="admin">
+      <Text className="section-title">经办人管理</Text>
+      <AtSegmentedControl
+        className="admin__tabs"
+        values={tabs}
+        current={tab}
+        onClick={(i: number) => setTab(i)}
+      />
+      <View className="admin__panel">
+        {tab === 0 ? (
+          <CloudView state={pending}>
+            {(rows) =>
+              rows.length === 0 ? (
+                <EmptyState
+                  icon="user"
+                  title="暂无待授权的经办人"
+                  description="经办人提交身份认证后会出现在这里"
+                />
+              ) : (
+                <View className="list-card">
+                  {rows.map((r) => (
+                    <View key={r._id} className="handler-row handler-row--pending" data-id={r._id}>
+                      <View className="handler-row__top">
+                        <AtAvatar circle text={r.name} size="small" />
+                        <View className="handler-row__main">
+                          <View className="handler-row__name-line">
+                            <Text className="handler-row__name">{r.name}</Text>
+                            <Text className="tag tag--pending">待授权</Text>
+                          </View>
+                          <Text className="handler-row__meta">
+                            {r.phone} · {CATEGORY_LABELS[r.category] ?? r.category}
+                          </Text>
+                          <Text className="handler-row__meta">
+                            申请时间 {formatTime(r.createdAt)}
+                          </Text>
+                        </View>
+                      </View>
+                      <View className="handler-row__actions">
+                        <AtButton
+                          size="small"
+                          className="handler-row__reject"
+                          onClick={() => openSheet({ kind: 'reject', row: r })}
+                        >
+                          驳回
+                        </AtButton>
+                        <AtButton
+                          size="small"
+                          type="primary"
+                          className="handler-row__authorize"
+                          onClick={() => openSheet({ kind: 'authorize', row: r })}
+                        >
+                          授权
+                        </AtButton>
+                      </View>
+                    </View>
+                  ))}
+                </View>
+              )
+            }
+          </CloudView>
+        ) : tab === 1 ? (
+          <CloudView state={active}>
+            {(rows) =>
+              rows.length === 0 ? (
+                <EmptyState icon="user" title="暂无经办人" />
+              ) : (
+                <View className="list-card">
+                  {rows.map((r) => (
+                    <View key={r._id} className="handler-row handler-row--active" data-id={r._id}>
+                      <View className="handler-row__top">
+                        <AtAvatar circle text={r.name} size="small" />
+                        <View className="handler-row__main">
+                          <Text className="handler-row__name">{r.name}</Text>
+                          <Text className="handler-row__meta">
+                            {r.phone} · {CATEGORY_LABELS[r.category] ?? r.category}
+                          </Text>
+                        </View>
+                      </View>
+                      <View className="handler-row__modules">
+                        {r.modules.length > 0 ? (
+                          moduleTitles(r.modules)
+                            .split('、')
+                            .map((t) => (
+                              <Text key={t} className="chip">
+                                {t}
+                              </Text>
+                            ))
+                        ) : (
+                          <Text className="handler-row__meta">未授权任何模块</Text>
+                        )}
+                      </View>
+                      <View className="handler-row__actions">
+                        <AtButton
+                          size="small"
+                          className="handler-row__remove"
+                          onClick={() => void remove(r)}
+                        >
+                          移除
+                        </AtButton>
+                        <AtButton
+                          size="small"
+                          type="primary"
+                          className="handler-row__modules-btn"
+                          onClick={() => openSheet({ kind: 'setModules', row: r })}
+                        >
+                          调整模块
+                        </AtButton>
+                      </View>
+                    </View>
+                  ))}
+                </View>
+              )
+            }
+          </CloudView>
+        ) : (
+          <AuditList first={audit} fetchPage={fetchAuditPage} names={names} />
+        )}
+      </View>
+
+      <ModuleChooser
+        open={open && (sheet?.kind === 'authorize' || sheet?.kind === 'setModules')}
+        title={sheet?.kind === 'setModules' ? '调整模块' : '授权模块'}
+        who={row ? `经办人：${row.name}（${row.phone}）` : ''}
+        initial={sheet?.kind === 'setModules' && row ? row.modules : NONE}
+        confirmText={sheet?.kind === 'setModules' ? '保存' : '确定授权'}
+        busy={busy}
+        onConfirm={(modules) => {
+          if (!row) return
+          void act(
+            {
+              action: sheet?.kind === 'setModules' ? 'setModules' : 'authorize',
+              ...target(row),
+              modules,
+            },
+            sheet?.kind === 'setModules' ? '已调整模块' : '已授权',
+          )
+        }}
+        onClose={() => setOpen(false)}
+      />
+      <RejectSheet
+        open={open && sheet?.kind === 'reject'}
+        who={row ? `经办人：${row.name}（${row.phone}）` : ''}
+        busy={busy}
+        onConfirm={(reason) => {
+          if (row) void act({ action: 'reject', ...target(row), reason }, '已驳回')
+        }}
+        onClose={() => setOpen(false)}
+      />
+    </View>
+  )
+}

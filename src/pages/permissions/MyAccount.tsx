@@ -1,0 +1,116 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { AtAvatar, AtIcon } from 'taro-ui'
+import type { Session } from '../../../types/account'
+import { maskPhone } from '../../components/FormKit'
+import { callFunction } from '../../services/cloud'
+import type { ConfirmOptions } from './ConfirmModal'
+import { ROLE_LABELS, moduleTitles, showActionError, toast } from './util'
+
+const BINDING = '/pages/binding/index'
+
+interface Props {
+  session: Session
+  ask: (o: ConfirmOptions) => Promise<boolean>
+}
+
+function ActionRow(props: { icon: string; label: string; danger?: boolean; onClick: () => void }) {
+  return (
+    <View
+      className={`account__action${props.danger ? ' account__action--danger' : ''}`}
+      onClick={props.onClick}
+    >
+      <AtIcon value={props.icon} size="18" color={props.danger ? '#d93025' : '#646a73'} />
+      <Text className="account__action-label">{props.label}</Text>
+      <AtIcon value="chevron-right" size="16" color="#c9cdd4" />
+    </View>
+  )
+}
+
+/**
+ * 我的账号: who is bound here. A handler edits the bound phone, 注销 the account or 解除绑定;
+ * a manager (whose account mirrors the platform's registry) may only 解除绑定.
+ */
+export default function MyAccount({ session, ask }: Props) {
+  const account = session.account
+  const [busy, setBusy] = useState(false)
+  if (!account) return null
+  const isHandler = account.role === 'handler'
+  const granted = session.modules.filter((m) => m !== 'permissions')
+
+  const leave = async (action: 'unbind' | 'deregister', done: string) => {
+    if (busy) return
+    setBusy(true)
+    try {
+      await callFunction(
+        'permissions',
+        action === 'deregister' ? { action, confirm: true } : { action },
+      )
+      toast(done, 'success')
+      void Taro.reLaunch({ url: BINDING })
+    } catch (err) {
+      showActionError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const unbind = async () => {
+    const ok = await ask({
+      title: '解除绑定',
+      content: '解除绑定后，本微信将不能再使用该账号，需要重新进行身份认证。确定解除绑定？',
+      confirmText: '确定解除',
+    })
+    if (ok) await leave('unbind', '已解除绑定')
+  }
+
+  const deregister = async () => {
+    const ok = await ask({
+      title: '注销账号',
+      content: '注销后账号不可恢复，确定注销？',
+      confirmText: '确定注销',
+    })
+    if (ok) await leave('deregister', '账号已注销')
+  }
+
+  return (
+    <View className="account">
+      <Text className="section-title">我的账号</Text>
+      <View className="list-card">
+        <View className="account__head">
+          <AtAvatar circle text={account.name} size="large" />
+          <View className="account__main">
+            <Text className="account__name">{account.name}</Text>
+            <Text className="account__meta">
+              {ROLE_LABELS[account.role]} · {session.projects.map((p) => p.name).join('、')}
+            </Text>
+            <Text className="account__phone">绑定手机 {maskPhone(account.phone)}</Text>
+          </View>
+        </View>
+        {isHandler ? (
+          <View className="account__modules">
+            <Text className="account__modules-label">已授权模块</Text>
+            <Text className="account__modules-value">{moduleTitles(granted) || '暂无'}</Text>
+          </View>
+        ) : null}
+        {isHandler ? (
+          <ActionRow
+            icon="iphone"
+            label="更换手机号"
+            onClick={() => void Taro.navigateTo({ url: '/pages/permissions/phone/index' })}
+          />
+        ) : null}
+        {isHandler ? (
+          <ActionRow
+            icon="close-circle"
+            label="注销账号"
+            danger
+            onClick={() => void deregister()}
+          />
+        ) : null}
+        <ActionRow icon="link" label="解除绑定" danger onClick={() => void unbind()} />
+      </View>
+    </View>
+  )
+}

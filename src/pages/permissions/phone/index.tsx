@@ -1,0 +1,181 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useRef, useState } from 'react'
+import { AtButton, AtInput } from 'taro-ui'
+import type { Session } from '../../../../types/account'
+import type { SendCodeResult } from '../../../../types/binding'
+import { AppError } from '../../../../types/errors'
+import { fieldErrors } from '../../../../types/fields'
+import { PermissionsInput } from '../../../../types/permissions'
+import CloudView from '../../../components/CloudView'
+import {
+  FormField,
+  SmsCodeField,
+  maskPhone,
+  newRequestId,
+  waitSecondsIn,
+} from '../../../components/FormKit'
+import { useCloud } from '../../../hooks/useCloud'
+import { callFunction } from '../../../services/cloud'
+import { errorText } from '../../../services/reply'
+import './index.scss'
+
+type Field = 'phone' | 'code'
+type Errors = Partial<Record<Field, string>>
+const SAME_PHONE = '新手机号与当前手机号相同'
+
+function toast(title: string, icon: 'none' | 'success' = 'none') {
+  void Taro.showToast({ title, icon, duration: 2500 })
+}
+
+function check(field: Field, value: string): string {
+  const r = PermissionsInput.changePhone.shape[field].safeParse(value)
+  return r.success ? '' : r.error.issues[0].message
+}
+
+function PhoneForm({ current }: { current: string }) {
+  const [phone, setPhone] = useState('')
+  const [code, setCode] = useState('')
+  const [errors, setErrors] = useState<Errors>({})
+  const [resend, setResend] = useState<{ phone: string; at: number } | null>(null)
+  const [sending, setSending] = useState(false)
+  const [submitting, setSubmitting] = useState(false)
+  const requestId = useRef<string | null>(null)
+
+  const showError = (err: unknown) => {
+    const fields = err instanceof AppError ? (err.fields ?? {}) : {}
+    const inline: Errors = {}
+    if (fields.phone) inline.phone = fields.phone
+    if (fields.code) inline.code = fields.code
+    if (inline.phone || inline.code) setErrors((e) => ({ ...e, ...inline }))
+    else toast(errorText(err))
+  }
+
+  const phoneError = (v: string) => check('phone', v) || (v.trim() === current ? SAME_PHONE : '')
+
+  const send = async () => {
+    const bad = phoneError(phone)
+    if (bad) {
+      setErrors((e) => ({ ...e, phone: bad }))
+      return
+    }
+    const p = phone.trim()
+    setSending(true)
+    try {
+      const res = await callFunction<SendCodeResult>('permissions', {
+        action: 'sendPhoneCode',
+        phone: p,
+      })
+      setResend({ phone: p, at: Date.now() + res.resendAfter * 1000 })
+      setErrors({})
+      toast('验证码已发送，5分钟内有效')
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'RATE_LIMITED') {
+        const wait = waitSecondsIn(err.message)
+        if (wait) setResend({ phone: p, at: Date.now() + wait * 1000 })
+        toast(err.message)
+      } else showError(err)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const submit = async () => {
+    if (submitting) return
+    const parsed = PermissionsInput.changePhone.safeParse({
+      phone,
+      code,
+      requestId: requestId.current ?? newRequestId(),
+    })
+    const found: Errors = parsed.success ? {} : (fieldErrors(parsed.error) as Errors)
+    if (!found.phone && phone.trim() === current) found.phone = SAME_PHONE
+    if (!parsed.success || found.phone || found.code) {
+      setErrors({ phone: found.phone, code: found.code })
+      return
+    }
+    requestId.current = parsed.data.requestId
+    setSubmitting(true)
+    try {
+      await callFunction('permissions', { action: 'changePhone', ...parsed.data })
+      requestId.current = null
+      toast('手机号已更换', 'success')
+      setTimeout(() => void Taro.navigateBack(), 800)
+    } catch (err) {
+      showError(err)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <View>
+      <View className="card">
+        <Text className="card__title">更换手机号</Text>
+        <Text className="card__text">当前绑定手机：{maskPhone(current)}</Text>
+        <Text className="card__text">
+          请输入新的手机号码并获取短信验证码，验证通过后账号将绑定新手机号。
+        </Text>
+      </View>
+      <View className="phone__fields">
+        <FormField name="phone" error={errors.phone}>
+          <AtInput
+            name="new-phone"
+            title="新手机号"
+            type="phone"
+            placeholder="请输入新的手机号码"
+            value={phone}
+            error={!!errors.phone}
+            onChange={(v: string) => {
+              if (v === phone) return
+              requestId.current = null
+              setPhone(v)
+              setErrors((e) => ({ ...e, phone: undefined }))
+            }}
+            onBlur={(v: string) => {
+              if (v.trim()) setErrors((e) => ({ ...e, phone: phoneError(v) || undefined }))
+            }}
+          />
+        </FormField>
+        <SmsCodeField
+          inputName="new-phone-code"
+          value={code}
+          error={errors.code}
+          onChange={(v) => {
+            requestId.current = null
+            setCode(v)
+            setErrors((e) => ({ ...e, code: undefined }))
+          }}
+          resendAt={resend && resend.phone === phone.trim() ? resend.at : 0}
+          sent={!!resend}
+          sending={sending}
+          onSend={() => void send()}
+        />
+      </View>
+      <View className="phone__submit">
+        <AtButton type="primary" loading={submitting} onClick={() => void submit()}>
+          确认更换
+        </AtButton>
+      </View>
+    </View>
+  )
+}
+
+/** 更换手机号 (handlers): new phone + SMS code, then permissions.changePhone. */
+export default function ChangePhonePage() {
+  const me = useCloud(() => callFunction<Session>('binding', { action: 'me' }))
+  return (
+    <View className="page phone">
+      <CloudView state={me}>
+        {(s) =>
+          s.status === 'active' && s.account?.role === 'handler' ? (
+            <PhoneForm current={s.account.phone} />
+          ) : (
+            <View className="card">
+              <Text className="card__text">只有已授权的项目经办人可以在此更换手机号。</Text>
+            </View>
+          )
+        }
+      </CloudView>
+    </View>
+  )
+}

@@ -1,0 +1,54 @@
+import Taro from '@tarojs/taro'
+import { AppError, ERROR_MESSAGES } from '../../../types/errors'
+import { MODULES, type ModuleCode } from '../../../types/modules'
+import { errorText } from '../../services/reply'
+
+export function toast(title: string, icon: 'none' | 'success' = 'none') {
+  void Taro.showToast({ title, icon, duration: icon === 'success' ? 1500 : 2500 })
+}
+
+/** Shows what went wrong; true when the record changed underneath (the caller should reload). */
+export function showActionError(err: unknown): boolean {
+  if (err instanceof AppError && (err.code === 'CONFLICT' || err.code === 'NOT_FOUND')) {
+    toast(err.code === 'CONFLICT' ? ERROR_MESSAGES.CONFLICT : err.message)
+    return true
+  }
+  toast(errorText(err))
+  return false
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** 2026-11-25 14:03, in Shenzhen time whatever the device's zone. */
+export function formatTime(at: number): string {
+  const d = new Date(at + 8 * 3_600_000)
+  return (
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+  )
+}
+
+export function moduleTitles(codes: readonly string[]): string {
+  return MODULES.filter((m) => codes.includes(m.code))
+    .map((m) => m.title)
+    .join('、')
+}
+
+export function isModuleCode(x: unknown): x is ModuleCode {
+  return MODULES.some((m) => m.code === x)
+}
+
+export const ROLE_LABELS: Record<string, string> = {
+  manager: '项目负责人',
+  handler: '项目经办人',
+  companyHead: '企业负责人',
+}
+
+export const CATEGORY_LABELS: Record<string, string> = {
+  property: '物业服务',
+  committee: '业委会人员',
+}
+
+export function callPhone(phoneNumber: string) {
+  void Taro.makePhoneCall({ phoneNumber }).catch(() => undefined)
+}

@@ -1,0 +1,353 @@
+/**
+ * 身份认证 and 权限管理 end to end: the built H5 app (dist/h5) served by the real local cloud, in
+ * headless Chromium. A new WeChat user applies as a handler of 阳光花园, the project manager
+ * authorizes two modules, the handler sees exactly those and then unbinds. Plus inline validation
+ * and the form's draft.
+ */
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { type Locator, type Page, type Request } from 'playwright-core'
+import type { Account } from '../../types/account'
+import type { Result } from '../../types/errors'
+import { launchApp, ROOT, type App } from '../support/browser'
+import type { TestCloud } from '../support/cloud'
+
+const SCREENSHOT = join(ROOT, 'docs', 'screenshot-binding.png')
+
+const NEWCOMER = 'e2e-newcomer'
+const NAME = '孙丽娜'
+const PHONE = '13912345678'
+
+let app: App
+let cloud: TestCloud
+let page: Page
+
+/** Function calls the page made: name, action and parameters. */
+interface Call {
+  fn: string
+  event: Record<string, unknown>
+}
+let calls: Call[] = []
+
+function onRequest(req: Request) {
+  const m = /\/api\/functions\/([^/?]+)/.exec(req.url())
+  if (!m || req.method() !== 'POST') return
+  calls.push({ fn: decodeURIComponent(m[1]), event: JSON.parse(req.postData() ?? '{}') })
+}
+
+const actions = (fn: string, action: string) =>
+  calls.filter((c) => c.fn === fn && c.event.action === action)
+
+/** Opens the app as `openid` at `route` (a fresh load, so the URL's openid is applied). */
+async function openAs(openid: string, route: string): Promise<void> {
+  await page.goto('about:blank')
+  await page.goto(`${cloud.url}?openid=${openid}#${route}`)
+}
+
+/** Waits until `locator` is on a page whose entering transition is over (see home.test.ts). */
+async function shown(locator: Locator): Promise<void> {
+  await page.locator('.taro_page.taro_page_show', { has: locator }).waitFor()
+}
+
+const input = (field: string) => page.locator(`.form-field--${field}:visible input`)
+const fieldError = (field: string) =>
+  page.locator(`.form-field--${field}:visible .form-field__error`)
+const button = (text: string, scope: Page | Locator = page) =>
+  scope.locator('.at-button:visible', { hasText: text })
+
+async function accountOf(openid: string): Promise<Account | undefined> {
+  return (await cloud.collection<Account>('accounts', { openid }))[0]
+}
+
+beforeAll(async () => {
+  app = await launchApp()
+  ;({ cloud, page } = app)
+  page.on('request', onRequest)
+}, 40_000)
+
+beforeEach(() => {
+  calls = []
+})
+
+afterAll(async () => {
+  await app?.close()
+})
+
+test('a new user applies as a handler of 阳光花园 and waits for the manager', async () => {
+  await openAs(NEWCOMER, '/pages/home/index')
+  // No account: the app sends the user to 身份认证.
+  await page.waitForURL(/#\/pages\/binding\/index/)
+  await shown(page.locator('.binding__form'))
+  await expect(page.title()).resolves.toBe('身份认证')
+
+  await page.locator('.binding__category:visible', { hasText: '物业服务' }).click()
+  await input('name').fill(NAME)
+  await input('phone').fill(PHONE)
+  await page.locator('.sms-code-button:visible').click()
+  await page.locator('.sms-code-button:visible', { hasText: /重新获取\(\d+s\)/ }).waitFor()
+  expect(actions('binding', 'sendCode').map((c) => c.event)).toEqual([
+    { action: 'sendCode', phone: PHONE },
+  ])
+  const code = (await cloud.outbox({ kind: 'sms', to: PHONE }))[0].data.code as string
+  expect(code).toMatch(/^\d{6}$/)
+  await input('code').fill(code)
+
+  // Not a registered manager: the server asks for the project.
+  await button('提交信息').click()
+  const search = page.locator('.binding__search:visible input')
+  await search.waitFor()
+  await search.fill('阳光')
+  await page.locator('.binding__result:visible', { hasText: '阳光花园' }).click()
+  await page.locator('.binding__picked:visible', { hasText: '阳光花园' }).waitFor()
+  // The filled-in form, once the toast (请选择您所在的项目) has gone, tall enough to show it all.
+  await page.locator('.taro__toast p', { hasText: '请选择' }).waitFor({ state: 'hidden' })
+  mkdirSync(join(ROOT, 'docs'), { recursive: true })
+  await page.setViewportSize({ width: 375, height: 1010 })
+  await page.screenshot({ path: SCREENSHOT })
+  await page.setViewportSize({ width: 375, height: 720 })
+
+  // A weak network: the server takes the request but the answer is lost. Tapping again repeats
+  // the same request (same requestId), which creates nothing twice.
+  let dropped = false
+  await page.route('**/api/functions/binding', async (route) => {
+    const event = route.request().postDataJSON()
+    if (event.action === 'submit' && event.projectId && !dropped) {
+      dropped = true
+      await route.fetch()
+      return route.abort('connectionreset')
+    }
+    return route.continue()
+  })
+  await button('提交信息').click()
+  await page.locator('.taro__toast p:visible', { hasText: '网络异常' }).waitFor()
+  await page.unrouteAll()
+  await button('提交信息').click()
+  const pending = page.locator('.binding__status--pending:visible')
+  await pending.waitFor()
+  const text = await pending.innerText()
+  expect(text).toContain('等待项目负责人授权')
+  expect(text).toContain('阳光花园')
+  expect(text).toContain('139****5678')
+
+  // First without a project, then with it (twice: the retry): two intents, one account.
+  const submits = actions('binding', 'submit').map((c) => c.event)
+  expect(submits).toHaveLength(3)
+  expect(submits[0]).toMatchObject({ category: 'property', name: NAME, phone: PHONE, code })
+  expect(submits[0].projectId).toBeUndefined()
+  expect(submits[1]).toMatchObject({ projectId: 'p-yangguang', code })
+  expect(submits[0].requestId).not.toBe(submits[1].requestId)
+  expect(submits[2]).toEqual(submits[1])
+  const accounts = await cloud.collection<Account>('accounts', { phone: PHONE })
+  expect(accounts).toHaveLength(1)
+  expect(accounts[0]).toMatchObject({ status: 'pending', role: 'handler', name: NAME })
+  expect(accounts[0].openid).toBe(NEWCOMER)
+  await expect(
+    cloud.collection('todos', { kind: 'authorizeHandler', targetId: accounts[0]._id }),
+  ).resolves.toHaveLength(1)
+  // The draft is gone and never held the code.
+  expect(await page.evaluate(() => localStorage.getItem('draft.binding'))).toBeNull()
+}, 30_000)
+
+test('the manager sees the request in 权限管理 and grants two modules', async () => {
+  await openAs('demo-manager', '/pages/permissions/index')
+  // Everyone sees the company head and the project managers.
+  const contacts = page.locator('.contacts:visible')
+  await contacts.locator('.contact-row').first().waitFor()
+  await expect(contacts.innerText()).resolves.toContain('企业负责人')
+  await contacts.locator('.contact-row__avatar').first().click()
+  const profile = page.locator('.profile.at-float-layout--active')
+  await profile.locator('.profile__head').waitFor()
+  await expect(profile.innerText()).resolves.toMatch(/人员信息[\s\S]*手机号码/)
+  await profile.locator('.layout-header__btn-close').click()
+  await profile.waitFor({ state: 'detached' })
+
+  const row = page.locator('.handler-row--pending:visible', { hasText: NAME })
+  await row.waitFor()
+  await button('授权', row).click()
+  const chooser = page.locator('.module-chooser.at-float-layout--active')
+  await chooser.waitFor()
+  // Nothing ticked: the shared rule's message, and nothing is sent.
+  await button('确定授权', chooser).click()
+  await expect(chooser.locator('.sheet__error').innerText()).resolves.toBe('请至少选择一个模块')
+  await chooser.locator('.at-checkbox__option', { hasText: '安全检查' }).click()
+  await chooser.locator('.at-checkbox__option', { hasText: '车位信息公开' }).click()
+  await button('确定授权', chooser).click()
+  await row.waitFor({ state: 'detached' })
+
+  const authorize = actions('permissions', 'authorize')
+  expect(authorize).toHaveLength(1)
+  expect(authorize[0].event).toMatchObject({ modules: ['safety', 'parking'], version: 1 })
+  const account = await accountOf(NEWCOMER)
+  expect(account).toMatchObject({ status: 'active', modules: ['safety', 'parking'] })
+
+  // 经办人 lists the handler with its modules; 操作记录 has the authorization.
+  await page.locator('.admin__tabs .at-segmented-control__item', { hasText: '经办人' }).click()
+  const activeRow = page.locator('.handler-row--active:visible', { hasText: NAME })
+  await expect(activeRow.locator('.chip').allInnerTexts()).resolves.toEqual([
+    '安全检查',
+    '车位信息公开',
+  ])
+  await page.locator('.admin__tabs .at-segmented-control__item', { hasText: '操作记录' }).click()
+  const latest = page.locator('.audit-row:visible').first()
+  await expect(latest.innerText()).resolves.toMatch(/授权[\s\S]*张建国[\s\S]*孙丽娜/)
+  await expect(latest.innerText()).resolves.toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
+}, 30_000)
+
+test('the handler’s 物业服务 shows exactly the granted modules plus 权限管理', async () => {
+  await openAs(NEWCOMER, '/pages/binding/index')
+  // Active now: 身份认证 sends the user on to 物业服务.
+  await page.waitForURL(/#\/pages\/home\/index/)
+  const items = page.locator('.at-grid-item:visible')
+  await items.first().waitFor()
+  expect((await items.allInnerTexts()).map((t) => t.trim())).toEqual([
+    '安全检查',
+    '车位信息公开',
+    '权限管理',
+  ])
+}, 30_000)
+
+test('the handler unbinds in 权限管理 and is back on 身份认证', async () => {
+  await page.locator('.at-grid-item:visible', { hasText: '权限管理' }).click()
+  await page.waitForURL(/#\/pages\/permissions\/index/)
+  const account = page.locator('.account:visible')
+  await account.waitFor()
+  const text = await account.innerText()
+  expect(text).toContain(NAME)
+  expect(text).toContain('139****5678')
+  expect(text).toContain('安全检查、车位信息公开')
+
+  await account.locator('.account__action', { hasText: '解除绑定' }).click()
+  const modal = page.locator('.confirm-modal.at-modal--active')
+  await modal.locator('.content-simple').waitFor()
+  await expect(modal.innerText()).resolves.toContain('确定解除绑定')
+  await modal.getByText('确定解除', { exact: true }).click()
+
+  await page.waitForURL(/#\/pages\/binding\/index/)
+  await shown(page.locator('.binding__form'))
+  expect(actions('permissions', 'unbind')).toHaveLength(1)
+  expect(await accountOf(NEWCOMER)).toBeUndefined()
+  const [old] = await cloud.collection<Account>('accounts', { phone: PHONE })
+  expect(old.status).toBe('unbound')
+}, 30_000)
+
+test('a stale 授权 is refused and the list reloads; the rejected handler sees why', async () => {
+  await openAs('demo-manager', '/pages/permissions/index')
+  const row = page.locator('.handler-row--pending:visible', { hasText: '王芳' })
+  await row.waitFor()
+  // Meanwhile, on another phone, the same manager rejects her.
+  const reason = '手机号码与物业公司登记不一致'
+  const other = await cloud.call<Result<unknown>>(
+    'permissions',
+    { action: 'reject', accountId: 'a-wang', version: 1, reason },
+    'demo-manager',
+  )
+  expect(other.ok).toBe(true)
+
+  await button('授权', row).click()
+  const chooser = page.locator('.module-chooser.at-float-layout--active')
+  await chooser.locator('.at-checkbox__option', { hasText: '待办事项' }).click()
+  await button('确定授权', chooser).click()
+  await page
+    .locator('.taro__toast p:visible', { hasText: '记录已被他人修改，请刷新后重试' })
+    .waitFor()
+  await page.locator('.empty-state:visible', { hasText: '暂无待授权的经办人' }).waitFor()
+  expect(actions('permissions', 'listHandlers').length).toBeGreaterThanOrEqual(3)
+
+  // 王芳 opens the app: the reason, then 重新认证 starts from her name and phone.
+  await page.evaluate(() => localStorage.removeItem('draft.binding'))
+  await openAs('demo-pending', '/pages/home/index')
+  await page.locator('.home__status--rejected:visible').waitFor()
+  await button('重新认证').click()
+  await page.waitForURL(/#\/pages\/binding\/index\?retry=1/)
+  await shown(page.locator('.binding__form'))
+  await expect(input('name').inputValue()).resolves.toBe('王芳')
+  await expect(input('phone').inputValue()).resolves.toBe('13800138003')
+
+  await openAs('demo-pending', '/pages/binding/index')
+  const rejected = page.locator('.binding__status--rejected:visible')
+  await expect(rejected.innerText()).resolves.toContain(reason)
+  await button('重新认证', rejected).click()
+  await shown(page.locator('.binding__form'))
+}, 30_000)
+
+test('a handler changes the bound phone, then 注销 the account', async () => {
+  await openAs('demo-handler', '/pages/permissions/index')
+  const account = page.locator('.account:visible')
+  await account.waitFor()
+  await expect(account.innerText()).resolves.toContain('138****8002')
+  await account.locator('.account__action', { hasText: '更换手机号' }).click()
+  await page.waitForURL(/#\/pages\/permissions\/phone\/index/)
+  await shown(page.locator('.phone__fields'))
+
+  // The current phone is refused before anything is sent.
+  await input('phone').fill('13800138002')
+  await page.locator('.sms-code-button:visible').click()
+  await expect(fieldError('phone').innerText()).resolves.toBe('新手机号与当前手机号相同')
+  expect(actions('permissions', 'sendPhoneCode')).toEqual([])
+
+  const NEW_PHONE = '13612345678'
+  await input('phone').fill(NEW_PHONE)
+  await page.locator('.sms-code-button:visible').click()
+  await page.locator('.sms-code-button:visible', { hasText: /重新获取\(\d+s\)/ }).waitFor()
+  const code = (await cloud.outbox({ kind: 'sms', to: NEW_PHONE }))[0].data.code as string
+  await input('code').fill(code)
+  await button('确认更换').click()
+  await page.waitForURL(/#\/pages\/permissions\/index/)
+  await page.locator('.account__phone:visible', { hasText: '136****5678' }).waitFor()
+  expect(actions('permissions', 'changePhone')[0].event).toMatchObject({ phone: NEW_PHONE, code })
+
+  await page.locator('.account:visible .account__action', { hasText: '注销账号' }).click()
+  const modal = page.locator('.confirm-modal.at-modal--active')
+  await modal.locator('.content-simple').waitFor()
+  await expect(modal.innerText()).resolves.toContain('注销后账号不可恢复，确定注销？')
+  await modal.getByText('确定注销', { exact: true }).click()
+  await page.waitForURL(/#\/pages\/binding\/index/)
+  await shown(page.locator('.binding__form'))
+  const [li] = await cloud.collection<Account>('accounts', { _id: 'a-li' })
+  expect(li).toMatchObject({ status: 'deregistered', openid: null, phone: NEW_PHONE })
+}, 30_000)
+
+test('inline validation: a bad phone is caught under the field and nothing is sent', async () => {
+  await page.evaluate(() => localStorage.removeItem('draft.binding'))
+  await openAs('e2e-validation', '/pages/binding/index')
+  await shown(page.locator('.binding__form'))
+  calls = []
+
+  await input('phone').fill('12345')
+  await page.locator('.sms-code-button:visible').click()
+  await expect(fieldError('phone').innerText()).resolves.toBe('请输入正确的中国大陆手机号码')
+
+  await button('提交信息').click()
+  await expect(page.locator('.binding__category-error:visible').innerText()).resolves.toBe(
+    '请选择人员类别',
+  )
+  await expect(fieldError('name').innerText()).resolves.toBe('请输入姓名（至少2个字）')
+  await expect(fieldError('code').innerText()).resolves.toBe('请输入6位数字验证码')
+  expect(calls).toEqual([])
+
+  // Fixing the field clears its message.
+  await input('phone').fill('13912340000')
+  await expect(fieldError('phone').count()).resolves.toBe(0)
+}, 30_000)
+
+test('the form’s draft survives a reload, without the code', async () => {
+  await page.evaluate(() => localStorage.removeItem('draft.binding'))
+  await openAs('e2e-draft', '/pages/binding/index')
+  await shown(page.locator('.binding__form'))
+  await page.locator('.binding__category:visible', { hasText: '业委会人员' }).click()
+  await input('name').fill('周晓明')
+  await input('phone').fill('13712345678')
+  await input('code').fill('909090')
+
+  await page.reload()
+  await shown(page.locator('.binding__form'))
+  await expect(input('name').inputValue()).resolves.toBe('周晓明')
+  await expect(input('phone').inputValue()).resolves.toBe('13712345678')
+  await expect(input('code').inputValue()).resolves.toBe('')
+  await expect(
+    page.locator('.binding__category--on:visible', { hasText: '业委会人员' }).count(),
+  ).resolves.toBe(1)
+  const draft = await page.evaluate(() => localStorage.getItem('draft.binding'))
+  expect(draft).toContain('周晓明')
+  expect(draft).not.toContain('909090')
+}, 30_000)

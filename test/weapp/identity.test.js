@@ -1,0 +1,112 @@
+/**
+ * 身份认证 and 权限管理 in the BUILT mini program (dist/weapp) under miniprogram-simulate, talking
+ * to the real local cloud: the pages render from what the functions say, taps reach the handlers,
+ * and the form's inline validation sends nothing.
+ */
+const fs = require('node:fs')
+const path = require('node:path')
+const { DIST, bootApp, until } = require('./harness')
+const { startCloud } = require('./cloud')
+
+const BINDING = 'pages/binding/index'
+const PERMISSIONS = 'pages/permissions/index'
+
+let cloud
+let openid = 'demo-newcomer'
+let boot
+const storage = new Map()
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, 'app.js')))
+    throw new Error('dist/weapp is missing: run `npx taro build --type weapp` first')
+  cloud = await startCloud()
+  boot = bootApp({ callFunction: (name, data) => cloud.call(name, data, openid) })
+  Object.assign(global.wx, {
+    getStorageSync: (key) => (storage.has(key) ? storage.get(key) : ''),
+    setStorageSync: (key, value) => {
+      storage.set(key, JSON.parse(JSON.stringify(value)))
+    },
+    removeStorageSync: (key) => {
+      storage.delete(key)
+    },
+  })
+}, 40000)
+
+afterAll(async () => {
+  if (cloud) await cloud.stop()
+})
+
+async function openAs(who, route) {
+  openid = who
+  for (const list of Object.values(boot.calls)) list.length = 0
+  return boot.openPage(route)
+}
+
+const text = (page) => page.dom.textContent
+const fnCalls = () => boot.calls.callFunction.map((c) => `${c.name}.${c.data.action}`)
+
+test('权限管理 is a subpackage with its 更换手机号 page', () => {
+  const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
+  const sub = appJson.subPackages.find((s) => s.root === 'pages/permissions')
+  expect(sub.pages).toEqual(['index', 'phone/index'])
+  expect(fs.existsSync(path.join(DIST, 'pages', 'permissions', 'phone', 'index.js'))).toBe(true)
+})
+
+test('a new user gets the form; a bad phone is caught inline and nothing is sent', async () => {
+  storage.clear()
+  const page = await openAs('demo-newcomer', BINDING)
+  await until(() => page.querySelectorAll('.binding__form').length > 0, 5000, 'the form')
+  expect(text(page)).toContain('人员类别')
+  expect(text(page)).toContain('获取验证码')
+
+  page.querySelector('.sms-code-button').dispatchEvent('tap')
+  await until(() => text(page).includes('请输入正确的中国大陆手机号码'), 2000, 'phone error')
+  page.querySelector('.binding__submit .at-button').dispatchEvent('tap')
+  await until(() => text(page).includes('请选择人员类别'), 2000, 'category error')
+  expect(text(page)).toContain('请输入姓名（至少2个字）')
+  expect(fnCalls()).toEqual(['binding.me'])
+
+  // A choice is kept in the draft (never a code).
+  page.querySelectorAll('.binding__category')[1].dispatchEvent('tap')
+  await until(() => storage.get('draft.binding')?.category === 'committee', 2000, 'the draft')
+  expect(text(page)).not.toContain('请选择人员类别')
+})
+
+test('a pending handler sees whom the request waits for', async () => {
+  const page = await openAs('demo-pending', BINDING)
+  await until(() => text(page).includes('等待项目负责人授权'), 5000, 'pending card')
+  expect(text(page)).toContain('阳光花园')
+  expect(text(page)).toContain('138****8003')
+  expect(text(page)).toContain('解除绑定')
+  expect(page.querySelectorAll('.binding__form')).toHaveLength(0)
+})
+
+test('the manager authorizes from 权限管理 with the module chooser', async () => {
+  const page = await openAs('demo-manager', PERMISSIONS)
+  await until(() => page.querySelectorAll('.handler-row--pending').length > 0, 5000, 'pending')
+  expect(text(page)).toContain('王芳')
+  expect(text(page)).toContain('企业和项目负责人')
+  await until(() => text(page).includes('杨国庆'), 5000, 'contacts')
+
+  page.querySelector('.handler-row__authorize').dispatchEvent('tap')
+  await until(() => page.querySelector('.module-chooser.at-float-layout--active'), 2000, 'chooser')
+  const options = page.querySelectorAll('.module-chooser .at-checkbox__option')
+  expect(options.map((o) => o.dom.textContent.trim())).toContain('安全检查')
+  options.find((o) => o.dom.textContent.includes('安全检查')).dispatchEvent('tap')
+  await simulateTick()
+  page
+    .querySelectorAll('.module-chooser .at-button')
+    .find((b) => b.dom.textContent.includes('确定授权'))
+    .dispatchEvent('tap')
+  await until(() => fnCalls().includes('permissions.authorize'), 3000, 'authorize call')
+  const call = boot.calls.callFunction.find((c) => c.data.action === 'authorize')
+  expect(call.data).toMatchObject({ accountId: 'a-wang', version: 1, modules: ['safety'] })
+  await until(() => page.querySelectorAll('.handler-row--pending').length === 0, 5000, 'reload')
+  const { data: wang } = await cloud.call('binding', { action: 'me' }, 'demo-pending')
+  expect(wang.status).toBe('active')
+  expect(wang.modules).toEqual(['safety', 'permissions'])
+})
+
+function simulateTick() {
+  return new Promise((resolve) => setTimeout(resolve, 30))
+}
