@@ -3,27 +3,20 @@
  * headless Chromium: 物业服务 shows what the binding function says for the caller, and the dev
  * identity switcher changes the caller.
  */
-import { existsSync, mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-} from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { type Locator, type Page } from 'playwright-core'
 import type { Session } from '../../types/account'
 import type { Result } from '../../types/errors'
 import { MODULES, type ModuleCode } from '../../types/modules'
 import { DEMO_USERS } from '../../server/seed/demo-users'
-import { startCloud, type TestCloud } from '../support/cloud'
+import { launchApp, ROOT, type App } from '../support/browser'
+import type { TestCloud } from '../support/cloud'
 
-const ROOT = resolve(__dirname, '..', '..')
 const SCREENSHOT = join(ROOT, 'docs', 'screenshot-home.png')
 
+let app: App
 let cloud: TestCloud
-let browser: Browser
-let context: BrowserContext
 let page: Page
 
 const titles = (codes: readonly ModuleCode[]) =>
@@ -63,33 +56,12 @@ async function switchTo(openid: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'h5', 'index.html')))
-    throw new Error('dist/h5 is missing: run `npx taro build --type h5` first')
-  cloud = await startCloud()
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
-  context = await browser.newContext({
-    viewport: { width: 375, height: 720 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-  })
-  page = await context.newPage()
-  page.setDefaultTimeout(10_000)
+  app = await launchApp()
+  ;({ cloud, page } = app)
 }, 40_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await cloud?.stop()
+  await app?.close()
 })
 
 test('物业服务 shows exactly the demo handler’s modules, asked as that handler', async () => {

@@ -1,0 +1,53 @@
+/**
+ * Browser tests' start: the local cloud (serving the built dist/h5) and a phone-sized page in
+ * Debian's headless Chromium, driven by playwright-core (no browser download).
+ */
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { startCloud, type TestCloud } from './cloud'
+
+export const ROOT = resolve(__dirname, '..', '..')
+
+export interface App {
+  cloud: TestCloud
+  browser: Browser
+  context: BrowserContext
+  page: Page
+  close(): Promise<void>
+}
+
+export async function launchApp(): Promise<App> {
+  if (!existsSync(join(ROOT, 'dist', 'h5', 'index.html')))
+    throw new Error('dist/h5 is missing: run `npx taro build --type h5` first')
+  const cloud = await startCloud()
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 720 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+  })
+  const page = await context.newPage()
+  page.setDefaultTimeout(10_000)
+  return {
+    cloud,
+    browser,
+    context,
+    page,
+    async close() {
+      await browser.close()
+      await cloud.stop()
+    },
+  }
+}
