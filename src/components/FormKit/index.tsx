@@ -1,6 +1,10 @@
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState, type ReactNode } from 'react'
 import { AtInput } from 'taro-ui'
+import type { SendCodeResult } from '../../../types/binding'
+import { AppError } from '../../../types/errors'
+import { callFunction } from '../../services/cloud'
 import './index.scss'
 
 /**
@@ -120,6 +124,29 @@ export function SmsCodeField({
 export function waitSecondsIn(message: string): number | null {
   const m = /(\d+)\s*秒/.exec(message)
   return m ? Number(m[1]) : null
+}
+
+/**
+ * Asks a function to send a code to `phone` and tells the user. Resolves with the time (epoch ms)
+ * before which another code may not be asked for — also when the server refused for asking too
+ * soon (null if it gave no wait); other failures reject.
+ */
+export async function requestSmsCode(
+  fn: string,
+  action: string,
+  phone: string,
+): Promise<number | null> {
+  const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
+  try {
+    const res = await callFunction<SendCodeResult>(fn, { action, phone })
+    toast('验证码已发送，5分钟内有效')
+    return Date.now() + res.resendAfter * 1000
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'RATE_LIMITED') throw err
+    toast(err.message)
+    const wait = waitSecondsIn(err.message)
+    return wait ? Date.now() + wait * 1000 : null
+  }
 }
 
 const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'

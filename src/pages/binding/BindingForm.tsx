@@ -3,10 +3,10 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import { AtButton, AtIcon, AtInput } from 'taro-ui'
 import type { Session } from '../../../types/account'
-import { BindingInput, type ProjectSummary, type SendCodeResult } from '../../../types/binding'
+import { BindingInput, type ProjectSummary } from '../../../types/binding'
 import { AppError } from '../../../types/errors'
 import { fieldErrors } from '../../../types/fields'
-import { FormField, SmsCodeField, newRequestId, waitSecondsIn } from '../../components/FormKit'
+import { FormField, SmsCodeField, newRequestId, requestSmsCode } from '../../components/FormKit'
 import { callFunction } from '../../services/cloud'
 import { errorText } from '../../services/reply'
 import ProjectPicker from './ProjectPicker'
@@ -94,16 +94,11 @@ export default function BindingForm({ prefill, onDone }: Props) {
     const phone = draft.phone.trim()
     setSending(true)
     try {
-      const res = await callFunction<SendCodeResult>('binding', { action: 'sendCode', phone })
-      setDraft((d) => ({ ...d, resend: { phone, at: Date.now() + res.resendAfter * 1000 } }))
+      const at = await requestSmsCode('binding', 'sendCode', phone)
+      if (at) setDraft((d) => ({ ...d, resend: { phone, at } }))
       setErrors((e) => ({ ...e, phone: undefined, code: undefined }))
-      toast('验证码已发送，5分钟内有效')
     } catch (err) {
-      if (err instanceof AppError && err.code === 'RATE_LIMITED') {
-        const wait = waitSecondsIn(err.message)
-        if (wait) setDraft((d) => ({ ...d, resend: { phone, at: Date.now() + wait * 1000 } }))
-        toast(err.message)
-      } else showError(err)
+      showError(err)
     } finally {
       setSending(false)
     }

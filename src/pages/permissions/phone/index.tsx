@@ -3,7 +3,6 @@ import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { AtButton, AtInput } from 'taro-ui'
 import type { Session } from '../../../../types/account'
-import type { SendCodeResult } from '../../../../types/binding'
 import { AppError } from '../../../../types/errors'
 import { fieldErrors } from '../../../../types/fields'
 import { PermissionsInput } from '../../../../types/permissions'
@@ -13,7 +12,7 @@ import {
   SmsCodeField,
   maskPhone,
   newRequestId,
-  waitSecondsIn,
+  requestSmsCode,
 } from '../../../components/FormKit'
 import { useCloud } from '../../../hooks/useCloud'
 import { callFunction } from '../../../services/cloud'
@@ -62,19 +61,11 @@ function PhoneForm({ current }: { current: string }) {
     const p = phone.trim()
     setSending(true)
     try {
-      const res = await callFunction<SendCodeResult>('permissions', {
-        action: 'sendPhoneCode',
-        phone: p,
-      })
-      setResend({ phone: p, at: Date.now() + res.resendAfter * 1000 })
+      const at = await requestSmsCode('permissions', 'sendPhoneCode', p)
+      if (at) setResend({ phone: p, at })
       setErrors({})
-      toast('验证码已发送，5分钟内有效')
     } catch (err) {
-      if (err instanceof AppError && err.code === 'RATE_LIMITED') {
-        const wait = waitSecondsIn(err.message)
-        if (wait) setResend({ phone: p, at: Date.now() + wait * 1000 })
-        toast(err.message)
-      } else showError(err)
+      showError(err)
     } finally {
       setSending(false)
     }
