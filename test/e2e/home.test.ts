@@ -3,17 +3,15 @@
  * headless Chromium: 物业服务 shows what the binding function says for the caller, and the dev
  * identity switcher changes the caller.
  */
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { type Locator, type Page } from 'playwright-core'
 import type { Session } from '../../types/account'
 import type { Result } from '../../types/errors'
 import { MODULES, type ModuleCode } from '../../types/modules'
 import { DEMO_USERS } from '../../server/seed/demo-users'
-import { launchApp, ROOT, type App } from '../support/browser'
+import { launchApp, screenshotPath, type App } from '../support/browser'
 import type { TestCloud } from '../support/cloud'
 
-const SCREENSHOT = join(ROOT, 'docs', 'screenshot-home.png')
+const SCREENSHOT = screenshotPath('screenshot-home.png')
 
 let app: App
 let cloud: TestCloud
@@ -91,7 +89,6 @@ test('物业服务 shows exactly the demo handler’s modules, asked as that han
   await page.goBack()
   await page.locator('.at-grid-item:visible').first().waitFor()
 
-  mkdirSync(join(ROOT, 'docs'), { recursive: true })
   await page.screenshot({ path: SCREENSHOT })
 }, 30_000)
 

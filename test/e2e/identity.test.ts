@@ -4,15 +4,13 @@
  * authorizes two modules, the handler sees exactly those and then unbinds. Plus inline validation
  * and the form's draft.
  */
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { type Locator, type Page, type Request } from 'playwright-core'
 import type { Account } from '../../types/account'
 import type { Result } from '../../types/errors'
-import { launchApp, ROOT, type App } from '../support/browser'
+import { launchApp, screenshotPath, type App } from '../support/browser'
 import type { TestCloud } from '../support/cloud'
 
-const SCREENSHOT = join(ROOT, 'docs', 'screenshot-binding.png')
+const SCREENSHOT = screenshotPath('screenshot-binding.png')
 
 const NEWCOMER = 'e2e-newcomer'
 const NAME = '孙丽娜'
@@ -101,7 +99,6 @@ test('a new user applies as a handler of 阳光花园 and waits for the manager'
   await page.locator('.binding__picked:visible', { hasText: '阳光花园' }).waitFor()
   // The filled-in form, once the toast (请选择您所在的项目) has gone, tall enough to show it all.
   await page.locator('.taro__toast p', { hasText: '请选择' }).waitFor({ state: 'hidden' })
-  mkdirSync(join(ROOT, 'docs'), { recursive: true })
   await page.setViewportSize({ width: 375, height: 1010 })
   await page.screenshot({ path: SCREENSHOT })
   await page.setViewportSize({ width: 375, height: 720 })

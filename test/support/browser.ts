@@ -2,7 +2,7 @@
  * Browser tests' start: the local cloud (serving the built dist/h5) and a phone-sized page in
  * Debian's headless Chromium, driven by playwright-core (no browser download).
  */
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { startCloud, type TestCloud } from './cloud'
@@ -50,4 +50,14 @@ export async function launchApp(): Promise<App> {
       await cloud.stop()
     },
   }
+}
+
+/**
+ * Where a test's screenshot goes: `test-results/` (gitignored) on every run, and the README's
+ * `docs/` only when asked (`UPDATE_SCREENSHOTS=1 npm test`), so a test run leaves the tree clean.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs' : 'test-results'
+  mkdirSync(join(ROOT, dir), { recursive: true })
+  return join(ROOT, dir, name)
 }
