@@ -92,6 +92,22 @@ test('物业服务 shows exactly the demo handler’s modules, asked as that han
   await page.screenshot({ path: SCREENSHOT })
 }, 30_000)
 
+test('a module the caller lacks does not open, even from a direct link', async () => {
+  const session = await sessionOf('demo-handler')
+  expect(session.modules).not.toContain('funds')
+  await page.goto(`${cloud.url}?openid=demo-handler#/pages/funds/index`)
+  const page_ = page.locator('.module-placeholder:visible')
+  await page_.getByText('未获得该模块的权限').waitFor()
+  await expect(page_.innerText()).resolves.not.toContain('该模块正在建设中')
+
+  await page.goto(`${cloud.url}?openid=demo-pending#/pages/safety/index`)
+  await page.locator('.module-placeholder:visible').getByText('账号尚未通过授权').waitFor()
+
+  // Back to the handler for the tests that follow.
+  await page.goto(`${cloud.url}?openid=demo-handler#/pages/home/index`)
+  await page.locator('.at-grid-item:visible').first().waitFor()
+}, 30_000)
+
 test('the identity switcher changes the caller: manager, then a new user', async () => {
   const manager = await sessionOf('demo-manager')
 

@@ -1,16 +1,19 @@
 import { Text, View } from '@tarojs/components'
 import { MODULES, type ModuleCode } from '../../../types/modules'
 import EmptyState from '../EmptyState'
+import ModuleGate from '../ModuleGate'
 import './index.scss'
 
-/** Stands in for a module's page until the module is built. */
+/** Stands in for a module's page until the module is built (opened only with the module). */
 export default function ModulePlaceholder({ code }: { code: ModuleCode }) {
   const mod = MODULES.find((m) => m.code === code)
   const title = mod?.title ?? code
   return (
     <View className="page module-placeholder">
       <Text className="module-placeholder__title">{title}</Text>
-      <EmptyState icon={mod?.icon} title="该模块正在建设中" description="敬请期待" />
+      <ModuleGate code={code}>
+        <EmptyState icon={mod?.icon} title="该模块正在建设中" description="敬请期待" />
+      </ModuleGate>
     </View>
   )
 }
