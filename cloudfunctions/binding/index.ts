@@ -11,6 +11,7 @@ import {
   claimKeys,
   openidKey,
   phoneKey,
+  provisionalHolder,
   releaseKeys,
   transition,
 } from '../../server/kernel/accounts'
@@ -188,8 +189,9 @@ export const main = defineFunction('binding', {
       }
       await consumeCode(input.phone, 'bind', input.code, ctx.now)
       await closeRejected(ctx)
-      // Claim the WeChat and the phone before the account exists: the database decides races.
-      const pendingId = `pending-${ctx.openid}`
+      // Claim the WeChat and the phone before the account exists: the database decides races,
+      // and each attempt claims under its own name, so two attempts at once cannot both win.
+      const pendingId = provisionalHolder()
       await claimKeys(pendingId, [openidKey(ctx.openid), phoneKey(input.phone)], ctx.now)
       let account: Account
       try {

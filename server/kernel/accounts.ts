@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import * as cloud from 'wx-server-sdk'
 import { ACCOUNT_TRANSITIONS, type Account, type AccountEvent } from '../../types/account'
 import { AppError } from '../../types/errors'
@@ -17,6 +18,43 @@ const accountsColl = () => cloud.database().collection('accounts')
 
 export { openidKey, phoneKey } from './keys'
 
+/** Claims made for an account still being created are named so (see `provisionalHolder`). */
+const PROVISIONAL = 'provisional-'
+/** A provisional claim older than this was left by a call that died; it may be taken over. */
+const PROVISIONAL_STALE_MS = 2 * 60_000
+
+/** A holder id, unique per attempt, for keys claimed before the account exists. */
+export function provisionalHolder(): string {
+  return `${PROVISIONAL}${randomUUID()}`
+}
+
+interface KeyDoc {
+  _id: string
+  accountId: string
+  at: number
+}
+
+/** Takes over a key a dead attempt left behind; false if anyone else got there first. */
+async function takeOverStale(holder: KeyDoc, accountId: string, at: number): Promise<boolean> {
+  if (!holder.accountId.startsWith(PROVISIONAL) || at - holder.at < PROVISIONAL_STALE_MS)
+    return false
+  const changed = await updateCount(
+    keys().where({ _id: holder._id, accountId: holder.accountId, at: holder.at }),
+    {
+      accountId,
+      at,
+    },
+  )
+  return changed === 1
+}
+
+function alreadyBound(key: string): AppError {
+  const field = key.startsWith('phone-') ? 'phone' : '_'
+  const message = field === 'phone' ? '该手机号已绑定其他账号' : '该微信已绑定账号'
+  return new AppError('ALREADY_BOUND', message, { [field]: message })
+}
+
+/** Claims every key for `accountId`, or none: a key held by another account refuses them all. */
 export async function claimKeys(accountId: string, wanted: string[], at: number): Promise<void> {
   const taken: string[] = []
   for (const key of wanted) {
@@ -24,15 +62,14 @@ export async function claimKeys(accountId: string, wanted: string[], at: number)
       await insert(keys(), { _id: key, accountId, at })
       taken.push(key)
     } catch {
-      const holder = await first<{ accountId: string }>(keys().where({ _id: key }))
+      const holder = await first<KeyDoc>(keys().where({ _id: key }))
       if (holder?.accountId === accountId) continue
-      await Promise.all(taken.map((k) => keys().doc(k).remove()))
-      const field = key.startsWith('phone-') ? 'phone' : '_'
-      throw new AppError(
-        'ALREADY_BOUND',
-        field === 'phone' ? '该手机号已绑定其他账号' : '该微信已绑定账号',
-        { [field]: field === 'phone' ? '该手机号已绑定其他账号' : '该微信已绑定账号' },
-      )
+      if (holder && (await takeOverStale(holder, accountId, at))) {
+        taken.push(key)
+        continue
+      }
+      await Promise.all(taken.map((k) => keys().where({ _id: k, accountId }).remove()))
+      throw alreadyBound(key)
     }
   }
 }

@@ -232,6 +232,37 @@ describe('binding.submit', () => {
   })
 })
 
+describe('one WeChat, one account', () => {
+  it('holds even when one WeChat applies twice at once with two phones and two valid codes', async () => {
+    const openid = 'o-two-phones'
+    const phones = ['13500135006', '13500135007']
+    const codes = [await codeFor(cloud, openid, phones[0]), await codeFor(cloud, openid, phones[1])]
+    const replies = await Promise.all(
+      phones.map((phone, i) =>
+        call(
+          {
+            action: 'submit',
+            category: 'property',
+            name: '双号',
+            phone,
+            code: codes[i],
+            projectId: 'p-yangguang',
+            requestId: newRequestId(),
+          },
+          openid,
+        ),
+      ),
+    )
+    expect(replies.filter((r) => r.ok)).toHaveLength(1)
+    for (const r of replies.filter((x) => !x.ok)) expectError(r, 'ALREADY_BOUND')
+    expect(await cloud.collection('accounts', { openid })).toHaveLength(1)
+    // The losing phone is not left reserved: another WeChat can bind it.
+    const loser = phones[replies.findIndex((r) => !r.ok)]
+    await clock(cloud)(61_000)
+    expect(expectOk(await bindAsHandler(cloud, 'o-third', '第三人', loser)).status).toBe('pending')
+  })
+})
+
 describe('verification codes', () => {
   const advance = () => clock(cloud)
 
