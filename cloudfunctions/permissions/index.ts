@@ -232,11 +232,11 @@ export const main = defineFunction('permissions', {
         })
       }
       await consumeCode(phone, 'changePhone', code, ctx.now)
-      await claimKeys(me._id, [phoneKey(phone)], ctx.now)
+      const taken = await claimKeys(me._id, [phoneKey(phone)], ctx.now)
       try {
         await transition(me, 'changePhone', me.version, { phone }, ctx.now)
       } catch (err) {
-        await releaseKeys(me._id, [phoneKey(phone)])
+        await releaseKeys(me._id, taken)
         throw err
       }
       await releaseKeys(me._id, [phoneKey(me.phone)])

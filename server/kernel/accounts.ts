@@ -54,8 +54,16 @@ function alreadyBound(key: string): AppError {
   return new AppError('ALREADY_BOUND', message, { [field]: message })
 }
 
-/** Claims every key for `accountId`, or none: a key held by another account refuses them all. */
-export async function claimKeys(accountId: string, wanted: string[], at: number): Promise<void> {
+/**
+ * Claims every key for `accountId`, or none: a key held by another account refuses them all.
+ * Returns the keys this call newly took (not those the account already held), so a caller that
+ * fails later releases only what it took.
+ */
+export async function claimKeys(
+  accountId: string,
+  wanted: string[],
+  at: number,
+): Promise<string[]> {
   const taken: string[] = []
   for (const key of wanted) {
     try {
@@ -72,6 +80,7 @@ export async function claimKeys(accountId: string, wanted: string[], at: number)
       throw alreadyBound(key)
     }
   }
+  return taken
 }
 
 export async function releaseKeys(accountId: string, only?: string[]): Promise<void> {
