@@ -1,3 +1,4 @@
+import { connectSdk, result } from '../local-cloud/sdk'
 import { startCloud, type TestCloud } from '../support/cloud'
 import {
   bindAsHandler,
@@ -260,6 +261,25 @@ describe('one WeChat, one account', () => {
     const loser = phones[replies.findIndex((r) => !r.ok)]
     await clock(cloud)(61_000)
     expect(expectOk(await bindAsHandler(cloud, 'o-third', '第三人', loser)).status).toBe('pending')
+  })
+})
+
+describe('claims left by an attempt that died', () => {
+  it('block the WeChat and phone for two minutes, then give way to a new attempt', async () => {
+    const openid = 'o-died'
+    const phone = '13500135008'
+    // What a call that died between claiming and creating the account leaves behind.
+    const db = connectSdk(cloud.url).database()
+    const stale = { accountId: 'provisional-dead-attempt', at: Date.now() }
+    await result(db.collection('binding_keys').add({ data: { _id: `openid-${openid}`, ...stale } }))
+    await result(db.collection('binding_keys').add({ data: { _id: `phone-${phone}`, ...stale } }))
+
+    expectError(await bindAsHandler(cloud, openid, '复活', phone), 'ALREADY_BOUND')
+    await clock(cloud)(3 * 60_000)
+    const session = expectOk(await bindAsHandler(cloud, openid, '复活', phone))
+    expect(session.status).toBe('pending')
+    const keys = await cloud.collection('binding_keys', { accountId: session.account._id })
+    expect(keys.map((k) => k._id).sort()).toEqual([`openid-${openid}`, `phone-${phone}`])
   })
 })
 
