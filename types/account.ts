@@ -41,6 +41,14 @@ export interface Account {
   version: number
 }
 
+/** Subscribe-message template ids the environment has configured (README › Deploying). */
+export interface SubscribeTemplates {
+  /** A manager is told of a new handler request. */
+  authRequest?: string
+  /** A handler is told the manager's decision. */
+  authResult?: string
+}
+
 /** What `binding.me` returns: who the caller is and what the home page may show. */
 export interface Session {
   status: 'none' | AccountStatus
@@ -50,4 +58,6 @@ export interface Session {
   > | null
   projects: { _id: string; name: string; code: string }[]
   modules: ModuleCode[]
+  /** Templates the page asks the user to subscribe to, on a tap (WeChat allows it only then). */
+  subscribe: SubscribeTemplates
 }

@@ -16,7 +16,7 @@ import {
   transition,
 } from '../../server/kernel/accounts'
 import { _, action, db, defineFunction, first, insert, list, type Ctx } from '../../server/kernel'
-import { notify, TEMPLATES } from '../../server/kernel/messaging'
+import { notify, subscribeTemplates } from '../../server/kernel/messaging'
 import { consumeCode, issueCode } from '../../server/kernel/verification'
 
 interface Project extends ProjectSummary {
@@ -39,7 +39,8 @@ function modulesOf(account: Account): ModuleCode[] {
 }
 
 async function sessionOf(account: Account | null): Promise<Session> {
-  if (!account) return { status: 'none', account: null, projects: [], modules: [] }
+  const subscribe = subscribeTemplates()
+  if (!account) return { status: 'none', account: null, projects: [], modules: [], subscribe }
   const projects = await list<ProjectSummary>(
     db
       .collection('projects')
@@ -60,6 +61,7 @@ async function sessionOf(account: Account | null): Promise<Session> {
     },
     projects: projects.map(({ _id, code, name }) => ({ _id, code, name })),
     modules: modulesOf(account),
+    subscribe,
   }
 }
 
@@ -118,7 +120,7 @@ async function requestAsHandler(ctx: Ctx, input: SubmitBindingInput): Promise<Ac
   )
   await Promise.all(
     managers.map((m) =>
-      notify(m.openid, TEMPLATES.authRequest(), 'pages/permissions/index', {
+      notify(m.openid, subscribeTemplates().authRequest, 'pages/permissions/index', {
         thing1: input.name,
         thing2: project.name,
         phrase3: '待授权',

@@ -22,7 +22,7 @@ import {
   transition,
 } from '../../server/kernel/accounts'
 import { _, action, db, defineFunction, list, type Ctx } from '../../server/kernel'
-import { notify, TEMPLATES } from '../../server/kernel/messaging'
+import { notify, subscribeTemplates } from '../../server/kernel/messaging'
 import { consumeCode, issueCode } from '../../server/kernel/verification'
 
 const MANAGER = { kind: 'member', roles: ['manager'] } as const
@@ -124,7 +124,7 @@ export const main = defineFunction('permissions', {
         projectId: ctx.projectId,
         detail: { modules },
       })
-      await notify(handler.openid, TEMPLATES.authResult(), 'pages/home/index', {
+      await notify(handler.openid, subscribeTemplates().authResult, 'pages/home/index', {
         thing1: handler.name,
         phrase2: '已授权',
         thing3: modules.map(moduleTitle).join('、'),
@@ -153,7 +153,7 @@ export const main = defineFunction('permissions', {
         projectId: ctx.projectId,
         comment: reason,
       })
-      await notify(handler.openid, TEMPLATES.authResult(), 'pages/home/index', {
+      await notify(handler.openid, subscribeTemplates().authResult, 'pages/home/index', {
         thing1: handler.name,
         phrase2: '未通过',
         thing3: reason,

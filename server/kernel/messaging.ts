@@ -1,5 +1,6 @@
 import * as cloud from 'wx-server-sdk'
 import { now } from './clock'
+import type { SubscribeTemplates } from '../../types/account'
 import { insert } from './db'
 
 /**
@@ -68,23 +69,29 @@ export function smsProvider(): SmsProvider {
   throw new Error(`Unknown SMS_PROVIDER ${name}`)
 }
 
-/** Subscribe-message templates, configured per environment (README › Deploying). */
-export const TEMPLATES = {
-  authRequest: () => process.env.SUBSCRIBE_TPL_AUTH_REQUEST || 'TPL_AUTH_REQUEST',
-  authResult: () => process.env.SUBSCRIBE_TPL_AUTH_RESULT || 'TPL_AUTH_RESULT',
+/**
+ * Subscribe-message templates, configured per environment (README › Deploying); unset means the
+ * notice is not sent. binding.me hands the ids to the pages, which ask the user to subscribe.
+ */
+export function subscribeTemplates(): SubscribeTemplates {
+  const out: SubscribeTemplates = {}
+  if (process.env.SUBSCRIBE_TPL_AUTH_REQUEST)
+    out.authRequest = process.env.SUBSCRIBE_TPL_AUTH_REQUEST
+  if (process.env.SUBSCRIBE_TPL_AUTH_RESULT) out.authResult = process.env.SUBSCRIBE_TPL_AUTH_RESULT
+  return out
 }
 
 /**
- * Best effort: a user who has not subscribed, or a template not yet configured, must not fail the
+ * Best effort: a user who has not subscribed, or a template not configured, must not fail the
  * action that caused the notice (the to-do list carries the work either way).
  */
 export async function notify(
   touser: string | null,
-  templateId: string,
+  templateId: string | undefined,
   page: string,
   data: Record<string, string>,
 ): Promise<void> {
-  if (!touser) return
+  if (!touser || !templateId) return
   try {
     await cloud.openapi.subscribeMessage.send({
       touser,

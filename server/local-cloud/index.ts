@@ -52,6 +52,9 @@ function setBaseEnv(o: ResolvedOptions, adminUrl: string): void {
     WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_API_TOKEN',
     SMS_PROVIDER: 'outbox',
     SILENCE: 'true',
+    // Stand-in template ids, so the subscribe flow runs locally end to end.
+    SUBSCRIBE_TPL_AUTH_REQUEST: process.env.SUBSCRIBE_TPL_AUTH_REQUEST || 'TPL_AUTH_REQUEST',
+    SUBSCRIBE_TPL_AUTH_RESULT: process.env.SUBSCRIBE_TPL_AUTH_RESULT || 'TPL_AUTH_RESULT',
   })
 }
 

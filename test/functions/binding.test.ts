@@ -43,6 +43,16 @@ describe('binding.me', () => {
     expect(session.modules).toHaveLength(13)
   })
 
+  it('names the subscribe-message templates the pages ask users to subscribe to', async () => {
+    for (const openid of ['demo-newcomer', 'demo-manager']) {
+      const session = expectOk(await call({ action: 'me' }, openid))
+      expect(session.subscribe).toEqual({
+        authRequest: 'TPL_AUTH_REQUEST',
+        authResult: 'TPL_AUTH_RESULT',
+      })
+    }
+  })
+
   it('does not trust an openid, role or user id sent in the payload', async () => {
     expectError(await call({ action: 'me', openid: 'demo-manager' }, 'demo-newcomer'), 'BAD_INPUT')
     expectError(await call({ action: 'me', role: 'manager' }, 'demo-newcomer'), 'BAD_INPUT')

@@ -47,7 +47,14 @@ simUtils.runJs = (file) => {
  * @param {{ callFunction: (name: string, data: object) => Promise<unknown> }} opts
  */
 function bootApp({ callFunction }) {
-  const calls = { navigateTo: [], redirectTo: [], reLaunch: [], cloudInit: [], callFunction: [] }
+  const calls = {
+    navigateTo: [],
+    redirectTo: [],
+    reLaunch: [],
+    cloudInit: [],
+    callFunction: [],
+    requestSubscribeMessage: [],
+  }
   const pages = []
   let app = null
 
@@ -67,6 +74,7 @@ function bootApp({ callFunction }) {
     reLaunch: asyncApi(calls.reLaunch),
     stopPullDownRefresh: asyncApi(null),
     showToast: asyncApi(null),
+    requestSubscribeMessage: asyncApi(calls.requestSubscribeMessage),
     setNavigationBarTitle: asyncApi(null),
     cloud: {
       init(opts) {

@@ -65,6 +65,8 @@ test('a new user gets the form; a bad phone is caught inline and nothing is sent
   await until(() => text(page).includes('请选择人员类别'), 2000, 'category error')
   expect(text(page)).toContain('请输入姓名（至少2个字）')
   expect(fnCalls()).toEqual(['binding.me'])
+  // The tap on 提交信息 asks to be told the manager's decision (template id from binding.me).
+  expect(boot.calls.requestSubscribeMessage.map((o) => o.tmplIds)).toEqual([['TPL_AUTH_RESULT']])
 
   // A choice is kept in the draft (never a code).
   page.querySelectorAll('.binding__category')[1].dispatchEvent('tap')
@@ -88,8 +90,13 @@ test('the manager authorizes from 权限管理 with the module chooser', async (
   expect(text(page)).toContain('企业和项目负责人')
   await until(() => text(page).includes('杨国庆'), 5000, 'contacts')
 
+  const asked = boot.calls.requestSubscribeMessage.length
   page.querySelector('.handler-row__authorize').dispatchEvent('tap')
   await until(() => page.querySelector('.module-chooser.at-float-layout--active'), 2000, 'chooser')
+  // The tap on 授权 asks to be told of the next request.
+  expect(boot.calls.requestSubscribeMessage.slice(asked).map((o) => o.tmplIds)).toEqual([
+    ['TPL_AUTH_REQUEST'],
+  ])
   const options = page.querySelectorAll('.module-chooser .at-checkbox__option')
   expect(options.map((o) => o.dom.textContent.trim())).toContain('安全检查')
   options.find((o) => o.dom.textContent.includes('安全检查')).dispatchEvent('tap')

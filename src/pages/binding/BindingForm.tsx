@@ -8,6 +8,7 @@ import { AppError } from '../../../types/errors'
 import { fieldErrors } from '../../../types/fields'
 import { FormField, SmsCodeField, newRequestId, requestSmsCode } from '../../components/FormKit'
 import { callFunction } from '../../services/cloud'
+import { askForNotices } from '../../services/subscribe'
 import { errorText } from '../../services/reply'
 import ProjectPicker from './ProjectPicker'
 import {
@@ -43,6 +44,8 @@ function check(field: 'name' | 'phone' | 'code', value: string): string {
 interface Props {
   /** A rejected account's name and phone, to start from when there is no draft. */
   prefill?: { name: string; phone: string } | null
+  /** Subscribe-message template telling a handler the manager's decision. */
+  resultTemplate?: string
   onDone: (session: Session) => void
 }
 
@@ -50,7 +53,7 @@ interface Props {
  * 身份认证: 人员类别, 姓名, 手机号码, 验证码, 提交信息. A caller the platform's registry does not
  * know as a manager is asked for the project (所在项目) and submits again with it.
  */
-export default function BindingForm({ prefill, onDone }: Props) {
+export default function BindingForm({ prefill, resultTemplate, onDone }: Props) {
   const [draft, setDraft] = useState<BindingDraft>(() => {
     const d = loadDraft()
     return isEmptyDraft(d) && prefill ? { ...d, name: prefill.name, phone: prefill.phone } : d
@@ -106,6 +109,8 @@ export default function BindingForm({ prefill, onDone }: Props) {
 
   const submit = async () => {
     if (submitting) return
+    // Inside the tap, before any await: WeChat asks "允许接收审核结果通知?" only then.
+    askForNotices([resultTemplate])
     const parsed = BindingInput.submit.safeParse({
       category: draft.category ?? undefined,
       name: draft.name,

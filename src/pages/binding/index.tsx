@@ -12,7 +12,13 @@ import { PendingView, RejectedView } from './StatusView'
 import './index.scss'
 
 const HOME = '/pages/home/index'
-const NO_SESSION: Session = { status: 'none', account: null, projects: [], modules: [] }
+const NO_SESSION: Session = {
+  status: 'none',
+  account: null,
+  projects: [],
+  modules: [],
+  subscribe: {},
+}
 
 const fetchMe = () => callFunction<Session>('binding', { action: 'me' })
 
@@ -71,6 +77,7 @@ export default function Binding() {
     return (
       <BindingForm
         prefill={s.status === 'rejected' ? s.account : null}
+        resultTemplate={s.subscribe.authResult}
         onDone={(next) => {
           setRetry(false)
           setLatest(next)

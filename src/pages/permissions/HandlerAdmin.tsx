@@ -7,6 +7,7 @@ import CloudView from '../../components/CloudView'
 import EmptyState from '../../components/EmptyState'
 import type { CloudState } from '../../hooks/useCloud'
 import { callFunction } from '../../services/cloud'
+import { askForNotices } from '../../services/subscribe'
 import AuditList from './AuditList'
 import type { ConfirmOptions } from './ConfirmModal'
 import ModuleChooser from './ModuleChooser'
@@ -22,6 +23,8 @@ interface Props {
   audit: CloudState<AuditRow[]>
   fetchAuditPage: (n: number) => Promise<AuditRow[]>
   ask: (o: ConfirmOptions) => Promise<boolean>
+  /** Subscribe-message template telling the manager of the next request. */
+  requestTemplate?: string
 }
 
 type Sheet =
@@ -35,7 +38,7 @@ type Sheet =
  * lists are reloaded.
  */
 export default function HandlerAdmin(props: Props) {
-  const { projectId, pending, active, audit, fetchAuditPage, ask } = props
+  const { projectId, pending, active, audit, fetchAuditPage, ask, requestTemplate } = props
   const [tab, setTab] = useState(0)
   const [sheet, setSheet] = useState<Sheet | null>(null)
   const [open, setOpen] = useState(false)
@@ -44,6 +47,8 @@ export default function HandlerAdmin(props: Props) {
   const reloadAll = () => Promise.all([pending.reload(), active.reload(), audit.reload()])
 
   const openSheet = (s: Sheet) => {
+    // A tap: WeChat lets us ask now whether to notify the manager of the next request.
+    askForNotices([requestTemplate])
     setSheet(s)
     setOpen(true)
   }

@@ -38,8 +38,9 @@ function ManagerSection(props: {
   projectId: string | undefined
   refreshers: Refreshers
   ask: (o: ConfirmOptions) => Promise<boolean>
+  requestTemplate: string | undefined
 }) {
-  const { projectId, refreshers, ask } = props
+  const { projectId, refreshers, ask, requestTemplate } = props
   const list = (status: 'pending' | 'active') => () =>
     callFunction<HandlerRow[]>('permissions', {
       action: 'listHandlers',
@@ -64,6 +65,7 @@ function ManagerSection(props: {
       audit={audit}
       fetchAuditPage={fetchAuditPage}
       ask={ask}
+      requestTemplate={requestTemplate}
     />
   )
 }
@@ -83,7 +85,12 @@ function ProjectBody(props: {
     <>
       <Contacts state={contacts} />
       {session.account?.role === 'manager' ? (
-        <ManagerSection projectId={projectId} refreshers={refreshers} ask={ask} />
+        <ManagerSection
+          projectId={projectId}
+          refreshers={refreshers}
+          ask={ask}
+          requestTemplate={session.subscribe.authRequest}
+        />
       ) : null}
     </>
   )
