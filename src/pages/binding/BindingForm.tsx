@@ -189,7 +189,7 @@ export default function BindingForm({ prefill, resultTemplate, onDone }: Props) 
       ) : null}
 
       <Text className="section-title">基本信息</Text>
-      <View className="binding__fields">
+      <View className="form-card binding__fields">
         <FormField name="name" error={errors.name}>
           <AtInput
             name="binding-name"

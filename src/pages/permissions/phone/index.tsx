@@ -107,7 +107,7 @@ function PhoneForm({ current }: { current: string }) {
           请输入新的手机号码并获取短信验证码，验证通过后账号将绑定新手机号。
         </Text>
       </View>
-      <View className="phone__fields">
+      <View className="form-card phone__fields">
         <FormField name="phone" error={errors.phone}>
           <AtInput
             name="new-phone"
