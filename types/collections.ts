@@ -31,13 +31,9 @@ export const COLLECTIONS = {
         ['createdAt', -1],
       ],
     },
-    {
-      fields: [
-        ['openid', 1],
-        ['createdAt', -1],
-      ],
-    },
   ],
+  /** Send quotas of verification codes, one per phone and per WeChat (`_id` = `phone-…`/`openid-…`). */
+  sms_quota: [],
   audit_log: [
     {
       fields: [
