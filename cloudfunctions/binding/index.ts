@@ -3,21 +3,32 @@
  * account — as a registered project manager (active at once) or as a handler of a project
  * (pending until a manager of that project authorizes).
  */
+import { randomBytes } from 'node:crypto'
 import type { Account, Session } from '../../types/account'
 import { BindingInput, type ProjectSummary, type SubmitBindingInput } from '../../types/binding'
 import { AppError } from '../../types/errors'
 import { GRANTABLE_MODULES, MODULE_CODES, type ModuleCode } from '../../types/modules'
 import {
-  claimKeys,
+  claimKey,
+  keysOf,
   openidKey,
   phoneKey,
-  provisionalHolder,
-  releaseKeys,
+  releaseKey,
   transition,
 } from '../../server/kernel/accounts'
-import { _, action, db, defineFunction, first, insert, list, type Ctx } from '../../server/kernel'
+import {
+  _,
+  action,
+  db,
+  defineFunction,
+  first,
+  inTransaction,
+  list,
+  type Ctx,
+  type Tx,
+} from '../../server/kernel'
 import { notify, subscribeTemplates } from '../../server/kernel/messaging'
-import { consumeCode, issueCode } from '../../server/kernel/verification'
+import { checkCode, issueCode, useCode } from '../../server/kernel/verification'
 
 interface Project extends ProjectSummary {
   community: string
@@ -65,78 +76,97 @@ async function sessionOf(account: Account | null): Promise<Session> {
   }
 }
 
-async function bindAsManager(
+/** The account a submit creates: a registered manager is active at once, others wait. */
+function newAccount(
   ctx: Ctx,
   input: SubmitBindingInput,
-  registry: RegistryManager,
-): Promise<Account> {
-  const account: Omit<Account, '_id'> = {
+  registry: RegistryManager | null,
+  project: Project | null,
+): Account {
+  return {
+    // Chosen here, so the keys, the to-do and the audit row name it in the same transaction.
+    _id: randomBytes(16).toString('hex'),
     openid: ctx.openid,
-    role: 'manager',
-    status: 'active',
+    role: registry ? 'manager' : 'handler',
+    status: registry ? 'active' : 'pending',
     name: input.name,
     phone: input.phone,
-    projectIds: registry.projectIds,
-    modules: [...GRANTABLE_MODULES],
+    projectIds: registry ? registry.projectIds : [project!._id],
+    modules: registry ? [...GRANTABLE_MODULES] : [],
     category: input.category,
     createdAt: ctx.now,
     updatedAt: ctx.now,
     version: 1,
   }
-  return { ...account, _id: await insert(db.collection('accounts'), account) }
 }
 
-async function requestAsHandler(ctx: Ctx, input: SubmitBindingInput): Promise<Account> {
+async function projectFor(input: SubmitBindingInput): Promise<Project> {
   if (!input.projectId) {
     throw new AppError('BAD_INPUT', '请选择所在项目', { projectId: '请选择所在项目' })
   }
   const project = await first<Project>(db.collection('projects').where({ _id: input.projectId }))
   if (!project) throw new AppError('BAD_INPUT', '项目不存在', { projectId: '项目不存在' })
-  const account: Omit<Account, '_id'> = {
-    openid: ctx.openid,
-    role: 'handler',
-    status: 'pending',
-    name: input.name,
-    phone: input.phone,
-    projectIds: [project._id],
-    modules: [],
-    category: input.category,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-    version: 1,
-  }
-  const created = { ...account, _id: await insert(db.collection('accounts'), account) }
-  await insert(db.collection('todos'), {
-    projectId: project._id,
-    kind: 'authorizeHandler',
-    title: `经办人${input.name}申请绑定，待授权`,
-    targetId: created._id,
-    status: 'pending',
-    assigneeRole: 'manager',
-    createdAt: ctx.now,
+  return project
+}
+
+/** Closes a previous rejected request inside `tx`, so the new one starts clean. */
+async function closeRejected(tx: Tx, ctx: Ctx, old: Account): Promise<void> {
+  await transition(tx, old, 'unbind', old.version, { openid: null }, ctx.now)
+  for (const key of keysOf(old)) await releaseKey(tx, key, old._id)
+}
+
+/**
+ * Everything a binding writes, in one transaction: the code spent, a rejected request closed,
+ * the WeChat and phone keys, the account, the manager's to-do and the audit row. A crash before
+ * the commit leaves nothing (the code stays usable); after it, everything.
+ */
+function bind(ctx: Ctx, account: Account, codeId: string, project: Project | null) {
+  return inTransaction(async (tx) => {
+    await useCode(tx, codeId)
+    if (ctx.caller?.status === 'rejected') await closeRejected(tx, ctx, ctx.caller)
+    await claimKey(tx, openidKey(ctx.openid), account._id, ctx.now)
+    await claimKey(tx, phoneKey(account.phone), account._id, ctx.now)
+    await tx.collection('accounts').add({ data: { ...account } })
+    if (project) {
+      await tx.collection('todos').add({
+        data: {
+          projectId: project._id,
+          kind: 'authorizeHandler',
+          title: `经办人${account.name}申请绑定，待授权`,
+          targetId: account._id,
+          status: 'pending',
+          assigneeRole: 'manager',
+          createdAt: ctx.now,
+        },
+      })
+    }
+    await ctx.audit(
+      {
+        action: account.role === 'manager' ? 'bindManager' : 'requestBinding',
+        targetType: 'account',
+        targetId: account._id,
+        projectId: account.projectIds[0],
+        detail: { name: account.name, role: account.role },
+      },
+      tx,
+    )
   })
+}
+
+/** Tells the project's managers of a new request (best effort, after the commit). */
+async function tellManagers(account: Account, project: Project): Promise<void> {
   const managers = await list<Account>(
     db.collection('accounts').where({ role: 'manager', status: 'active', projectIds: project._id }),
   )
   await Promise.all(
     managers.map((m) =>
       notify(m.openid, subscribeTemplates().authRequest, 'pages/permissions/index', {
-        thing1: input.name,
+        thing1: account.name,
         thing2: project.name,
         phrase3: '待授权',
       }),
     ),
   )
-  return created
-}
-
-/** Closes a previous rejected request, so the new request starts clean. */
-async function closeRejected(ctx: Ctx): Promise<void> {
-  const old = ctx.caller
-  if (!old) return
-  if (old.status !== 'rejected') throw new AppError('ALREADY_BOUND', '该微信已绑定账号')
-  await transition(old, 'unbind', old.version, { openid: null }, ctx.now)
-  await releaseKeys(old._id)
 }
 
 export const main = defineFunction('binding', {
@@ -181,40 +211,18 @@ export const main = defineFunction('binding', {
     idempotent: true,
     async run(ctx, input) {
       if (!ctx.openid) throw new AppError('NOT_BOUND', '无法识别微信身份')
-      if (ctx.caller && ctx.caller.status !== 'rejected')
-        throw new AppError('ALREADY_BOUND', '该微信已绑定账号')
+      const bound = ctx.caller && ctx.caller.status !== 'rejected' ? ctx.caller : null
+      // A retry of a submit that was written but not answered (timeout, lost reply): done already.
+      if (bound?.phone === input.phone) return sessionOf(bound)
+      if (bound) throw new AppError('ALREADY_BOUND', '该微信已绑定账号')
       const registry = await first<RegistryManager>(
         db.collection('registry_managers').where({ name: input.name, phone: input.phone }),
       )
-      if (!registry && !input.projectId) {
-        throw new AppError('BAD_INPUT', '请选择所在项目', { projectId: '请选择所在项目' })
-      }
-      await consumeCode(input.phone, 'bind', input.code, ctx.now)
-      await closeRejected(ctx)
-      // Claim the WeChat and the phone before the account exists: the database decides races,
-      // and each attempt claims under its own name, so two attempts at once cannot both win.
-      const pendingId = provisionalHolder()
-      await claimKeys(pendingId, [openidKey(ctx.openid), phoneKey(input.phone)], ctx.now)
-      let account: Account
-      try {
-        account = registry
-          ? await bindAsManager(ctx, input, registry)
-          : await requestAsHandler(ctx, input)
-      } catch (err) {
-        await releaseKeys(pendingId)
-        throw err
-      }
-      await db
-        .collection('binding_keys')
-        .where({ accountId: pendingId })
-        .update({ data: { accountId: account._id } })
-      await ctx.audit({
-        action: registry ? 'bindManager' : 'requestBinding',
-        targetType: 'account',
-        targetId: account._id,
-        projectId: account.projectIds[0],
-        detail: { name: account.name, role: account.role },
-      })
+      const project = registry ? null : await projectFor(input)
+      const codeId = await checkCode(input.phone, 'bind', input.code, ctx.now)
+      const account = newAccount(ctx, input, registry, project)
+      await bind(ctx, account, codeId, project)
+      if (project) await tellManagers(account, project)
       return sessionOf(account)
     },
   }),

@@ -15,15 +15,26 @@ import {
 } from '../../types/permissions'
 import { moduleTitle } from '../../types/modules'
 import {
-  claimKeys,
+  claimKey,
   getAccount,
+  keysOf,
   phoneKey,
-  releaseKeys,
+  releaseKey,
   transition,
 } from '../../server/kernel/accounts'
-import { _, action, db, defineFunction, list, type Ctx } from '../../server/kernel'
+import {
+  _,
+  action,
+  db,
+  defineFunction,
+  inTransaction,
+  list,
+  txGet,
+  type Ctx,
+  type Tx,
+} from '../../server/kernel'
 import { notify, subscribeTemplates } from '../../server/kernel/messaging'
-import { consumeCode, issueCode } from '../../server/kernel/verification'
+import { checkCode, issueCode, useCode } from '../../server/kernel/verification'
 
 const MANAGER = { kind: 'member', roles: ['manager'] } as const
 const HANDLER = { kind: 'member', roles: ['handler'] } as const
@@ -37,12 +48,35 @@ async function handlerOf(ctx: Ctx, accountId: string): Promise<Account> {
   return account
 }
 
-async function closeAuthTodo(ctx: Ctx, accountId: string, result: string): Promise<void> {
-  await db
-    .collection('todos')
-    .where({ kind: 'authorizeHandler', targetId: accountId, status: 'pending' })
-    .update({ data: { status: 'done', result, doneAt: ctx.now, doneBy: ctx.caller?._id ?? null } })
+interface TodoDoc {
+  _id: string
+  status: string
 }
+
+/**
+ * Closes the handler's pending authorization to-do inside `tx`. A transaction reads by `_id`
+ * only, so the to-do is found first and re-read inside (a parallel close then conflicts).
+ */
+async function closeAuthTodo(tx: Tx, ctx: Ctx, accountId: string, result: string): Promise<void> {
+  const open = await list<TodoDoc>(
+    db
+      .collection('todos')
+      .where({ kind: 'authorizeHandler', targetId: accountId, status: 'pending' })
+      .field({ _id: true }),
+  )
+  for (const { _id } of open) {
+    const todo = await txGet<TodoDoc>(tx, 'todos', _id)
+    if (todo?.status !== 'pending') continue
+    await tx
+      .collection('todos')
+      .doc(_id)
+      .update({
+        data: { status: 'done', result, doneAt: ctx.now, doneBy: ctx.caller?._id ?? null },
+      })
+  }
+}
+
+const maskPhone = (phone: string) => phone.replace(/(\d{3})\d{4}/, '$1****')
 
 function toRow(a: Account): HandlerRow {
   const { _id, name, phone, status, modules, category, createdAt, version } = a
@@ -50,23 +84,28 @@ function toRow(a: Account): HandlerRow {
 }
 
 /** Leaving (unbind, 注销, removal) releases the WeChat and the phone for a new binding. */
-async function leave(
+function leave(
   ctx: Ctx,
   account: Account,
   event: 'unbind' | 'deregister' | 'remove',
   expectedVersion: number,
 ): Promise<Account> {
-  const left = await transition(account, event, expectedVersion, { openid: null }, ctx.now)
-  await releaseKeys(account._id)
-  if (account.status === 'pending') await closeAuthTodo(ctx, account._id, '申请已撤回')
-  await ctx.audit({
-    action: event === 'remove' ? 'removeHandler' : event,
-    targetType: 'account',
-    targetId: account._id,
-    projectId: account.projectIds[0],
-    detail: { name: account.name },
+  return inTransaction(async (tx) => {
+    const left = await transition(tx, account, event, expectedVersion, { openid: null }, ctx.now)
+    for (const key of keysOf(account)) await releaseKey(tx, key, account._id)
+    if (account.status === 'pending') await closeAuthTodo(tx, ctx, account._id, '申请已撤回')
+    await ctx.audit(
+      {
+        action: event === 'remove' ? 'removeHandler' : event,
+        targetType: 'account',
+        targetId: account._id,
+        projectId: account.projectIds[0],
+        detail: { name: account.name },
+      },
+      tx,
+    )
+    return left
   })
-  return left
 }
 
 export const main = defineFunction('permissions', {
@@ -115,14 +154,20 @@ export const main = defineFunction('permissions', {
     access: MANAGER,
     async run(ctx, { accountId, version, modules }) {
       const handler = await handlerOf(ctx, accountId)
-      const done = await transition(handler, 'authorize', version, { modules }, ctx.now)
-      await closeAuthTodo(ctx, accountId, '已授权')
-      await ctx.audit({
-        action: 'authorize',
-        targetType: 'account',
-        targetId: accountId,
-        projectId: ctx.projectId,
-        detail: { modules },
+      const done = await inTransaction(async (tx) => {
+        const moved = await transition(tx, handler, 'authorize', version, { modules }, ctx.now)
+        await closeAuthTodo(tx, ctx, accountId, '已授权')
+        await ctx.audit(
+          {
+            action: 'authorize',
+            targetType: 'account',
+            targetId: accountId,
+            projectId: ctx.projectId,
+            detail: { modules },
+          },
+          tx,
+        )
+        return moved
       })
       await notify(handler.openid, subscribeTemplates().authResult, 'pages/home/index', {
         thing1: handler.name,
@@ -138,20 +183,21 @@ export const main = defineFunction('permissions', {
     access: MANAGER,
     async run(ctx, { accountId, version, reason }) {
       const handler = await handlerOf(ctx, accountId)
-      const done = await transition(
-        handler,
-        'reject',
-        version,
-        { rejectReason: reason, rejectedAt: ctx.now },
-        ctx.now,
-      )
-      await closeAuthTodo(ctx, accountId, `已驳回：${reason}`)
-      await ctx.audit({
-        action: 'reject',
-        targetType: 'account',
-        targetId: accountId,
-        projectId: ctx.projectId,
-        comment: reason,
+      const done = await inTransaction(async (tx) => {
+        const patch = { rejectReason: reason, rejectedAt: ctx.now }
+        const moved = await transition(tx, handler, 'reject', version, patch, ctx.now)
+        await closeAuthTodo(tx, ctx, accountId, `已驳回：${reason}`)
+        await ctx.audit(
+          {
+            action: 'reject',
+            targetType: 'account',
+            targetId: accountId,
+            projectId: ctx.projectId,
+            comment: reason,
+          },
+          tx,
+        )
+        return moved
       })
       await notify(handler.openid, subscribeTemplates().authResult, 'pages/home/index', {
         thing1: handler.name,
@@ -167,13 +213,19 @@ export const main = defineFunction('permissions', {
     access: MANAGER,
     async run(ctx, { accountId, version, modules }) {
       const handler = await handlerOf(ctx, accountId)
-      const done = await transition(handler, 'grant', version, { modules }, ctx.now)
-      await ctx.audit({
-        action: 'setModules',
-        targetType: 'account',
-        targetId: accountId,
-        projectId: ctx.projectId,
-        detail: { before: handler.modules, after: modules },
+      const done = await inTransaction(async (tx) => {
+        const moved = await transition(tx, handler, 'grant', version, { modules }, ctx.now)
+        await ctx.audit(
+          {
+            action: 'setModules',
+            targetType: 'account',
+            targetId: accountId,
+            projectId: ctx.projectId,
+            detail: { before: handler.modules, after: modules },
+          },
+          tx,
+        )
+        return moved
       })
       return toRow(done)
     },
@@ -226,29 +278,30 @@ export const main = defineFunction('permissions', {
     idempotent: true,
     async run(ctx, { phone, code }) {
       const me = ctx.caller as Account
+      // A retry of a change that was written but not answered: done already.
+      if (phone === me.phone && ctx.retry) return { phone }
       if (phone === me.phone) {
         throw new AppError('BAD_INPUT', '新手机号与当前手机号相同', {
           phone: '新手机号与当前手机号相同',
         })
       }
-      await consumeCode(phone, 'changePhone', code, ctx.now)
-      const taken = await claimKeys(me._id, [phoneKey(phone)], ctx.now)
-      try {
-        await transition(me, 'changePhone', me.version, { phone }, ctx.now)
-      } catch (err) {
-        await releaseKeys(me._id, taken)
-        throw err
-      }
-      await releaseKeys(me._id, [phoneKey(me.phone)])
-      await ctx.audit({
-        action: 'changePhone',
-        targetType: 'account',
-        targetId: me._id,
-        projectId: me.projectIds[0],
-        detail: {
-          from: me.phone.replace(/(\d{3})\d{4}/, '$1****'),
-          to: phone.replace(/(\d{3})\d{4}/, '$1****'),
-        },
+      const codeId = await checkCode(phone, 'changePhone', code, ctx.now)
+      // The new phone's key, the account and the old key's release land together or not at all.
+      await inTransaction(async (tx) => {
+        await useCode(tx, codeId)
+        await transition(tx, me, 'changePhone', me.version, { phone }, ctx.now)
+        await claimKey(tx, phoneKey(phone), me._id, ctx.now)
+        await releaseKey(tx, phoneKey(me.phone), me._id)
+        await ctx.audit(
+          {
+            action: 'changePhone',
+            targetType: 'account',
+            targetId: me._id,
+            projectId: me.projectIds[0],
+            detail: { from: maskPhone(me.phone), to: maskPhone(phone) },
+          },
+          tx,
+        )
       })
       return { phone }
     },

@@ -1,32 +1,32 @@
-import { randomUUID } from 'node:crypto'
 import * as cloud from 'wx-server-sdk'
 import { ACCOUNT_TRANSITIONS, type Account, type AccountEvent } from '../../types/account'
 import { AppError } from '../../types/errors'
-import { first, insert, list, updateCount } from './db'
+import { first } from './db'
+import { openidKey, phoneKey } from './keys'
+import { move } from './machine'
+import { txGet, type Tx } from './tx'
 
 /**
  * Account rules shared by binding and permissions.
  *
  * Uniqueness ("one WeChat account binds one platform account; one phone has one active binding")
- * is held by the database, not by a read-then-write: each bound OPENID and each bound phone owns a
- * document in `binding_keys` whose `_id` is the key, and a second insert of the same `_id` fails.
- * Unbinding, removal and 注销 release both keys, so the WeChat and the phone can bind again
- * (as a new request); a rejected account keeps its keys until it re-applies or unbinds.
+ * is held by the database: each bound OPENID and each bound phone owns a document in
+ * `binding_keys` whose `_id` is the key. Every change of who holds a key happens in the same
+ * transaction as the account change it belongs to (a binding writes its keys, account, to-do and
+ * audit row together; leaving releases the keys with the status change), so a crash or a timeout
+ * at any point leaves either all of it or none.
+ *
+ * A key is held only while its holder still holds it: the account exists, is bound
+ * (pending/active/rejected) and still has that WeChat or phone. A key left behind by anything
+ * else (data from before transactions, a hand edit) is free, and the next binding that touches
+ * it repairs it inside its own transaction — never by a timer that could let two accounts in.
  */
-const keys = () => cloud.database().collection('binding_keys')
 const accountsColl = () => cloud.database().collection('accounts')
 
 export { openidKey, phoneKey } from './keys'
 
-/** Claims made for an account still being created are named so (see `provisionalHolder`). */
-const PROVISIONAL = 'provisional-'
-/** A provisional claim older than this was left by a call that died; it may be taken over. */
-const PROVISIONAL_STALE_MS = 2 * 60_000
-
-/** A holder id, unique per attempt, for keys claimed before the account exists. */
-export function provisionalHolder(): string {
-  return `${PROVISIONAL}${randomUUID()}`
-}
+/** Accounts that hold a WeChat binding; unbound and deregistered ones have released it. */
+export const BOUND_STATUSES = ['pending', 'active', 'rejected'] as const
 
 interface KeyDoc {
   _id: string
@@ -34,18 +34,8 @@ interface KeyDoc {
   at: number
 }
 
-/** Takes over a key a dead attempt left behind; false if anyone else got there first. */
-async function takeOverStale(holder: KeyDoc, accountId: string, at: number): Promise<boolean> {
-  if (!holder.accountId.startsWith(PROVISIONAL) || at - holder.at < PROVISIONAL_STALE_MS)
-    return false
-  const changed = await updateCount(
-    keys().where({ _id: holder._id, accountId: holder.accountId, at: holder.at }),
-    {
-      accountId,
-      at,
-    },
-  )
-  return changed === 1
+export function keysOf(account: Pick<Account, 'openid' | 'phone'>): string[] {
+  return [...(account.openid ? [openidKey(account.openid)] : []), phoneKey(account.phone)]
 }
 
 function alreadyBound(key: string): AppError {
@@ -54,40 +44,28 @@ function alreadyBound(key: string): AppError {
   return new AppError('ALREADY_BOUND', message, { [field]: message })
 }
 
-/**
- * Claims every key for `accountId`, or none: a key held by another account refuses them all.
- * Returns the keys this call newly took (not those the account already held), so a caller that
- * fails later releases only what it took.
- */
-export async function claimKeys(
-  accountId: string,
-  wanted: string[],
-  at: number,
-): Promise<string[]> {
-  const taken: string[] = []
-  for (const key of wanted) {
-    try {
-      await insert(keys(), { _id: key, accountId, at })
-      taken.push(key)
-    } catch {
-      const holder = await first<KeyDoc>(keys().where({ _id: key }))
-      if (holder?.accountId === accountId) continue
-      if (holder && (await takeOverStale(holder, accountId, at))) {
-        taken.push(key)
-        continue
-      }
-      await Promise.all(taken.map((k) => keys().where({ _id: k, accountId }).remove()))
-      throw alreadyBound(key)
-    }
-  }
-  return taken
+/** Whether `accountId` (read inside tx, so a change to it conflicts) really holds `key`. */
+async function holds(tx: Tx, accountId: string, key: string): Promise<boolean> {
+  const account = await txGet<Account>(tx, 'accounts', accountId)
+  if (!account || !(BOUND_STATUSES as readonly string[]).includes(account.status)) return false
+  return keysOf(account).includes(key)
 }
 
-export async function releaseKeys(accountId: string, only?: string[]): Promise<void> {
-  const held = await list<{ _id: string }>(keys().where({ accountId }).limit(10))
-  await Promise.all(
-    held.filter((k) => !only || only.includes(k._id)).map((k) => keys().doc(k._id).remove()),
-  )
+/**
+ * Gives `key` to `accountId` inside `tx`, or throws ALREADY_BOUND when another account holds it.
+ * Reading the key (even when missing) makes a parallel claim of it conflict at commit.
+ */
+export async function claimKey(tx: Tx, key: string, accountId: string, at: number): Promise<void> {
+  const holder = await txGet<KeyDoc>(tx, 'binding_keys', key)
+  if (holder?.accountId === accountId) return
+  if (holder && (await holds(tx, holder.accountId, key))) throw alreadyBound(key)
+  await tx.collection('binding_keys').doc(key).set({ data: { accountId, at } })
+}
+
+/** Releases `key` inside `tx` if `accountId` holds it (never someone else's). */
+export async function releaseKey(tx: Tx, key: string, accountId: string): Promise<void> {
+  const holder = await txGet<KeyDoc>(tx, 'binding_keys', key)
+  if (holder?.accountId === accountId) await tx.collection('binding_keys').doc(key).remove()
 }
 
 export async function getAccount(id: string): Promise<Account> {
@@ -97,29 +75,26 @@ export async function getAccount(id: string): Promise<Account> {
 }
 
 /**
- * Applies a state-machine event to an account: only from the table's `from` states, and only if
- * nobody changed the account since `expectedVersion` (two managers, one request: one wins).
+ * Applies a state-machine event to an account inside `tx`: only from the table's `from` states,
+ * and only if nobody changed the account since `expectedVersion` (two managers, one request: one
+ * wins).
  */
-export async function transition(
+export function transition(
+  tx: Tx,
   account: Account,
   event: AccountEvent,
   expectedVersion: number,
   patch: Partial<Account>,
   at: number,
 ): Promise<Account> {
-  const rule = ACCOUNT_TRANSITIONS[event]
-  const _ = cloud.database().command
-  if (
-    account.version !== expectedVersion ||
-    !(rule.from as readonly string[]).includes(account.status)
-  ) {
-    throw new AppError('CONFLICT')
-  }
-  const data = { ...patch, status: rule.to, updatedAt: at, version: _.inc(1) }
-  const changed = await updateCount(
-    accountsColl().where({ _id: account._id, version: expectedVersion, status: account.status }),
-    data,
+  return move<Account['status'], Account>(
+    tx,
+    'accounts',
+    ACCOUNT_TRANSITIONS,
+    event,
+    account._id,
+    expectedVersion,
+    patch,
+    at,
   )
-  if (changed !== 1) throw new AppError('CONFLICT')
-  return { ...account, ...patch, status: rule.to, updatedAt: at, version: account.version + 1 }
 }

@@ -9,7 +9,8 @@ import { first, updateCount } from './db'
  * a later call with the same key gets the first call's result. Only successes are kept: a failed
  * call releases its claim so the user can try again.
  */
-const STALE_MS = 2 * 60_000
+// Far past any function's time limit (3 s by default, 20 s at most here): its call is over.
+const STALE_MS = 30_000
 
 function collection() {
   return cloud.database().collection('idempotency')
@@ -30,16 +31,22 @@ async function readClaim(id: string): Promise<Claim | null> {
   return first<Claim>(collection().where({ _id: id }))
 }
 
-/** Returns the earlier result when this request was already handled, else null (claimed). */
-export async function claimRequest(key: string, at: number): Promise<Result<unknown> | null> {
+/**
+ * Claims a request: `earlier` is the first call's result when it was already handled; otherwise
+ * this call runs it, `takenOver` when a call that died had claimed it before.
+ */
+export async function claimRequest(
+  key: string,
+  at: number,
+): Promise<{ earlier: Result<unknown> | null; takenOver: boolean }> {
   const id = idOf(key)
   try {
     await collection().add({ data: { _id: id, state: 'running', at } })
-    return null
+    return { earlier: null, takenOver: false }
   } catch (err) {
     const claim = await readClaim(id)
     if (!claim) throw err
-    if (claim.state === 'done' && claim.result) return claim.result
+    if (claim.state === 'done' && claim.result) return { earlier: claim.result, takenOver: false }
     if (at - claim.at < STALE_MS) throw new AppError('CONFLICT', '请求正在处理中，请稍候')
     // A claim left by a call that died: take it over, once.
     const taken = await updateCount(
@@ -47,7 +54,7 @@ export async function claimRequest(key: string, at: number): Promise<Result<unkn
       { at },
     )
     if (taken !== 1) throw new AppError('CONFLICT', '请求正在处理中，请稍候')
-    return null
+    return { earlier: null, takenOver: true }
   }
 }
 

@@ -1,16 +1,19 @@
 import * as cloud from 'wx-server-sdk'
 import type { z } from 'zod'
 import type { Account } from '../../types/account'
+import { BOUND_STATUSES } from './accounts'
 import { AppError, type Result } from '../../types/errors'
 import { authorize, type Access } from './access'
 import { first } from './db'
 import { now } from './clock'
 import { claimRequest, finishRequest } from './idempotency'
+import type { Tx } from './tx'
 import { parseInput } from './validate'
 
 export { AppError } from '../../types/errors'
 export { now } from './clock'
 export * from './db'
+export { inTransaction, txGet, txRemove, type Tx } from './tx'
 export type { Access } from './access'
 
 // The typings declare DYNAMIC_CURRENT_ENV a symbol but init() a string: the SDK accepts both.
@@ -19,9 +22,6 @@ cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
 export const db = cloud.database()
 export const _ = db.command
 export { cloud }
-
-/** Accounts that hold a WeChat binding; unbound and deregistered ones have released it. */
-const BOUND_STATUSES = ['pending', 'active', 'rejected'] as const
 
 export interface AuditEntry {
   action: string
@@ -40,7 +40,10 @@ export interface Ctx {
   caller: Account | null
   /** The project a member action acts on (checked against the caller's projects). */
   projectId: string
-  audit(entry: AuditEntry): Promise<void>
+  /** True when this idempotent request was claimed before by a call that died (crash, timeout). */
+  retry: boolean
+  /** Writes an audit row; inside `tx` when given, so it lands with the change it records. */
+  audit(entry: AuditEntry, tx?: Tx): Promise<void>
 }
 
 export interface ActionDef<S extends z.ZodTypeAny, R> {
@@ -63,8 +66,8 @@ export async function findCaller(openid: string): Promise<Account | null> {
 }
 
 function auditWriter(fn: string, openid: string, caller: Account | null, at: number) {
-  return async (entry: AuditEntry) => {
-    await db.collection('audit_log').add({
+  return async (entry: AuditEntry, tx?: Tx) => {
+    await (tx ?? db).collection('audit_log').add({
       data: {
         ...entry,
         fn,
@@ -114,13 +117,15 @@ export function defineFunction(fn: string, actions: Record<string, ActionDef<any
         now: at,
         caller,
         projectId: projectId ?? '',
+        retry: false,
         audit: auditWriter(fn, openid, caller, at),
       }
       if (!def.idempotent) return { ok: true, data: await def.run(ctx, input) }
       const requestId = (input as { requestId: string }).requestId
       const key = `${fn}.${name}.${openid}.${requestId}`
-      const earlier = await claimRequest(key, at)
-      if (earlier) return earlier
+      const claim = await claimRequest(key, at)
+      if (claim.earlier) return claim.earlier
+      ctx.retry = claim.takenOver
       const result: Result<unknown> = await def
         .run(ctx, input)
         .then((data) => ({ ok: true as const, data }))

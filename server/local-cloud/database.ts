@@ -3,6 +3,7 @@ import { Aggregator, update as applyOperators } from 'mingo'
 import { decode, encodeDoc, type ServerNow } from './ejson'
 import { count, equalities, find, MINGO_OPTIONS, type Filter, type Overlay } from './engine'
 import { CloudError, invalidParam } from './errors'
+import type { Faults } from './faults'
 import type { CollectionState, Store, Write } from './store'
 import type { Transaction, Transactions } from './transactions'
 import { isPlainObject, type Doc, type SortSpec } from './values'
@@ -12,6 +13,8 @@ export interface DatabaseDeps {
   store: Store
   transactions: Transactions
   now: ServerNow
+  /** Test-only fault injection (faults.ts); absent, nothing is injected. */
+  faults?: Faults
 }
 
 type Params = Record<string, unknown>
@@ -81,6 +84,10 @@ function targets(deps: DatabaseDeps, state: CollectionState, params: Params, tx?
 function getDocument(deps: DatabaseDeps, params: Params): Reply {
   const state = collectionOf(deps, params)
   const tx = txOf(deps, params)
+  // WeChat's transactions read single documents only (Transaction.collection: add and doc).
+  if (tx && params.queryType !== 'DOC') {
+    throw invalidParam('a transaction can only read one document by _id (doc(id).get())')
+  }
   const filter = filterOf(params, deps.now)
   const docs = find(state, filter, {
     sort: sortOf(params, deps.now),
@@ -262,5 +269,6 @@ const ACTIONS: Record<string, (deps: DatabaseDeps, params: Params) => Reply> = {
 export function handleDatabase(deps: DatabaseDeps, action: string, params: Params): Reply {
   const run = Object.prototype.hasOwnProperty.call(ACTIONS, action) ? ACTIONS[action] : undefined
   if (!run) throw invalidParam(`unsupported action database.${action}`)
+  deps.faults?.check(action, Boolean(params.transactionId))
   return run(deps, params)
 }

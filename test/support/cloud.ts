@@ -65,6 +65,12 @@ export interface TestCloud {
   outbox(query?: { kind?: 'sms' | 'subscribe'; to?: string }): Promise<OutboxDoc[]>
   /** Moves the cloud's clock (server dates and the functions' now()) by `offsetMs` from real time. */
   setClock(offsetMs: number): Promise<void>
+  /**
+   * Fault injection (server/local-cloud/faults.ts): after `afterWrites` more database writes,
+   * `stop` fails every database request, `fail` only the next write; null clears. Resolves to
+   * the writes counted since the previous call.
+   */
+  faults(plan: { mode: 'stop' | 'fail'; afterWrites: number } | null): Promise<number>
   /** Documents of a collection matching a MongoDB filter (EJSON, so Dates and RegExps work). */
   collection<T = Record<string, unknown>>(name: string, query?: object): Promise<T[]>
   /** Graceful stop; deletes the temporary data folder. */
@@ -259,6 +265,14 @@ export async function startCloud(options: StartCloudOptions = {}): Promise<TestC
         'content-type': 'application/json',
       })
       if (status !== 200) throw new Error(`setClock(${offsetMs}) → ${status}: ${text}`)
+    },
+    async faults(plan) {
+      const body = Buffer.from(JSON.stringify(plan ?? {}))
+      const { status, text } = await http('POST', '/__dev/faults', body, {
+        'content-type': 'application/json',
+      })
+      if (status !== 200) throw new Error(`faults(${JSON.stringify(plan)}) → ${status}: ${text}`)
+      return (JSON.parse(text) as { writes: number }).writes
     },
     collection(name, query = {}) {
       const q = encodeURIComponent(
