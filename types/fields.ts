@@ -27,17 +27,29 @@ z.setErrorMap(zhErrorMap)
 
 export const PHONE_RE = /^1[3-9]\d{9}$/
 export const phone = z.string().trim().regex(PHONE_RE, '请输入正确的中国大陆手机号码')
+/**
+ * A person's name: letters of any script (𠮷, é, ա…) with their combining marks, and `·` or a
+ * space only between letters (阿依古丽·买买提, Mary Ann). Counted in characters, not UTF-16 units.
+ */
+const NAME_RE = /^\p{L}\p{M}*(?:[· ]?\p{L}\p{M}*)*$/u
 export const personName = z
   .string()
   .trim()
-  .min(2, '请输入姓名（至少2个字）')
-  .max(20, '姓名不能超过20个字')
-  .regex(/^[\u4e00-\u9fa5A-Za-z·. ]+$/, '姓名只能包含汉字、字母和间隔号')
+  .refine((s) => [...s].length >= 2, '请输入姓名（至少2个字）')
+  .refine((s) => [...s].length <= 20, '姓名不能超过20个字')
+  .refine((s) => NAME_RE.test(s), '姓名只能包含文字、间隔号和空格')
 export const smsCode = z.string().regex(/^\d{6}$/, '请输入6位数字验证码')
 export const docId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式错误')
 export const version = z.number().int().min(0)
+/** Control characters (NUL, escapes, bidi overrides…) are never part of text a person types. */
+const CONTROL_RE = /[\p{Cc}\p{Cf}]/u
 export const shortText = (max: number, label: string) =>
-  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`)
+  z
+    .string()
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过${max}个字`)
+    .refine((s) => !CONTROL_RE.test(s), `${label}包含无效字符`)
 /** A client-chosen id per user intent, so a retried submit is recognised. */
 export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式错误')
 
