@@ -2,11 +2,14 @@
  * Bundles each cloud function (cloudfunctions/<name>/index.ts + the shared types and kernel) into
  * cloudfunctions/<name>/index.js, the file WeChat DevTools uploads with 上传并部署. Packages the
  * function's own package.json lists (wx-server-sdk, an SMS SDK…) stay external: the cloud installs
- * them from that package.json.
+ * them from that package.json. Then each function's config.json is checked against what its built
+ * code calls: a `cloud.openapi` call it does not list fails in WeChat (errCode -604101), so here it
+ * fails the build.
  */
 import { build } from 'esbuild'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { checkFunctionConfig } from '../server/local-cloud/function-config'
 
 const ROOT = resolve(__dirname, '..')
 export const FUNCTIONS_DIR = join(ROOT, 'cloudfunctions')
@@ -25,6 +28,29 @@ function externalsOf(dir: string): string[] {
   if (!pkg.dependencies?.['wx-server-sdk'])
     throw new Error(`${dir}/package.json must depend on wx-server-sdk`)
   return Object.keys(pkg.dependencies)
+}
+
+export class FunctionConfigCheckFailed extends Error {
+  constructor(problems: string[]) {
+    super(`Cloud function config.json check failed:\n  - ${problems.join('\n  - ')}`)
+    this.name = 'FunctionConfigCheckFailed'
+  }
+}
+
+function configProblems(name: string): string[] {
+  const dir = join(FUNCTIONS_DIR, name)
+  const configFile = join(dir, 'config.json')
+  return checkFunctionConfig(
+    `cloudfunctions/${name}`,
+    readFileSync(join(dir, 'index.js'), 'utf8'),
+    existsSync(configFile) ? readFileSync(configFile, 'utf8') : null,
+  )
+}
+
+/** Throws FunctionConfigCheckFailed naming every function whose config.json does not fit its code. */
+export function checkConfigs(names = functionNames()): void {
+  const problems = names.flatMap(configProblems)
+  if (problems.length) throw new FunctionConfigCheckFailed(problems)
 }
 
 export async function buildFunctions(names = functionNames()): Promise<void> {
@@ -48,6 +74,8 @@ export async function buildFunctions(names = functionNames()): Promise<void> {
       })
     }),
   )
+  // The bundle, not the source: the openapi calls are in the kernel it pulls in.
+  checkConfigs(names)
 }
 
 if (require.main === module) {
@@ -57,7 +85,7 @@ if (require.main === module) {
       console.log(`Built ${functionNames().length} cloud functions in ${Date.now() - started} ms`),
     )
     .catch((err) => {
-      console.error(err)
+      console.error(err instanceof FunctionConfigCheckFailed ? err.message : err)
       process.exit(1)
     })
 }

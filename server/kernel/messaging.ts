@@ -81,9 +81,14 @@ export function subscribeTemplates(): SubscribeTemplates {
   return out
 }
 
+/** WeChat's errCode when the function's config.json does not list the openapi call it made. */
+const OPENAPI_NO_PERMISSION = -604101
+
 /**
- * Best effort: a user who has not subscribed, or a template not configured, must not fail the
- * action that caused the notice (the to-do list carries the work either way).
+ * Best effort: a user who has not subscribed (43101), or a template not configured, must not fail
+ * the action that caused the notice (the to-do list carries the work either way). A refused
+ * permission does not fail it either, but it is a deployment bug that silences every notice of
+ * this function, so it is logged as an error, not a warning.
  */
 export async function notify(
   touser: string | null,
@@ -103,6 +108,13 @@ export async function notify(
       ),
     })
   } catch (err) {
-    console.warn('[notify] subscribe message not sent', (err as Error).message)
+    if ((err as { errCode?: unknown } | null)?.errCode === OPENAPI_NO_PERMISSION) {
+      console.error(
+        "[notify] subscribe message REFUSED by WeChat (-604101): this function's config.json " +
+          'must list "subscribeMessage.send" in "permissions": {"openapi": [...]}; no notice ' +
+          'reaches anyone until it does',
+        (err as Error)?.message,
+      )
+    } else console.warn('[notify] subscribe message not sent', (err as Error)?.message)
   }
 }

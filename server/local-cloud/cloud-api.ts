@@ -3,7 +3,13 @@ import { handleDatabase, newId } from './database'
 import { CloudError, invalidParam } from './errors'
 import type { FunctionRunner } from './functions'
 import { readBody, sendBody, sendJson } from './http-util'
-import { openApiReply, readOpenApiRequest } from './openapi'
+import {
+  OPENAPI_REFUSED,
+  openApiRefusal,
+  openApiReply,
+  readOpenApiRequest,
+  type OpenApiRequest,
+} from './openapi'
 import type { FileStore } from './storage'
 import type { Store } from './store'
 import type { Transactions } from './transactions'
@@ -97,6 +103,25 @@ function recordSubscribeMessage(deps: CloudApiDeps, params: Params): Reply {
   return { errcode: 0, errmsg: 'ok' }
 }
 
+/**
+ * WeChat's refusal of an openapi call (an errCode), or null: only a function may call, and only
+ * the APIs its config.json lists in permissions.openapi. Logged loudly: it is a deployment bug.
+ */
+function openApiRefusalCode(deps: CloudApiDeps, request: OpenApiRequest): number | null {
+  const { apiName } = request
+  const fn = decodeCaller(request.fields.wxCloudApiToken, deps.appid).fn
+  if (!fn) {
+    console.error(`[local-cloud] openapi ${apiName} refused: not called from a cloud function`)
+    return OPENAPI_REFUSED.illegalSource
+  }
+  if (deps.functions.mayCallOpenApi(fn, apiName)) return null
+  console.error(
+    `[local-cloud] openapi ${apiName} refused (-604101): ${fn}/config.json does not list it ` +
+      `in "permissions": {"openapi": [...]}`,
+  )
+  return OPENAPI_REFUSED.noPermission
+}
+
 async function openApi(
   deps: CloudApiDeps,
   req: IncomingMessage,
@@ -104,6 +129,9 @@ async function openApi(
   res: ServerResponse,
 ) {
   const request = await readOpenApiRequest(req.headers, body)
+  const refusal = openApiRefusalCode(deps, request)
+  if (refusal !== null)
+    return sendBody(res, 200, openApiRefusal(refusal), 'application/octet-stream')
   if (request.apiName !== 'subscribeMessage.send') {
     throw invalidParam(`local cloud does not implement openapi ${request.apiName}`)
   }

@@ -20,8 +20,13 @@ export interface LocalCloudOptions {
   envName?: string
   /** LOCAL_CLOUD_APPID, default `wx-local-appid`. */
   appid?: string
-  /** LOCAL_CLOUD_FN_TIMEOUT_MS, default 60000. */
+  /**
+   * LOCAL_CLOUD_FN_TIMEOUT_MS: one time limit for every function call; default 0 = each
+   * function's own (its config.json `timeout`, else WeChat's 3 s).
+   */
   functionTimeoutMs?: number
+  /** LOCAL_CLOUD_FN_CONCURRENCY: how many function calls run at once (the rest queue), default 16. */
+  functionConcurrency?: number
   /** LOCAL_CLOUD_SYNC: SQLite `synchronous`, default FULL (a reply means the write is on disk). */
   synchronous?: 'FULL' | 'NORMAL'
   /** Collections beyond types/collections.ts, with their indexes (the benchmark's). */
@@ -46,7 +51,8 @@ export function withDefaults(o: LocalCloudOptions): ResolvedOptions {
     seed: o.seed ?? true,
     envName: o.envName ?? 'local-env',
     appid: o.appid ?? 'wx-local-appid',
-    functionTimeoutMs: o.functionTimeoutMs ?? 60_000,
+    functionTimeoutMs: o.functionTimeoutMs ?? 0,
+    functionConcurrency: Math.max(1, Math.floor(o.functionConcurrency ?? 16)),
     synchronous: o.synchronous ?? 'FULL',
     collections: o.collections ?? {},
   }
@@ -68,7 +74,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): LocalCloud
     seed: env.LOCAL_CLOUD_SEED !== '0',
     envName: env.LOCAL_CLOUD_ENV || undefined,
     appid: env.LOCAL_CLOUD_APPID || undefined,
-    functionTimeoutMs: numberOr(env.LOCAL_CLOUD_FN_TIMEOUT_MS, 60_000),
+    functionTimeoutMs: numberOr(env.LOCAL_CLOUD_FN_TIMEOUT_MS, 0),
+    functionConcurrency: numberOr(env.LOCAL_CLOUD_FN_CONCURRENCY, 16),
     synchronous: sync === 'NORMAL' ? 'NORMAL' : 'FULL',
   }
 }

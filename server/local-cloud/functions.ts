@@ -1,13 +1,22 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import {
+  parseFunctionConfig,
+  permitsOpenApi,
+  timeLimitMs,
+  type FunctionConfig,
+} from './function-config'
+import { Slots } from './slots'
 import { encodeCaller, runWithEnv, type Caller } from './wx-context'
 
 /**
  * Runs the built cloud functions (`<functionsDir>/<name>/index.js`, CommonJS, `exports.main`) in
  * this process, each call inside its own WeChat context (wx-context.ts). Modules load on first call
  * and reload when the file changes, so `npm run build:functions` takes effect without a restart.
+ * Each runs under its own time limit and openapi permissions (`<name>/config.json`,
+ * function-config.ts), as in WeChat.
  */
 export interface FunctionRunnerOptions {
   functionsDir: string
@@ -15,7 +24,10 @@ export interface FunctionRunnerOptions {
   appid: string
   adminUrl: () => string
   clockOffsetMs: () => number
+  /** 0: each function's own limit (config.json `timeout`, else WeChat's 3 s); else this, for all. */
   timeoutMs: number
+  /** How many calls run at once; the others wait their turn (Slots). */
+  concurrency: number
 }
 
 type Main = (event: unknown, context: unknown) => unknown
@@ -32,8 +44,15 @@ const load = createRequire(__filename)
 
 export class FunctionRunner {
   private readonly loaded = new Map<string, { mtimeMs: number; main: Main }>()
+  private readonly configs = new Map<string, { mtimeMs: number; config: FunctionConfig }>()
+  // In WeChat every instance runs alone; here all share one process, and under a test burst a
+  // call would spend its time limit waiting for the CPU. Capping how many run at once, and
+  // starting each call's clock when it gets its turn, keeps the limit about the function's own work.
+  private readonly slots: Slots
 
-  constructor(private readonly options: FunctionRunnerOptions) {}
+  constructor(private readonly options: FunctionRunnerOptions) {
+    this.slots = new Slots(options.concurrency)
+  }
 
   private fileOf(name: string): string | null {
     if (!NAME.test(name)) return null
@@ -59,19 +78,46 @@ export class FunctionRunner {
     return main
   }
 
+  /**
+   * `<name>/config.json`, re-read when it changes; null when the function has none (WeChat's
+   * defaults: no openapi permission, 3 s). Throws FunctionConfigError when it is malformed.
+   */
+  configOf(name: string): FunctionConfig | null {
+    if (!NAME.test(name)) return null
+    const file = join(this.options.functionsDir, name, 'config.json')
+    let mtimeMs: number
+    try {
+      mtimeMs = statSync(file).mtimeMs
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw err
+    }
+    const cached = this.configs.get(name)
+    if (cached && cached.mtimeMs === mtimeMs) return cached.config
+    const config = parseFunctionConfig(readFileSync(file, 'utf8'), file)
+    this.configs.set(name, { mtimeMs, config })
+    return config
+  }
+
+  /** Whether WeChat would let function `name` call `cloud.openapi.<api>` (subscribeMessage.send…). */
+  mayCallOpenApi(name: string, api: string): boolean {
+    return permitsOpenApi(this.configOf(name), api)
+  }
+
   private callEnv(name: string, caller: Caller): Record<string, string> {
     return {
       WX_OPENID: caller.openid,
       WX_APPID: caller.appid,
       WX_UNIONID: caller.unionid,
-      WX_API_TOKEN: encodeCaller(caller),
+      // Names this function, so the cloud API knows whose config.json grants openapi calls.
+      WX_API_TOKEN: encodeCaller({ ...caller, fn: name }),
       LOCAL_CLOCK_OFFSET_MS: String(this.options.clockOffsetMs()),
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.options.adminUrl() }),
       SCF_FUNCTIONNAME: name,
     }
   }
 
-  private context(name: string) {
+  private context(name: string, limitMs: number) {
     return {
       callbackWaitsForEmptyEventLoop: false,
       function_name: name,
@@ -79,29 +125,50 @@ export class FunctionRunner {
       namespace: this.options.envName,
       request_id: randomBytes(16).toString('hex'),
       memory_limit_in_mb: 256,
-      time_limit_in_ms: this.options.timeoutMs,
+      time_limit_in_ms: limitMs,
     }
   }
 
-  /** Runs `name` as `caller`; rejects with FunctionNotFound, the function's error, or a timeout. */
+  private timedOut(name: string, ms: number): Error {
+    const limit =
+      this.options.timeoutMs > 0 ? 'LOCAL_CLOUD_FN_TIMEOUT_MS' : `${name}/config.json "timeout"`
+    return new Error(`Function ${name} timed out after ${ms} ms (the limit set by ${limit})`)
+  }
+
+  /**
+   * Runs `name` as `caller`, once it has a slot; rejects with FunctionNotFound, a
+   * FunctionConfigError, the function's error, or a timeout.
+   */
   async invoke(name: string, event: unknown, caller: Caller): Promise<unknown> {
     const main = this.mainOf(name)
+    const limitMs = timeLimitMs(this.configOf(name), this.options.timeoutMs)
     // The WeChat runtime stamps the caller into client events; functions may read (or strip) it.
     const stamped =
       event && typeof event === 'object' && !Array.isArray(event)
         ? { ...event, userInfo: { appId: caller.appid, openId: caller.openid } }
         : event
-    const run = runWithEnv(this.callEnv(name, caller), () =>
-      Promise.resolve().then(() => main(stamped, this.context(name))),
-    )
-    return withTimeout(run, this.options.timeoutMs, name)
+    const run = () =>
+      withTimeout(
+        runWithEnv(this.callEnv(name, caller), () =>
+          Promise.resolve().then(() => main(stamped, this.context(name, limitMs))),
+        ),
+        limitMs,
+        () => this.timedOut(name, limitMs),
+      )
+    // A call from a running function (cloud.callFunction) runs in its caller's slot: queued
+    // behind callers that wait for their own nested calls, it could only start once they time out.
+    return caller.fn ? run() : this.slots.run(run)
   }
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number, name: string): Promise<T> {
+/**
+ * Rejects when `work` outlives `ms`. The function's code cannot be stopped and runs on unseen
+ * (WeChat would kill the instance), but its slot is freed: the caller has its answer.
+ */
+function withTimeout<T>(work: Promise<T>, ms: number, error: () => Error): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Function ${name} timed out after ${ms} ms`)), ms)
+    timer = setTimeout(() => reject(error()), ms)
     timer.unref()
   })
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer))

@@ -80,6 +80,7 @@ function handlerFor(o: ResolvedOptions, store: Store, clock: Clock, origin: () =
     adminUrl: () => `${origin()}/admin`,
     clockOffsetMs: () => clock.offsetMs,
     timeoutMs: o.functionTimeoutMs,
+    concurrency: o.functionConcurrency,
   })
   return requestHandler({
     store,

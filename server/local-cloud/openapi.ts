@@ -73,6 +73,22 @@ export async function readOpenApiRequest(
   return { fields, apiName: fields.apiName ?? '', appid: data.appid, params }
 }
 
+/** WeChat's refusals of an openapi call, before the API itself runs (wx-server-sdk ERR_CODE). */
+export const OPENAPI_REFUSED = {
+  /** The calling function's config.json does not list the API in permissions.openapi. */
+  noPermission: -604101,
+  /** Not called from a cloud function. */
+  illegalSource: -604104,
+} as const
+
+/**
+ * A refusal as the cloud sends it: a CommOpenApiResp carrying only `errorCode`, which the SDK
+ * throws as a CloudSDKError with that errCode ("system error: error code: -604101").
+ */
+export function openApiRefusal(errorCode: number): Buffer {
+  return Buffer.from(CommOpenApiResp.encode(CommOpenApiResp.create({ errorCode })).finish())
+}
+
 /** A JSON answer of a WeChat API (`{errcode, errmsg, …}`) wrapped as the SDK expects it. */
 export function openApiReply(json: Record<string, unknown>): Buffer {
   const message = CommOpenApiResp.create({

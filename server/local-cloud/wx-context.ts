@@ -63,6 +63,11 @@ export interface Caller {
   openid: string
   unionid: string
   appid: string
+  /**
+   * The function making the request, when a function makes it: the one whose config.json grants
+   * openapi permissions, and whose slot a nested callFunction runs in (functions.ts).
+   */
+  fn?: string
 }
 
 const TOKEN_PREFIX = 'local-cloud.'
@@ -80,6 +85,7 @@ export function decodeCaller(token: unknown, appid: string): Caller {
       openid: String(parsed.openid ?? ''),
       unionid: String(parsed.unionid ?? ''),
       appid: String(parsed.appid ?? appid),
+      ...(typeof parsed.fn === 'string' && parsed.fn ? { fn: parsed.fn } : {}),
     }
   } catch {
     return anonymous

@@ -1,6 +1,7 @@
 /**
  * Running functions: the HTTP endpoint and its errors, the WeChat context each call sees (also
- * under concurrency and through cloud.callFunction), subscribe messages, and the dev endpoints.
+ * under concurrency and through cloud.callFunction), time limits and the concurrency cap,
+ * subscribe messages and their permission (config.json), and the dev endpoints.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,7 +15,11 @@ type Echo = {
   wx: Record<string, unknown>
   clockOffsetMs: string
   functionName: string
+  timeLimitMs: number
 }
+
+// Small, so a burst of 40 calls queues; set through the environment like any option.
+const CONCURRENCY = 4
 
 let cloud: TestCloud
 let h5Dir: string
@@ -24,7 +29,11 @@ beforeAll(async () => {
   cloud = await startCloud({
     seed: false,
     functionsDir: FIXTURE_FUNCTIONS,
-    env: { LOCAL_CLOUD_H5_DIR: h5Dir, LOCAL_CLOUD_APPID: 'wx-test-app' },
+    env: {
+      LOCAL_CLOUD_H5_DIR: h5Dir,
+      LOCAL_CLOUD_APPID: 'wx-test-app',
+      LOCAL_CLOUD_FN_CONCURRENCY: String(CONCURRENCY),
+    },
   })
 }, 60_000)
 afterAll(async () => {
@@ -44,6 +53,8 @@ describe('POST /api/functions/<name>', () => {
     })
     expect(body.wx).toMatchObject({ OPENID: 'o-alice', APPID: 'wx-test-app', ENV: 'local-env' })
     expect(body.functionName).toBe('echo')
+    // No config.json: WeChat's default limit.
+    expect(body.timeLimitMs).toBe(3000)
   })
 
   it('calls without X-WX-OPENID anonymously', async () => {
@@ -138,6 +149,40 @@ describe('per-call WeChat context', () => {
   })
 })
 
+describe('time limits and the concurrency cap', () => {
+  it('fails a call that outlives its config.json timeout, with 500 and the reason in the log', async () => {
+    const res = await cloud.callRaw('sleep-1s', { ms: 1500 })
+    expect(res.status).toBe(500)
+    expect(res.body).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(cloud.output()).toContain('Function sleep-1s timed out after 1000 ms')
+  })
+
+  it('lets a call run as long as its config.json timeout allows', async () => {
+    expect(await cloud.call('sleep-5s', { ms: 1500 })).toEqual({ slept: 1500 })
+  })
+
+  it('fails cloud.callFunction of a function that times out with errCode -1', async () => {
+    const body = await cloud.call<{ error: { errCode: number; errMsg: string } }>('nested', {
+      target: 'sleep-1s',
+      data: { ms: 1500 },
+    })
+    expect(body.error.errCode).toBe(-1)
+    expect(body.error.errMsg).toContain('timed out')
+  })
+
+  it('runs at most the cap at once, and a call waiting its turn does not spend its limit', async () => {
+    // 40 calls of 250 ms, 4 at a time: the last start after about 2.25 s, well past gauge's 1 s
+    // limit, and still succeed because each call's clock starts when it runs.
+    const replies = await Promise.all(
+      Array.from({ length: 40 }, () => cloud.callRaw('gauge', { ms: 250 })),
+    )
+    expect(replies.map((r) => r.status)).toEqual(replies.map(() => 200))
+    const seen = replies.map((r) => (r.body as { seen: number }).seen)
+    expect(Math.max(...seen)).toBeLessThanOrEqual(CONCURRENCY)
+    expect(Math.max(...seen)).toBeGreaterThan(1)
+  })
+})
+
 describe('subscribe messages (cloud.openapi)', () => {
   it('records subscribeMessage.send in the outbox, newest first', async () => {
     for (const text of ['first', 'second']) {
@@ -163,6 +208,24 @@ describe('subscribe messages (cloud.openapi)', () => {
     expect(sent[1].data).toEqual({ thing1: { value: 'first' } })
     expect(typeof sent[0].at).toBe('number')
     expect(await cloud.outbox({ to: 'o-nobody' })).toEqual([])
+  })
+
+  it.each([
+    ['has no config.json', 'notify-noconfig'],
+    ['does not list subscribeMessage.send in its config.json', 'notify-unlisted'],
+  ])('refuses the call of a function that %s with errCode -604101', async (_, fn) => {
+    const res = await cloud.call<{ ok: boolean; errCode: number; errMsg: string }>(
+      fn,
+      { touser: 'o-refused', templateId: 'TPL_X', text: 'x' },
+      'o-manager',
+    )
+    expect(res).toEqual({
+      ok: false,
+      errCode: -604101,
+      errMsg: 'system error: error code: -604101',
+    })
+    expect(await cloud.outbox({ to: 'o-refused' })).toEqual([])
+    expect(cloud.output()).toContain(`${fn}/config.json does not list it`)
   })
 
   it('fails like WeChat when touser is missing', async () => {
@@ -191,6 +254,7 @@ describe('dev endpoints', () => {
   it('refuses a clock that is not a number', async () => {
     const res = await fetch(new URL('/__dev/clock', cloud.url), {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ offsetMs: 'soon' }),
     })
     expect(res.status).toBe(400)
