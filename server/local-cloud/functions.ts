@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import Module from 'node:module'
+import { dirname, join } from 'node:path'
 import {
   parseFunctionConfig,
   permitsOpenApi,
@@ -40,7 +40,22 @@ export class FunctionNotFound extends Error {
 }
 
 const NAME = /^[A-Za-z0-9_-]{1,60}$/
-const load = createRequire(__filename)
+
+type CompilableModule = Module & { _compile(code: string, filename: string): void }
+type ModuleStatics = { _nodeModulePaths(dir: string): string[] }
+
+/**
+ * Loads a CommonJS file afresh, as its own module. Not with require: under tsx (npm start, the
+ * tests) require('<name>/index.js') loads the sibling index.ts instead, and what must run is the
+ * built file WeChat runs. Its own require calls (wx-server-sdk…) resolve from its folder as usual.
+ */
+function loadCommonJs(file: string): { main?: unknown } {
+  const mod = new Module(file) as CompilableModule
+  mod.filename = file
+  mod.paths = (Module as unknown as ModuleStatics)._nodeModulePaths(dirname(file))
+  mod._compile(readFileSync(file, 'utf8'), file)
+  return mod.exports as { main?: unknown }
+}
 
 export class FunctionRunner {
   private readonly loaded = new Map<string, { mtimeMs: number; main: Main }>()
@@ -70,8 +85,7 @@ export class FunctionRunner {
     const { mtimeMs } = statSync(file)
     const cached = this.loaded.get(name)
     if (cached && cached.mtimeMs === mtimeMs) return cached.main
-    delete load.cache[file]
-    const mod = load(file) as { main?: unknown }
+    const mod = loadCommonJs(file)
     if (typeof mod.main !== 'function') throw new Error(`${file} does not export main`)
     const main = mod.main as Main
     this.loaded.set(name, { mtimeMs, main })

@@ -57,6 +57,10 @@ describe('POST /api/functions/<name>', () => {
     expect(body.timeLimitMs).toBe(3000)
   })
 
+  it('runs the built index.js even beside its index.ts source', async () => {
+    expect(await cloud.call('built', {})).toEqual({ ran: 'index.js' })
+  })
+
   it('calls without X-WX-OPENID anonymously', async () => {
     const body = await cloud.call<Echo>('echo', {})
     expect(body.wx.OPENID).toBe('')
