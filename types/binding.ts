@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import type { Session } from './account'
+import { defineContract, returns } from './contract'
 import { docId, personName, phone, requestId, shortText, smsCode } from './fields'
 
 /** binding (身份绑定) actions' params. */
@@ -42,3 +44,27 @@ export const CODE_RULES = {
   dailyPerPhone: 10,
   dailyPerOpenid: 10,
 } as const
+
+const PUBLIC = { kind: 'public' } as const
+
+/** 身份绑定: who am I, verification codes, binding this WeChat to a platform account. */
+export const BindingContract = defineContract('binding', {
+  me: { input: BindingInput.me, access: PUBLIC, output: returns<Session>() },
+  sendCode: {
+    input: BindingInput.sendCode,
+    access: PUBLIC,
+    output: returns<SendCodeResult>(),
+  },
+  searchProjects: {
+    input: BindingInput.searchProjects,
+    access: PUBLIC,
+    output: returns<ProjectSummary[]>(),
+  },
+  submit: {
+    input: BindingInput.submit,
+    access: PUBLIC,
+    output: returns<Session>(),
+    idempotent: true,
+    audit: '身份认证',
+  },
+})

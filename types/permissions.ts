@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { AccountStatus } from './account'
+import { defineContract, returns } from './contract'
 import { docId, phone, requestId, shortText, smsCode, version } from './fields'
 import { GRANTABLE_MODULES, type ModuleCode } from './modules'
 
@@ -63,6 +64,8 @@ export interface HandlerRow {
 export interface AuditRow {
   _id: string
   action: string
+  /** How the trail names the action (from the contract that wrote it). */
+  label?: string
   actorName: string | null
   actorRole: string | null
   targetId: string
@@ -71,17 +74,71 @@ export interface AuditRow {
   at: number
 }
 
-/** Audit actions as the trail shows them. */
-export const AUDIT_LABELS: Record<string, string> = {
-  bindManager: '负责人认证',
-  requestBinding: '申请绑定',
-  authorize: '授权',
-  reject: '驳回',
-  setModules: '调整模块',
-  removeHandler: '移除经办人',
-  changePhone: '更换手机号',
-  deregister: '注销账号',
-  unbind: '解除绑定',
-}
-
 export const AUDIT_PAGE_SIZE = 20
+
+const MEMBER = { kind: 'member' } as const
+const MANAGER = { kind: 'member', roles: ['manager'] } as const
+const HANDLER = { kind: 'member', roles: ['handler'] } as const
+
+/** 权限管理: contacts, the manager's handler administration, a handler's own account. */
+export const PermissionsContract = defineContract('permissions', {
+  contacts: { input: PermissionsInput.contacts, access: MEMBER, output: returns<Contact[]>() },
+  listHandlers: {
+    input: PermissionsInput.listHandlers,
+    access: MANAGER,
+    output: returns<HandlerRow[]>(),
+  },
+  authorize: {
+    input: PermissionsInput.authorize,
+    access: MANAGER,
+    output: returns<HandlerRow>(),
+    audit: '授权',
+  },
+  reject: {
+    input: PermissionsInput.reject,
+    access: MANAGER,
+    output: returns<HandlerRow>(),
+    audit: '驳回',
+  },
+  setModules: {
+    input: PermissionsInput.setModules,
+    access: MANAGER,
+    output: returns<HandlerRow>(),
+    audit: '调整模块',
+  },
+  removeHandler: {
+    input: PermissionsInput.removeHandler,
+    access: MANAGER,
+    output: returns<HandlerRow>(),
+    audit: '移除经办人',
+  },
+  auditTrail: {
+    input: PermissionsInput.auditTrail,
+    access: MANAGER,
+    output: returns<AuditRow[]>(),
+  },
+  sendPhoneCode: {
+    input: PermissionsInput.sendPhoneCode,
+    access: HANDLER,
+    output: returns<{ resendAfter: number }>(),
+  },
+  changePhone: {
+    input: PermissionsInput.changePhone,
+    access: HANDLER,
+    output: returns<{ phone: string }>(),
+    idempotent: true,
+    audit: '更换手机号',
+  },
+  deregister: {
+    input: PermissionsInput.deregister,
+    access: { kind: 'account', statuses: ['active', 'pending'] },
+    output: returns<{ status: 'deregistered' }>(),
+    audit: '注销账号',
+  },
+  unbind: {
+    input: PermissionsInput.unbind,
+    access: { kind: 'account', statuses: ['active', 'pending', 'rejected'] },
+    output: returns<{ status: 'unbound' }>(),
+    audit: '解除绑定',
+  },
+})

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { Account, Session } from '../../types/account'
-import { BindingInput, type ProjectSummary, type SubmitBindingInput } from '../../types/binding'
+import { BindingContract, type ProjectSummary, type SubmitBindingInput } from '../../types/binding'
 import { AppError } from '../../types/errors'
 import { GRANTABLE_MODULES, MODULE_CODES, type ModuleCode } from '../../types/modules'
 import {
@@ -18,7 +18,6 @@ import {
 } from '../../server/kernel/accounts'
 import {
   _,
-  action,
   db,
   defineFunction,
   first,
@@ -143,6 +142,7 @@ function bind(ctx: Ctx, account: Account, codeId: string, project: Project | nul
     await ctx.audit(
       {
         action: account.role === 'manager' ? 'bindManager' : 'requestBinding',
+        label: account.role === 'manager' ? '负责人认证' : '申请绑定',
         targetType: 'account',
         targetId: account._id,
         projectId: account.projectIds[0],
@@ -169,61 +169,44 @@ async function tellManagers(account: Account, project: Project): Promise<void> {
   )
 }
 
-export const main = defineFunction('binding', {
-  me: action({
-    input: BindingInput.me,
-    access: { kind: 'public' },
-    run: (ctx) => sessionOf(ctx.caller),
-  }),
+export const main = defineFunction(BindingContract, {
+  me: (ctx) => sessionOf(ctx.caller),
 
-  sendCode: action({
-    input: BindingInput.sendCode,
-    access: { kind: 'public' },
-    async run(ctx, { phone }) {
-      if (ctx.caller && ctx.caller.status !== 'rejected')
-        throw new AppError('ALREADY_BOUND', '该微信已绑定账号')
-      return issueCode(phone, ctx.openid, 'bind', ctx.now)
-    },
-  }),
+  async sendCode(ctx, { phone }) {
+    if (ctx.caller && ctx.caller.status !== 'rejected')
+      throw new AppError('ALREADY_BOUND', '该微信已绑定账号')
+    return issueCode(phone, ctx.openid, 'bind', ctx.now)
+  },
 
-  searchProjects: action({
-    input: BindingInput.searchProjects,
-    access: { kind: 'public' },
-    async run(_ctx, { keyword }) {
-      const pattern = db.RegExp({
-        regexp: keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-        options: 'i',
-      })
-      return list<ProjectSummary>(
-        db
-          .collection('projects')
-          .where(_.or([{ name: pattern }, { code: pattern }]))
-          .field(PROJECT_FIELDS)
-          .orderBy('code', 'asc')
-          .limit(20),
-      )
-    },
-  }),
+  async searchProjects(_ctx, { keyword }) {
+    const pattern = db.RegExp({
+      regexp: keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      options: 'i',
+    })
+    return list<ProjectSummary>(
+      db
+        .collection('projects')
+        .where(_.or([{ name: pattern }, { code: pattern }]))
+        .field(PROJECT_FIELDS)
+        .orderBy('code', 'asc')
+        .limit(20),
+    )
+  },
 
-  submit: action({
-    input: BindingInput.submit,
-    access: { kind: 'public' },
-    idempotent: true,
-    async run(ctx, input) {
-      if (!ctx.openid) throw new AppError('NOT_BOUND', '无法识别微信身份')
-      const bound = ctx.caller && ctx.caller.status !== 'rejected' ? ctx.caller : null
-      // A retry of a submit that was written but not answered (timeout, lost reply): done already.
-      if (bound?.phone === input.phone) return sessionOf(bound)
-      if (bound) throw new AppError('ALREADY_BOUND', '该微信已绑定账号')
-      const registry = await first<RegistryManager>(
-        db.collection('registry_managers').where({ name: input.name, phone: input.phone }),
-      )
-      const project = registry ? null : await projectFor(input)
-      const codeId = await checkCode(input.phone, 'bind', input.code, ctx.now)
-      const account = newAccount(ctx, input, registry, project)
-      await bind(ctx, account, codeId, project)
-      if (project) await tellManagers(account, project)
-      return sessionOf(account)
-    },
-  }),
+  async submit(ctx, input) {
+    if (!ctx.openid) throw new AppError('NOT_BOUND', '无法识别微信身份')
+    const bound = ctx.caller && ctx.caller.status !== 'rejected' ? ctx.caller : null
+    // A retry of a submit that was written but not answered (timeout, lost reply): done already.
+    if (bound?.phone === input.phone) return sessionOf(bound)
+    if (bound) throw new AppError('ALREADY_BOUND', '该微信已绑定账号')
+    const registry = await first<RegistryManager>(
+      db.collection('registry_managers').where({ name: input.name, phone: input.phone }),
+    )
+    const project = registry ? null : await projectFor(input)
+    const codeId = await checkCode(input.phone, 'bind', input.code, ctx.now)
+    const account = newAccount(ctx, input, registry, project)
+    await bind(ctx, account, codeId, project)
+    if (project) await tellManagers(account, project)
+    return sessionOf(account)
+  },
 })

@@ -8,7 +8,7 @@ import type { Account } from '../../types/account'
 import { AppError } from '../../types/errors'
 import {
   AUDIT_PAGE_SIZE,
-  PermissionsInput,
+  PermissionsContract,
   type AuditRow,
   type Contact,
   type HandlerRow,
@@ -24,7 +24,6 @@ import {
 } from '../../server/kernel/accounts'
 import {
   _,
-  action,
   db,
   defineFunction,
   inTransaction,
@@ -36,8 +35,6 @@ import {
 import { notify, subscribeTemplates } from '../../server/kernel/messaging'
 import { checkCode, issueCode, useCode } from '../../server/kernel/verification'
 
-const MANAGER = { kind: 'member', roles: ['manager'] } as const
-const HANDLER = { kind: 'member', roles: ['handler'] } as const
 
 /** A handler of the manager's project; another project's account is "not found", not "forbidden". */
 async function handlerOf(ctx: Ctx, accountId: string): Promise<Account> {
@@ -108,224 +105,179 @@ function leave(
   })
 }
 
-export const main = defineFunction('permissions', {
-  contacts: action({
-    input: PermissionsInput.contacts,
-    access: { kind: 'member' },
-    async run(ctx): Promise<Contact[]> {
-      type Person = { _id: string; name: string; phone: string; title: string; company?: string }
-      const [heads, managers] = await Promise.all([
-        list<Person>(db.collection('company_heads').where({ projectIds: ctx.projectId })),
-        list<Person>(db.collection('registry_managers').where({ projectIds: ctx.projectId })),
-      ])
-      const pick = (kind: Contact['kind']) => (p: Person) => ({
-        _id: p._id,
-        kind,
-        name: p.name,
-        phone: p.phone,
-        title: p.title,
-        ...(p.company ? { company: p.company } : {}),
-      })
-      return [...heads.map(pick('companyHead')), ...managers.map(pick('manager'))]
-    },
-  }),
+export const main = defineFunction(PermissionsContract, {
+  async contacts(ctx): Promise<Contact[]> {
+    type Person = { _id: string; name: string; phone: string; title: string; company?: string }
+    const [heads, managers] = await Promise.all([
+      list<Person>(db.collection('company_heads').where({ projectIds: ctx.projectId })),
+      list<Person>(db.collection('registry_managers').where({ projectIds: ctx.projectId })),
+    ])
+    const pick = (kind: Contact['kind']) => (p: Person) => ({
+      _id: p._id,
+      kind,
+      name: p.name,
+      phone: p.phone,
+      title: p.title,
+      ...(p.company ? { company: p.company } : {}),
+    })
+    return [...heads.map(pick('companyHead')), ...managers.map(pick('manager'))]
+  },
 
-  listHandlers: action({
-    input: PermissionsInput.listHandlers,
-    access: MANAGER,
-    async run(ctx, { status }): Promise<HandlerRow[]> {
-      const rows = await list<Account>(
-        db
-          .collection('accounts')
-          .where({
-            role: 'handler',
-            projectIds: ctx.projectId,
-            status: status ?? _.in(['pending', 'active']),
-          })
-          .orderBy('createdAt', 'desc')
-          .limit(200),
-      )
-      return rows.map(toRow)
-    },
-  }),
-
-  authorize: action({
-    input: PermissionsInput.authorize,
-    access: MANAGER,
-    async run(ctx, { accountId, version, modules }) {
-      const handler = await handlerOf(ctx, accountId)
-      const done = await inTransaction(async (tx) => {
-        const moved = await transition(tx, handler, 'authorize', version, { modules }, ctx.now)
-        await closeAuthTodo(tx, ctx, accountId, '已授权')
-        await ctx.audit(
-          {
-            action: 'authorize',
-            targetType: 'account',
-            targetId: accountId,
-            projectId: ctx.projectId,
-            detail: { modules },
-          },
-          tx,
-        )
-        return moved
-      })
-      await notify(handler.openid, subscribeTemplates().authResult, 'pages/home/index', {
-        thing1: handler.name,
-        phrase2: '已授权',
-        thing3: modules.map(moduleTitle).join('、'),
-      })
-      return toRow(done)
-    },
-  }),
-
-  reject: action({
-    input: PermissionsInput.reject,
-    access: MANAGER,
-    async run(ctx, { accountId, version, reason }) {
-      const handler = await handlerOf(ctx, accountId)
-      const done = await inTransaction(async (tx) => {
-        const patch = { rejectReason: reason, rejectedAt: ctx.now }
-        const moved = await transition(tx, handler, 'reject', version, patch, ctx.now)
-        await closeAuthTodo(tx, ctx, accountId, `已驳回：${reason}`)
-        await ctx.audit(
-          {
-            action: 'reject',
-            targetType: 'account',
-            targetId: accountId,
-            projectId: ctx.projectId,
-            comment: reason,
-          },
-          tx,
-        )
-        return moved
-      })
-      await notify(handler.openid, subscribeTemplates().authResult, 'pages/home/index', {
-        thing1: handler.name,
-        phrase2: '未通过',
-        thing3: reason,
-      })
-      return toRow(done)
-    },
-  }),
-
-  setModules: action({
-    input: PermissionsInput.setModules,
-    access: MANAGER,
-    async run(ctx, { accountId, version, modules }) {
-      const handler = await handlerOf(ctx, accountId)
-      const done = await inTransaction(async (tx) => {
-        const moved = await transition(tx, handler, 'grant', version, { modules }, ctx.now)
-        await ctx.audit(
-          {
-            action: 'setModules',
-            targetType: 'account',
-            targetId: accountId,
-            projectId: ctx.projectId,
-            detail: { before: handler.modules, after: modules },
-          },
-          tx,
-        )
-        return moved
-      })
-      return toRow(done)
-    },
-  }),
-
-  removeHandler: action({
-    input: PermissionsInput.removeHandler,
-    access: MANAGER,
-    async run(ctx, { accountId, version }) {
-      const handler = await handlerOf(ctx, accountId)
-      return toRow(await leave(ctx, handler, 'remove', version))
-    },
-  }),
-
-  auditTrail: action({
-    input: PermissionsInput.auditTrail,
-    access: MANAGER,
-    async run(ctx, { accountId, page }): Promise<AuditRow[]> {
-      const where = accountId
-        ? { projectId: ctx.projectId, targetId: accountId }
-        : { projectId: ctx.projectId }
-      return list<AuditRow>(
-        db
-          .collection('audit_log')
-          .where(where)
-          .orderBy('at', 'desc')
-          .skip(page * AUDIT_PAGE_SIZE)
-          .limit(AUDIT_PAGE_SIZE)
-          .field({ actorOpenid: false, fn: false }),
-      )
-    },
-  }),
-
-  sendPhoneCode: action({
-    input: PermissionsInput.sendPhoneCode,
-    access: HANDLER,
-    async run(ctx, { phone }) {
-      if (phone === ctx.caller?.phone) {
-        throw new AppError('BAD_INPUT', '新手机号与当前手机号相同', {
-          phone: '新手机号与当前手机号相同',
+  async listHandlers(ctx, { status }): Promise<HandlerRow[]> {
+    const rows = await list<Account>(
+      db
+        .collection('accounts')
+        .where({
+          role: 'handler',
+          projectIds: ctx.projectId,
+          status: status ?? _.in(['pending', 'active']),
         })
-      }
-      return issueCode(phone, ctx.openid, 'changePhone', ctx.now)
-    },
-  }),
+        .orderBy('createdAt', 'desc')
+        .limit(200),
+    )
+    return rows.map(toRow)
+  },
 
-  changePhone: action({
-    input: PermissionsInput.changePhone,
-    access: HANDLER,
-    idempotent: true,
-    async run(ctx, { phone, code }) {
-      const me = ctx.caller as Account
-      // A retry of a change that was written but not answered: done already.
-      if (phone === me.phone && ctx.retry) return { phone }
-      if (phone === me.phone) {
-        throw new AppError('BAD_INPUT', '新手机号与当前手机号相同', {
-          phone: '新手机号与当前手机号相同',
-        })
-      }
-      const codeId = await checkCode(phone, 'changePhone', code, ctx.now)
-      // The new phone's key, the account and the old key's release land together or not at all.
-      await inTransaction(async (tx) => {
-        await useCode(tx, codeId)
-        await transition(tx, me, 'changePhone', me.version, { phone }, ctx.now)
-        await claimKey(tx, phoneKey(phone), me._id, ctx.now)
-        await releaseKey(tx, phoneKey(me.phone), me._id)
-        await ctx.audit(
-          {
-            action: 'changePhone',
-            targetType: 'account',
-            targetId: me._id,
-            projectId: me.projectIds[0],
-            detail: { from: maskPhone(me.phone), to: maskPhone(phone) },
-          },
-          tx,
-        )
+  async authorize(ctx, { accountId, version, modules }) {
+    const handler = await handlerOf(ctx, accountId)
+    const done = await inTransaction(async (tx) => {
+      const moved = await transition(tx, handler, 'authorize', version, { modules }, ctx.now)
+      await closeAuthTodo(tx, ctx, accountId, '已授权')
+      await ctx.audit(
+        {
+          action: 'authorize',
+          targetType: 'account',
+          targetId: accountId,
+          projectId: ctx.projectId,
+          detail: { modules },
+        },
+        tx,
+      )
+      return moved
+    })
+    await notify(handler.openid, subscribeTemplates().authResult, 'pages/home/index', {
+      thing1: handler.name,
+      phrase2: '已授权',
+      thing3: modules.map(moduleTitle).join('、'),
+    })
+    return toRow(done)
+  },
+
+  async reject(ctx, { accountId, version, reason }) {
+    const handler = await handlerOf(ctx, accountId)
+    const done = await inTransaction(async (tx) => {
+      const patch = { rejectReason: reason, rejectedAt: ctx.now }
+      const moved = await transition(tx, handler, 'reject', version, patch, ctx.now)
+      await closeAuthTodo(tx, ctx, accountId, `已驳回：${reason}`)
+      await ctx.audit(
+        {
+          action: 'reject',
+          targetType: 'account',
+          targetId: accountId,
+          projectId: ctx.projectId,
+          comment: reason,
+        },
+        tx,
+      )
+      return moved
+    })
+    await notify(handler.openid, subscribeTemplates().authResult, 'pages/home/index', {
+      thing1: handler.name,
+      phrase2: '未通过',
+      thing3: reason,
+    })
+    return toRow(done)
+  },
+
+  async setModules(ctx, { accountId, version, modules }) {
+    const handler = await handlerOf(ctx, accountId)
+    const done = await inTransaction(async (tx) => {
+      const moved = await transition(tx, handler, 'grant', version, { modules }, ctx.now)
+      await ctx.audit(
+        {
+          action: 'setModules',
+          targetType: 'account',
+          targetId: accountId,
+          projectId: ctx.projectId,
+          detail: { before: handler.modules, after: modules },
+        },
+        tx,
+      )
+      return moved
+    })
+    return toRow(done)
+  },
+
+  async removeHandler(ctx, { accountId, version }) {
+    const handler = await handlerOf(ctx, accountId)
+    return toRow(await leave(ctx, handler, 'remove', version))
+  },
+
+  async auditTrail(ctx, { accountId, page }): Promise<AuditRow[]> {
+    const where = accountId
+      ? { projectId: ctx.projectId, targetId: accountId }
+      : { projectId: ctx.projectId }
+    return list<AuditRow>(
+      db
+        .collection('audit_log')
+        .where(where)
+        .orderBy('at', 'desc')
+        .skip(page * AUDIT_PAGE_SIZE)
+        .limit(AUDIT_PAGE_SIZE)
+        .field({ actorOpenid: false, fn: false }),
+    )
+  },
+
+  async sendPhoneCode(ctx, { phone }) {
+    if (phone === ctx.caller?.phone) {
+      throw new AppError('BAD_INPUT', '新手机号与当前手机号相同', {
+        phone: '新手机号与当前手机号相同',
       })
-      return { phone }
-    },
-  }),
+    }
+    return issueCode(phone, ctx.openid, 'changePhone', ctx.now)
+  },
 
-  deregister: action({
-    input: PermissionsInput.deregister,
-    access: { kind: 'account', statuses: ['active', 'pending'] },
-    async run(ctx) {
-      const me = ctx.caller as Account
-      // A manager's account mirrors the platform's registry; it can only be unbound here.
-      if (me.role !== 'handler') throw new AppError('FORBIDDEN', '项目负责人账号不能在此注销')
-      await leave(ctx, me, 'deregister', me.version)
-      return { status: 'deregistered' as const }
-    },
-  }),
+  async changePhone(ctx, { phone, code }) {
+    const me = ctx.caller
+    // A retry of a change that was written but not answered: done already.
+    if (phone === me.phone && ctx.retry) return { phone }
+    if (phone === me.phone) {
+      throw new AppError('BAD_INPUT', '新手机号与当前手机号相同', {
+        phone: '新手机号与当前手机号相同',
+      })
+    }
+    const codeId = await checkCode(phone, 'changePhone', code, ctx.now)
+    // The new phone's key, the account and the old key's release land together or not at all.
+    await inTransaction(async (tx) => {
+      await useCode(tx, codeId)
+      await transition(tx, me, 'changePhone', me.version, { phone }, ctx.now)
+      await claimKey(tx, phoneKey(phone), me._id, ctx.now)
+      await releaseKey(tx, phoneKey(me.phone), me._id)
+      await ctx.audit(
+        {
+          action: 'changePhone',
+          targetType: 'account',
+          targetId: me._id,
+          projectId: me.projectIds[0],
+          detail: { from: maskPhone(me.phone), to: maskPhone(phone) },
+        },
+        tx,
+      )
+    })
+    return { phone }
+  },
 
-  unbind: action({
-    input: PermissionsInput.unbind,
-    access: { kind: 'account', statuses: ['active', 'pending', 'rejected'] },
-    async run(ctx) {
-      const me = ctx.caller as Account
-      await leave(ctx, me, 'unbind', me.version)
-      return { status: 'unbound' as const }
-    },
-  }),
+  async deregister(ctx) {
+    const me = ctx.caller
+    // A manager's account mirrors the platform's registry; it can only be unbound here.
+    if (me.role !== 'handler') throw new AppError('FORBIDDEN', '项目负责人账号不能在此注销')
+    await leave(ctx, me, 'deregister', me.version)
+    return { status: 'deregistered' as const }
+  },
+
+  async unbind(ctx) {
+    const me = ctx.caller
+    await leave(ctx, me, 'unbind', me.version)
+    return { status: 'unbound' as const }
+  },
 })

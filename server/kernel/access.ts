@@ -1,20 +1,12 @@
-import type { Account, AccountStatus, Role } from '../../types/account'
+import type { Account, AccountStatus } from '../../types/account'
+import type { Access } from '../../types/contract'
 import { AppError } from '../../types/errors'
 import type { ModuleCode } from '../../types/modules'
 
-/**
- * Who may call an action. Checked in the function, from the account found by the runtime's
- * OPENID; nothing the client sends (role, user id, openid) is authority.
- * - public:  anyone, bound or not (binding itself).
- * - account: a bound account in one of the given states (e.g. a pending handler reading its status).
- * - member:  an active account in the project it touches, holding the module and one of the roles.
- */
-export type Access =
-  | { kind: 'public' }
-  | { kind: 'account'; statuses: readonly AccountStatus[] }
-  | { kind: 'member'; module?: ModuleCode; roles?: readonly Role[] }
+export type { Access } from '../../types/contract'
 
-const STATUS_ERRORS: Record<AccountStatus, AppError['code']> = {
+/** What a bound caller in each state is told when the action is not for that state. */
+export const STATUS_ERRORS: Record<AccountStatus, AppError['code']> = {
   pending: 'ACCOUNT_PENDING',
   rejected: 'ACCOUNT_REJECTED',
   unbound: 'ACCOUNT_INACTIVE',

@@ -1,9 +1,16 @@
 import * as cloud from 'wx-server-sdk'
-import type { z } from 'zod'
 import type { Account } from '../../types/account'
 import { BOUND_STATUSES } from './accounts'
 import { AppError, type Result } from '../../types/errors'
-import { authorize, type Access } from './access'
+import type {
+  Access,
+  ActionName,
+  ActionSpec,
+  Contract,
+  OutputOf,
+  ParsedInputOf,
+} from '../../types/contract'
+import { authorize } from './access'
 import { first } from './db'
 import { now } from './clock'
 import { claimRequest, finishRequest } from './idempotency'
@@ -24,7 +31,10 @@ export const _ = db.command
 export { cloud }
 
 export interface AuditEntry {
-  action: string
+  /** Defaults to the action's name. */
+  action?: string
+  /** How the trail names it; defaults to the contract's `audit` label of the action. */
+  label?: string
   targetType: string
   targetId: string
   projectId?: string
@@ -32,12 +42,13 @@ export interface AuditEntry {
   detail?: Record<string, unknown>
 }
 
-export interface Ctx {
+export interface Ctx<C extends Account | null = Account | null> {
   fn: string
   action: string
   openid: string
   now: number
-  caller: Account | null
+  /** The caller's account: never null for an action whose access needs an account. */
+  caller: C
   /** The project a member action acts on (checked against the caller's projects). */
   projectId: string
   /** True when this idempotent request was claimed before by a call that died (crash, timeout). */
@@ -46,16 +57,14 @@ export interface Ctx {
   audit(entry: AuditEntry, tx?: Tx): Promise<void>
 }
 
-export interface ActionDef<S extends z.ZodTypeAny, R> {
-  input: S
-  access: Access
-  /** Needs a client-chosen `requestId`; a repeated call returns the first call's result. */
-  idempotent?: boolean
-  run(ctx: Ctx, input: z.infer<S>): Promise<R>
-}
+type CallerOf<A extends Access> = A extends { kind: 'public' } ? Account | null : Account
 
-export function action<S extends z.ZodTypeAny, R>(def: ActionDef<S, R>): ActionDef<S, R> {
-  return def
+/** The implementation of a contract: one function per action, typed by the contract. */
+export type Handlers<C extends Contract> = {
+  [K in ActionName<C>]: (
+    ctx: Ctx<CallerOf<C['actions'][K]['access']>>,
+    input: ParsedInputOf<C, K>,
+  ) => Promise<OutputOf<C, K>>
 }
 
 export async function findCaller(openid: string): Promise<Account | null> {
@@ -65,11 +74,21 @@ export async function findCaller(openid: string): Promise<Account | null> {
   )
 }
 
-function auditWriter(fn: string, openid: string, caller: Account | null, at: number) {
+function auditWriter(
+  fn: string,
+  action: string,
+  label: string | undefined,
+  openid: string,
+  caller: Account | null,
+  at: number,
+  written: () => void,
+) {
   return async (entry: AuditEntry, tx?: Tx) => {
     await (tx ?? db).collection('audit_log').add({
       data: {
         ...entry,
+        action: entry.action ?? action,
+        label: entry.label ?? label ?? entry.action ?? action,
         fn,
         at,
         actorId: caller?._id ?? null,
@@ -78,6 +97,7 @@ function auditWriter(fn: string, openid: string, caller: Account | null, at: num
         actorOpenid: openid,
       },
     })
+    written()
   }
 }
 
@@ -91,43 +111,54 @@ function splitEvent(event: unknown): { name: unknown; params: Record<string, unk
 }
 
 /**
- * Builds a cloud function's `main`: routes `{action, ...params}` to the action, validates the
- * params, finds the caller by OPENID, checks access, and maps every failure to
- * `{ok:false, error:{code, message, fields?}}` — never a stack trace.
+ * Builds a cloud function's `main` from its contract (types/<module>.ts) and handlers: routes
+ * `{action, ...params}` to the action, validates the params, finds the caller by OPENID, checks
+ * access, runs it (once per `requestId` when idempotent), checks that a state-changing action left
+ * its audit row, and maps every failure to `{ok:false, error:{code, message, fields?}}` — never a
+ * stack trace.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function defineFunction(fn: string, actions: Record<string, ActionDef<any, unknown>>) {
+export function defineFunction<C extends Contract>(contract: C, handlers: Handlers<C>) {
+  const specs = contract.actions as Record<string, ActionSpec>
+  const run = handlers as unknown as Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>>
   return async function main(event: unknown): Promise<Result<unknown>> {
     try {
       const { name, params } = splitEvent(event)
-      if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(actions, name)) {
+      if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(specs, name)) {
         throw new AppError('UNKNOWN_ACTION')
       }
-      const def = actions[name]
-      const input = parseInput(def.input, params)
+      const spec = specs[name]
+      const input = parseInput(spec.input, params)
       const { OPENID } = cloud.getWXContext()
       const openid = OPENID == null ? '' : String(OPENID)
       const caller = await findCaller(openid)
-      const projectId = authorize(def.access, caller, (input as { projectId?: unknown }).projectId)
+      const projectId = authorize(spec.access, caller, (input as { projectId?: unknown }).projectId)
       const at = now()
+      let audited = 0
       const ctx: Ctx = {
-        fn,
+        fn: contract.fn,
         action: name,
         openid,
         now: at,
         caller,
         projectId: projectId ?? '',
         retry: false,
-        audit: auditWriter(fn, openid, caller, at),
+        audit: auditWriter(contract.fn, name, spec.audit, openid, caller, at, () => audited++),
       }
-      if (!def.idempotent) return { ok: true, data: await def.run(ctx, input) }
+      const execute = async () => {
+        const data = await run[name](ctx, input)
+        if (spec.audit && audited === 0 && !ctx.retry) {
+          // A contract bug, not the caller's: the change is made, so say so loudly.
+          console.error(`[kernel] ${contract.fn}.${name} changed data without an audit row`)
+        }
+        return data
+      }
+      if (!spec.idempotent) return { ok: true, data: await execute() }
       const requestId = (input as { requestId: string }).requestId
-      const key = `${fn}.${name}.${openid}.${requestId}`
+      const key = `${contract.fn}.${name}.${openid}.${requestId}`
       const claim = await claimRequest(key, at)
       if (claim.earlier) return claim.earlier
       ctx.retry = claim.takenOver
-      const result: Result<unknown> = await def
-        .run(ctx, input)
+      const result: Result<unknown> = await execute()
         .then((data) => ({ ok: true as const, data }))
         .catch((err: unknown) => toFailure(err))
       await finishRequest(key, result)

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtLoadMore } from 'taro-ui'
 import { AppError } from '../../../types/errors'
-import { AUDIT_LABELS, AUDIT_PAGE_SIZE, type AuditRow } from '../../../types/permissions'
+import { AUDIT_PAGE_SIZE, type AuditRow } from '../../../types/permissions'
 import CloudView from '../../components/CloudView'
 import EmptyState from '../../components/EmptyState'
 import type { CloudState } from '../../hooks/useCloud'
@@ -88,7 +88,7 @@ export default function AuditList({ first, fetchPage, names }: Props) {
                   <View key={r._id} className="audit-row" data-action={r.action}>
                     <View className="audit-row__head">
                       <Text className={`audit-row__action audit-row__action--${r.action}`}>
-                        {AUDIT_LABELS[r.action] ?? r.action}
+                        {r.label ?? r.action}
                       </Text>
                       <Text className="audit-row__time">{formatTime(r.at)}</Text>
                     </View>

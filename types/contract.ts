@@ -1,0 +1,76 @@
+import type { z } from 'zod'
+import type { AccountStatus, Role } from './account'
+import type { ModuleCode } from './modules'
+
+/**
+ * A module's contract, shared by its cloud function and its pages: for each action, the input
+ * schema, the type of the answer, who may call it and, for a state-changing action, the label of
+ * its audit row. The kernel's `defineFunction` is checked against it; pages call through
+ * `call(contract, action, input)` and get the answer's type without writing it again.
+ */
+
+/**
+ * Who may call an action. Checked in the function, from the account found by the runtime's
+ * OPENID; nothing the client sends (role, user id, openid) is authority.
+ * - public:  anyone, bound or not (binding itself).
+ * - account: a bound account in one of the given states (e.g. a pending handler reading its status).
+ * - member:  an active account in the project it touches, holding the module and one of the roles.
+ */
+export type Access =
+  | { readonly kind: 'public' }
+  | { readonly kind: 'account'; readonly statuses: readonly AccountStatus[] }
+  | { readonly kind: 'member'; readonly module?: ModuleCode; readonly roles?: readonly Role[] }
+
+export interface ActionSpec<
+  I extends z.ZodTypeAny = z.ZodTypeAny,
+  O = unknown,
+  A extends Access = Access,
+> {
+  readonly input: I
+  readonly access: A
+  /** The answer's type (a phantom: `returns<T>()`; never read at run time). */
+  readonly output: O
+  /** Needs a client-chosen `requestId`; a repeated call returns the first call's result. */
+  readonly idempotent?: boolean
+  /** A state-changing action: the label of the audit row it must leave (审核信息 shows it). */
+  readonly audit?: string
+}
+
+export interface Contract<
+  F extends string = string,
+  A extends Record<string, ActionSpec> = Record<string, ActionSpec>,
+> {
+  /** The cloud function's name (its folder under cloudfunctions/). */
+  readonly fn: F
+  readonly actions: A
+}
+
+/** Marks the type an action answers with: `output: returns<Session>()`. */
+export function returns<T>(): T {
+  return undefined as T
+}
+
+export function defineContract<const F extends string, const A extends Record<string, ActionSpec>>(
+  fn: F,
+  actions: A,
+): Contract<F, A> {
+  return { fn, actions }
+}
+
+export type ActionName<C extends Contract> = keyof C['actions'] & string
+/** What a page sends (before defaults are applied). */
+export type InputOf<C extends Contract, K extends ActionName<C>> = z.input<C['actions'][K]['input']>
+/** What the function receives (after parsing). */
+export type ParsedInputOf<C extends Contract, K extends ActionName<C>> = z.infer<
+  C['actions'][K]['input']
+>
+export type OutputOf<C extends Contract, K extends ActionName<C>> = C['actions'][K]['output']
+
+/** Audit labels of every action of these contracts that leaves a row, by action name. */
+export function auditLabels(contracts: readonly Contract[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const c of contracts) {
+    for (const [name, spec] of Object.entries(c.actions)) if (spec.audit) out[name] = spec.audit
+  }
+  return out
+}
