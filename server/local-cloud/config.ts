@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { isAbsolute, resolve } from 'node:path'
 import type { SeedData } from './seed'
 import type { CollectionDefs } from './store'
@@ -31,6 +32,15 @@ export interface LocalCloudOptions {
   synchronous?: 'FULL' | 'NORMAL'
   /** Collections beyond types/collections.ts, with their indexes (the benchmark's). */
   collections?: CollectionDefs
+  /**
+   * LOCAL_CLOUD_SECRET: the SDK credential /admin accepts (TENCENTCLOUD_SECRETID of the functions).
+   * Default: random per start; set it only for a test that connects its own SDK.
+   */
+  secret?: string
+  /** LOCAL_CLOUD_TOKEN: X-Local-Cloud-Token for /__dev when listening beyond loopback; default random. */
+  devToken?: string
+  /** LOCAL_CLOUD_ALLOWED_HOSTS (comma-separated): Host names accepted beyond loopback. */
+  allowedHosts?: string[]
 }
 
 export type ResolvedOptions = Required<Omit<LocalCloudOptions, 'collections'>> & {
@@ -55,8 +65,13 @@ export function withDefaults(o: LocalCloudOptions): ResolvedOptions {
     functionConcurrency: Math.max(1, Math.floor(o.functionConcurrency ?? 16)),
     synchronous: o.synchronous ?? 'FULL',
     collections: o.collections ?? {},
+    secret: o.secret || randomSecret(),
+    devToken: o.devToken || randomSecret(),
+    allowedHosts: (o.allowedHosts ?? []).map((h) => h.trim().toLowerCase()).filter(Boolean),
   }
 }
+
+const randomSecret = () => randomBytes(18).toString('base64url')
 
 function numberOr(value: string | undefined, fallback: number): number {
   const n = Number(value)
@@ -77,6 +92,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): LocalCloud
     functionTimeoutMs: numberOr(env.LOCAL_CLOUD_FN_TIMEOUT_MS, 0),
     functionConcurrency: numberOr(env.LOCAL_CLOUD_FN_CONCURRENCY, 16),
     synchronous: sync === 'NORMAL' ? 'NORMAL' : 'FULL',
+    secret: env.LOCAL_CLOUD_SECRET || undefined,
+    devToken: env.LOCAL_CLOUD_TOKEN || undefined,
+    allowedHosts: env.LOCAL_CLOUD_ALLOWED_HOSTS?.split(','),
   }
 }
 

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { DEMO_USERS } from '../seed/demo-users'
 import type { Clock } from './clock'
 import { decode } from './ejson'
+import { CloudError } from './errors'
 import { find, type Filter } from './engine'
 import { readBody, sendError, sendJson } from './http-util'
 import type { Store } from './store'
@@ -14,12 +15,21 @@ export interface DevDeps {
 }
 
 const MAX_DOCS = 1000
+// Tests move the clock by days or months; beyond years it only breaks dates (1e300 is not a time).
+const MAX_CLOCK_OFFSET_MS = 10 * 366 * 24 * 60 * 60 * 1000
+
+class BadQuery extends Error {}
 
 function queryParam(url: URL): Filter {
   const text = url.searchParams.get('query')
   if (!text) return {}
-  const filter = decode(text, Date.now)
-  if (!isPlainObject(filter)) throw new Error('query must be a JSON object')
+  let filter: unknown
+  try {
+    filter = decode(text, Date.now)
+  } catch (err) {
+    throw new BadQuery((err as Error).message)
+  }
+  if (!isPlainObject(filter)) throw new BadQuery('query must be a JSON object')
   return filter
 }
 
@@ -45,19 +55,32 @@ async function setClock(deps: DevDeps, req: IncomingMessage, res: ServerResponse
   if (typeof offsetMs !== 'number' || !Number.isFinite(offsetMs)) {
     return sendError(res, 400, 'BAD_INPUT', 'body must be {"offsetMs": number}')
   }
+  if (Math.abs(offsetMs) > MAX_CLOCK_OFFSET_MS) {
+    return sendError(res, 400, 'BAD_INPUT', 'offsetMs must be within ±10 years')
+  }
   deps.clock.set(offsetMs)
   sendJson(res, 200, { offsetMs })
 }
 
 function collection(deps: DevDeps, name: string, url: URL, res: ServerResponse) {
   if (!deps.store.has(name)) return sendError(res, 404, 'NOT_FOUND', `no collection ${name}`)
-  let filter: Filter
+  let docs: Doc[]
   try {
-    filter = queryParam(url)
+    docs = find(deps.store.collection(name), queryParam(url), { limit: MAX_DOCS })
   } catch (err) {
-    return sendError(res, 400, 'BAD_INPUT', (err as Error).message)
+    // The engine reports a filter it cannot run ($where, unknown operators) as a CloudError.
+    if (!(err instanceof CloudError) && !(err instanceof BadQuery)) throw err
+    return sendError(res, 400, 'BAD_INPUT', `invalid query: ${err.message}`)
   }
-  sendJson(res, 200, find(deps.store.collection(name), filter, { limit: MAX_DOCS }))
+  sendJson(res, 200, docs)
+}
+
+function decodeName(text: string): string | null {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return null
+  }
 }
 
 export async function handleDev(
@@ -73,7 +96,9 @@ export async function handleDev(
   if (get && path === 'clock') return sendJson(res, 200, { offsetMs: deps.clock.offsetMs })
   if (req.method === 'POST' && path === 'clock') return setClock(deps, req, res)
   if (get && path.startsWith('collections/')) {
-    return collection(deps, decodeURIComponent(path.slice('collections/'.length)), url, res)
+    const name = decodeName(path.slice('collections/'.length))
+    if (name === null) return sendError(res, 400, 'BAD_INPUT', 'bad percent-encoding in the name')
+    return collection(deps, name, url, res)
   }
   sendError(res, 404, 'NOT_FOUND', `no dev endpoint ${req.method} /__dev/${path}`)
 }

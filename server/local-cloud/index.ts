@@ -6,6 +6,7 @@ import { demoData } from '../seed'
 import { Clock } from './clock'
 import { withDefaults, type LocalCloudOptions, type ResolvedOptions } from './config'
 import { FunctionRunner } from './functions'
+import { isLoopback, type GuardPolicy } from './guard'
 import { acquireLock, lockHolder } from './lock'
 import { seedIfNeeded } from './seed'
 import { requestHandler } from './server'
@@ -45,8 +46,9 @@ function setBaseEnv(o: ResolvedOptions, adminUrl: string): void {
   Object.assign(process.env, {
     TENCENTCLOUD: 'true',
     TCB_CONTEXT_CNFG: JSON.stringify({ URL: adminUrl }),
-    TENCENTCLOUD_SECRETID: 'local',
-    TENCENTCLOUD_SECRETKEY: 'local',
+    // The credential /admin checks: only code running in this process knows it.
+    TENCENTCLOUD_SECRETID: o.secret,
+    TENCENTCLOUD_SECRETKEY: o.secret,
     SCF_NAMESPACE: o.envName,
     TCB_ENV: o.envName,
     WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_API_TOKEN',
@@ -91,7 +93,34 @@ function handlerFor(o: ResolvedOptions, store: Store, clock: Clock, origin: () =
     appid: o.appid,
     now: clock.now,
     h5Dir: o.h5Dir,
+    guard: guardPolicy(o),
   })
+}
+
+function guardPolicy(o: ResolvedOptions): GuardPolicy {
+  return {
+    exposed: !isLoopback(o.host),
+    allowedHosts: o.allowedHosts,
+    sdkSecret: o.secret,
+    devToken: o.devToken,
+  }
+}
+
+/** Listening beyond loopback is a choice that must not go unnoticed: say what it opens. */
+function warnExposed(o: ResolvedOptions, port: number, tokenFromEnv: boolean): void {
+  const token = tokenFromEnv ? '(the value of LOCAL_CLOUD_TOKEN)' : o.devToken
+  console.warn(
+    [
+      '',
+      `!!! WARNING: the local cloud listens on ${o.host}:${port}, beyond loopback. !!!`,
+      'Anyone who can reach this machine can call every cloud function as any identity',
+      '(header X-WX-OPENID), bind accounts and read what the functions answer.',
+      `/__dev/* (except GET /__dev/users) needs the header X-Local-Cloud-Token: ${token}`,
+      'Host names other than IP addresses and localhost are refused unless listed in',
+      'LOCAL_CLOUD_ALLOWED_HOSTS. To stop this: unset LOCAL_CLOUD_HOST (default 127.0.0.1).',
+      '',
+    ].join('\n'),
+  )
 }
 
 function originOf(host: string, port: number): string {
@@ -133,6 +162,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     throw err
   }
   origin = originOf(o.host, port)
+  if (!isLoopback(o.host)) warnExposed(o, port, Boolean(options.devToken))
   setBaseEnv(o, `${origin}/admin`)
   installEnvProxy()
   return { url: `${origin}/`, port, store, close: closer(server, store, release) }

@@ -2,21 +2,28 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { handleCloudApi, type CloudApiDeps } from './cloud-api'
 import { handleDev, type DevDeps } from './dev'
 import { FunctionNotFound } from './functions'
+import {
+  adminRefusal,
+  devRefusal,
+  jsonRefusal,
+  refusal,
+  type GuardPolicy,
+  type Refusal,
+} from './guard'
 import { BodyTooLarge, readBody, sendBody, sendError, sendJson } from './http-util'
 import { serveStatic, contentTypeOf } from './static'
 import { pathOfUrlKey, STORAGE_ROUTE, storageErrorXml } from './storage'
 
 /** Routes every request of the one HTTP server. */
-export type ServerDeps = CloudApiDeps & DevDeps & { h5Dir: string }
+export type ServerDeps = CloudApiDeps & DevDeps & { h5Dir: string; guard: GuardPolicy }
 
 const FUNCTION_ROUTE = '/api/functions/'
 const FUNCTION_BODY_LIMIT = 1024 * 1024
 const UPLOAD_LIMIT = 64 * 1024 * 1024
 const INTERNAL_MESSAGE = '服务暂时不可用，请稍后再试'
-const CORS = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'POST, OPTIONS',
-  'access-control-allow-headers': 'content-type, x-wx-openid',
+
+function refuse(res: ServerResponse, r: Refusal): void {
+  sendError(res, r.status, r.code, r.message)
 }
 
 function parseEvent(body: Buffer): { event: unknown } | null {
@@ -35,9 +42,10 @@ async function callFunction(
   res: ServerResponse,
   name: string,
 ) {
-  for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v)
-  if (req.method === 'OPTIONS') return sendBody(res, 204, '', 'text/plain')
+  // No CORS headers: the H5 app is served from this origin, and no other page may call in.
   if (req.method !== 'POST') return sendError(res, 405, 'BAD_INPUT', '请使用 POST 调用云函数')
+  const notJson = jsonRefusal(req)
+  if (notJson) return refuse(res, notJson)
   if (!deps.functions.exists(name)) return sendError(res, 404, 'NOT_FOUND', `云函数 ${name} 不存在`)
   let body: Buffer
   try {
@@ -99,14 +107,22 @@ async function storage(
 }
 
 async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse) {
+  const refused = refusal(deps.guard, req)
+  if (refused) return refuse(res, refused)
   const url = new URL(req.url ?? '/', 'http://local')
   const path = url.pathname
-  if (path === '/admin' && req.method === 'POST') return handleCloudApi(deps, req, res)
+  if (path === '/admin' && req.method === 'POST') {
+    const notSdk = adminRefusal(deps.guard, req)
+    return notSdk ? refuse(res, notSdk) : handleCloudApi(deps, req, res)
+  }
   if (path.startsWith(FUNCTION_ROUTE)) {
     return callFunction(deps, req, res, safeDecode(path.slice(FUNCTION_ROUTE.length)))
   }
   if (path.startsWith(STORAGE_ROUTE)) return storage(deps, req, res, path)
-  if (path.startsWith('/__dev/')) return handleDev(deps, req, res, url)
+  if (path.startsWith('/__dev/')) {
+    const notAllowed = devRefusal(deps.guard, req, path)
+    return notAllowed ? refuse(res, notAllowed) : handleDev(deps, req, res, url)
+  }
   if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, deps.h5Dir, path)
   sendError(res, 404, 'NOT_FOUND', `${req.method} ${path}`)
 }

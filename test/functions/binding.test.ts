@@ -1,4 +1,4 @@
-import { connectSdk, result } from '../local-cloud/sdk'
+import { connectSdk, result, SDK_ENV } from '../local-cloud/sdk'
 import { startCloud, type TestCloud } from '../support/cloud'
 import {
   bindAsHandler,
@@ -15,7 +15,7 @@ const call = (event: Record<string, unknown>, openid: string) =>
   cloud.call('binding', event, openid) as Promise<Reply>
 
 beforeAll(async () => {
-  cloud = await startCloud()
+  cloud = await startCloud({ env: SDK_ENV })
 }, 60_000)
 afterAll(() => cloud?.stop())
 

@@ -3,7 +3,7 @@
  * uses, ordering and paging with the cloud's limits, count, projection, aggregation and errors.
  */
 import { startCloud, type TestCloud } from '../support/cloud'
-import { connectSdk, rejection, result } from './sdk'
+import { connectSdk, rejection, result, SDK_ENV } from './sdk'
 
 type Db = ReturnType<ReturnType<typeof connectSdk>['database']>
 type Row = { _id: string } & Record<string, unknown>
@@ -67,7 +67,7 @@ async function ids(query: { get(): unknown }): Promise<string[]> {
 const todos = () => db.collection('todos')
 
 beforeAll(async () => {
-  cloud = await startCloud({ seed: false })
+  cloud = await startCloud({ seed: false, env: SDK_ENV })
   db = connectSdk(cloud.url).database()
   await result(todos().add({ data: TODOS }))
 }, 60_000)

@@ -3,7 +3,7 @@
  * update and remove, and the counts the SDK reports.
  */
 import { startCloud, type TestCloud } from '../support/cloud'
-import { connectSdk, rejection, result } from './sdk'
+import { connectSdk, rejection, result, SDK_ENV } from './sdk'
 
 type Db = ReturnType<ReturnType<typeof connectSdk>['database']>
 type Row = { _id: string } & Record<string, unknown>
@@ -28,7 +28,7 @@ async function afterUpdate(start: Record<string, unknown>, data: Record<string, 
 }
 
 beforeAll(async () => {
-  cloud = await startCloud({ seed: false })
+  cloud = await startCloud({ seed: false, env: SDK_ENV })
   db = connectSdk(cloud.url).database()
 }, 60_000)
 afterAll(() => cloud?.stop())

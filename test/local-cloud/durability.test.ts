@@ -7,7 +7,7 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { demoData } from '../../server/seed'
 import { startCloud, type TestCloud } from '../support/cloud'
-import { connectSdk, result } from './sdk'
+import { connectSdk, result, SDK_ENV } from './sdk'
 
 type Db = ReturnType<ReturnType<typeof connectSdk>['database']>
 
@@ -75,7 +75,7 @@ async function batchSizes(db: Db): Promise<Map<string, number>> {
 }
 
 it('keeps every acknowledged write through kill -9', async () => {
-  cloud = await startCloud({ seed: false })
+  cloud = await startCloud({ seed: false, env: SDK_ENV })
   const db = connectSdk(cloud.url).database()
   await result(db.collection('todos').add({ data: { _id: 'counter', n: 0 } }))
 
@@ -110,7 +110,7 @@ it('keeps every acknowledged write through kill -9', async () => {
 }, 30_000)
 
 it('seeds demoData once per data folder, and keeps changes and the clock across restarts', async () => {
-  cloud = await startCloud()
+  cloud = await startCloud({ env: SDK_ENV })
   const expected = demoData(Date.now())
   for (const [name, docs] of Object.entries(expected)) {
     expect([name, (await cloud.collection(name)).length]).toEqual([

@@ -1,6 +1,14 @@
 import * as cloud from 'wx-server-sdk'
 
 /**
+ * The credential a test's own SDK presents at /admin. The local cloud accepts only its own
+ * (LOCAL_CLOUD_SECRET, else random per start), so a test that connects an SDK starts it with
+ * `startCloud({ env: SDK_ENV })`.
+ */
+export const SDK_SECRET = 'test-sdk-secret'
+export const SDK_ENV = { LOCAL_CLOUD_SECRET: SDK_SECRET }
+
+/**
  * Points the real wx-server-sdk in this test process at a local cloud, the way the WeChat runtime
  * configures a function (environment variables, cloud-protocol.md §1).
  */
@@ -8,8 +16,8 @@ export function connectSdk(url: string): typeof cloud {
   Object.assign(process.env, {
     TENCENTCLOUD: 'true',
     TCB_CONTEXT_CNFG: JSON.stringify({ URL: new URL('admin', url).toString() }),
-    TENCENTCLOUD_SECRETID: 'local',
-    TENCENTCLOUD_SECRETKEY: 'local',
+    TENCENTCLOUD_SECRETID: SDK_SECRET,
+    TENCENTCLOUD_SECRETKEY: SDK_SECRET,
     SCF_NAMESPACE: 'local-env',
     TCB_ENV: 'local-env',
     SILENCE: 'true',

@@ -3,13 +3,13 @@
  * reports for a file that does not exist.
  */
 import { startCloud, type TestCloud } from '../support/cloud'
-import { connectSdk, rejection, result } from './sdk'
+import { connectSdk, rejection, result, SDK_ENV } from './sdk'
 
 let cloud: TestCloud
 let sdk: ReturnType<typeof connectSdk>
 
 beforeAll(async () => {
-  cloud = await startCloud({ seed: false })
+  cloud = await startCloud({ seed: false, env: SDK_ENV })
   sdk = connectSdk(cloud.url)
 }, 60_000)
 afterAll(() => cloud?.stop())

@@ -3,7 +3,7 @@
  * conflict → retry path that keeps concurrent increments from being lost.
  */
 import { startCloud, type TestCloud } from '../support/cloud'
-import { connectSdk, rejection, result } from './sdk'
+import { connectSdk, rejection, result, SDK_ENV } from './sdk'
 
 type Db = ReturnType<ReturnType<typeof connectSdk>['database']>
 type Tx = { collection(name: string): ReturnType<Db['collection']>; rollback(r?: unknown): unknown }
@@ -18,7 +18,7 @@ const run = <T>(cb: (tx: Tx) => Promise<T>) =>
   (db.runTransaction as unknown as (cb: (tx: Tx) => Promise<T>) => Promise<T>).call(db, cb)
 
 beforeAll(async () => {
-  cloud = await startCloud({ seed: false })
+  cloud = await startCloud({ seed: false, env: SDK_ENV })
   db = connectSdk(cloud.url).database()
   await result(
     todos().add({
