@@ -17,6 +17,10 @@ export interface SmsProvider {
 
 const outboxProvider: SmsProvider = {
   async sendCode(phone, code, ttlMinutes) {
+    // Numbers the local outbox refuses, so tests and testers can try a send that fails.
+    if ((process.env.SMS_OUTBOX_FAIL_PHONES ?? '').split(',').includes(phone)) {
+      throw new Error(`outbox: ${phone} is listed in SMS_OUTBOX_FAIL_PHONES`)
+    }
     await insert(cloud.database().collection('outbox'), {
       kind: 'sms',
       to: phone,

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { handleDatabase, newId } from './database'
 import { CloudError, invalidParam } from './errors'
+import type { Faults } from './faults'
 import type { FunctionRunner } from './functions'
 import { readBody, sendBody, sendJson } from './http-util'
 import {
@@ -26,6 +27,8 @@ export interface CloudApiDeps {
   functions: FunctionRunner
   appid: string
   now: () => number
+  /** Test-only fault injection of database requests (faults.ts, POST /__dev/faults). */
+  faults?: Faults
 }
 
 type Params = Record<string, unknown>

@@ -5,6 +5,7 @@ import { decode } from './ejson'
 import { CloudError } from './errors'
 import { find, type Filter } from './engine'
 import { readBody, sendError, sendJson } from './http-util'
+import { parseFaultPlan, type Faults } from './faults'
 import type { Store } from './store'
 import { compareValues, isPlainObject, type Doc } from './values'
 
@@ -12,6 +13,7 @@ import { compareValues, isPlainObject, type Doc } from './values'
 export interface DevDeps {
   store: Store
   clock: Clock
+  faults: Faults
 }
 
 const MAX_DOCS = 1000
@@ -83,6 +85,28 @@ function decodeName(text: string): string | null {
   }
 }
 
+/** Sets (or with `{}` clears) the fault plan; answers the writes counted under the old one. */
+async function setFaults(deps: DevDeps, req: IncomingMessage, res: ServerResponse) {
+  let body: unknown
+  try {
+    body = JSON.parse((await readBody(req, 4096)).toString() || '{}')
+  } catch {
+    body = undefined
+  }
+  const plan = parseFaultPlan(body)
+  if (plan === undefined) {
+    return sendError(
+      res,
+      400,
+      'BAD_INPUT',
+      'body must be {} or {"mode":"stop"|"fail","afterWrites":n}',
+    )
+  }
+  const writes = deps.faults.writes
+  deps.faults.set(plan)
+  sendJson(res, 200, { writes })
+}
+
 export async function handleDev(
   deps: DevDeps,
   req: IncomingMessage,
@@ -95,6 +119,7 @@ export async function handleDev(
   if (get && path === 'outbox') return sendJson(res, 200, outbox(deps, url))
   if (get && path === 'clock') return sendJson(res, 200, { offsetMs: deps.clock.offsetMs })
   if (req.method === 'POST' && path === 'clock') return setClock(deps, req, res)
+  if (req.method === 'POST' && path === 'faults') return setFaults(deps, req, res)
   if (get && path.startsWith('collections/')) {
     const name = decodeName(path.slice('collections/'.length))
     if (name === null) return sendError(res, 400, 'BAD_INPUT', 'bad percent-encoding in the name')

@@ -5,6 +5,7 @@ import { COLLECTIONS } from '../../types/collections'
 import { demoData } from '../seed'
 import { Clock } from './clock'
 import { withDefaults, type LocalCloudOptions, type ResolvedOptions } from './config'
+import { Faults } from './faults'
 import { FunctionRunner } from './functions'
 import { isLoopback, type GuardPolicy } from './guard'
 import { acquireLock, lockHolder } from './lock'
@@ -87,6 +88,7 @@ function handlerFor(o: ResolvedOptions, store: Store, clock: Clock, origin: () =
   return requestHandler({
     store,
     clock,
+    faults: new Faults(),
     transactions: new Transactions(store),
     files: new FileStore(o.dataDir, o.envName, origin),
     functions,
