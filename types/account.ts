@@ -47,6 +47,10 @@ export interface SubscribeTemplates {
   authRequest?: string
   /** A handler is told the manager's decision. */
   authResult?: string
+  /** A manager is told that a submission (safety check …) awaits confirmation. */
+  reviewRequest?: string
+  /** The submitter is told it was confirmed or returned. */
+  reviewResult?: string
 }
 
 /** What `binding.me` returns: who the caller is and what the home page may show. */

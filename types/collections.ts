@@ -1,6 +1,8 @@
 /**
- * Cloud database collections and the indexes each needs. The local cloud creates these indexes;
- * README tells how to create the same ones in the WeChat cloud console.
+ * Cloud database collections of the core (identity, audit, idempotency) and of the modules not yet
+ * on the kit; a module on the kit lists its own in types/<module>.ts, and server/registry.ts
+ * gathers them all. The local cloud creates these indexes; README tells how to create the same
+ * ones in the WeChat cloud console.
  * An index is a list of [field, 1 | -1]; queries that filter on the leading fields by equality and
  * sort on the next one are answered from the index.
  */
@@ -9,7 +11,7 @@ export type IndexSpec = {
   readonly unique?: boolean
 }
 
-export const COLLECTIONS = {
+export const CORE_COLLECTIONS = {
   accounts: [
     { fields: [['openid', 1]] },
     { fields: [['phone', 1]] },
@@ -45,31 +47,6 @@ export const COLLECTIONS = {
       fields: [
         ['targetId', 1],
         ['at', -1],
-      ],
-    },
-  ],
-  todos: [
-    {
-      fields: [
-        ['projectId', 1],
-        ['status', 1],
-        ['createdAt', -1],
-      ],
-    },
-  ],
-  safety_checks: [
-    {
-      fields: [
-        ['status', 1],
-        ['endAt', -1],
-      ],
-    },
-  ],
-  safety_submissions: [
-    {
-      fields: [
-        ['projectId', 1],
-        ['checkId', 1],
       ],
     },
   ],
@@ -164,5 +141,3 @@ export const COLLECTIONS = {
     },
   ],
 } as const satisfies Record<string, readonly IndexSpec[]>
-
-export type CollectionName = keyof typeof COLLECTIONS

@@ -13,6 +13,7 @@ export const ERROR_MESSAGES = {
   MODULE_NOT_GRANTED: '未获得该模块的权限',
   NOT_FOUND: '记录不存在',
   CONFLICT: '记录已被他人修改，请刷新后重试',
+  INVALID_STATE: '当前状态不允许此操作，请刷新后重试',
   ALREADY_BOUND: '该微信或手机号已绑定账号',
   CODE_INVALID: '验证码错误',
   CODE_EXPIRED: '验证码已失效，请重新获取',
@@ -29,6 +30,8 @@ export interface ErrorBody {
   message: string
   /** Per-field messages for inline form validation: dotted path → message. */
   fields?: Record<string, string>
+  /** INVALID_STATE: the events the record's state does allow. */
+  allowed?: string[]
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorBody }
@@ -37,16 +40,26 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorBody }
 export class AppError extends Error {
   readonly code: ErrorCode
   readonly fields?: Record<string, string>
-  constructor(code: ErrorCode, message?: string, fields?: Record<string, string>) {
+  readonly allowed?: string[]
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    fields?: Record<string, string>,
+    allowed?: string[],
+  ) {
     super(message ?? ERROR_MESSAGES[code])
     this.name = 'AppError'
     this.code = code
     this.fields = fields
+    this.allowed = allowed
   }
   toBody(): ErrorBody {
-    return this.fields
-      ? { code: this.code, message: this.message, fields: this.fields }
-      : { code: this.code, message: this.message }
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.allowed ? { allowed: this.allowed } : {}),
+    }
   }
 }
 

@@ -27,6 +27,7 @@ import {
   type Tx,
 } from '../../server/kernel'
 import { notify, subscribeTemplates } from '../../server/kernel/messaging'
+import { openTodo } from '../../server/kernel/todos'
 import { checkCode, issueCode, useCode } from '../../server/kernel/verification'
 
 interface Project extends ProjectSummary {
@@ -38,6 +39,9 @@ interface RegistryManager {
   phone: string
   projectIds: string[]
 }
+
+/** A request waits this long in the manager's to-dos before it counts as overdue. */
+const AUTHORIZE_WITHIN_MS = 3 * 24 * 3600_000
 
 const PROJECT_FIELDS = { _id: true, code: true, name: true, district: true, street: true }
 
@@ -127,17 +131,16 @@ function bind(ctx: Ctx, account: Account, codeId: string, project: Project | nul
     await claimKey(tx, phoneKey(account.phone), account._id, ctx.now)
     await tx.collection('accounts').add({ data: { ...account } })
     if (project) {
-      await tx.collection('todos').add({
-        data: {
-          projectId: project._id,
-          kind: 'authorizeHandler',
-          title: `经办人${account.name}申请绑定，待授权`,
-          targetId: account._id,
-          status: 'pending',
-          assigneeRole: 'manager',
-          createdAt: ctx.now,
-        },
-      })
+      const todo = {
+        projectId: project._id,
+        kind: 'authorizeHandler',
+        title: `经办人${account.name}申请绑定，待授权`,
+        targetType: 'account',
+        targetId: account._id,
+        link: '/pages/permissions/index',
+        dueAt: ctx.now + AUTHORIZE_WITHIN_MS,
+      } as const
+      await openTodo(tx, todo, ctx.now)
     }
     await ctx.audit(
       {

@@ -22,19 +22,10 @@ import {
   releaseKey,
   transition,
 } from '../../server/kernel/accounts'
-import {
-  _,
-  db,
-  defineFunction,
-  inTransaction,
-  list,
-  txGet,
-  type Ctx,
-  type Tx,
-} from '../../server/kernel'
+import { _, db, defineFunction, inTransaction, list, type Ctx, type Tx } from '../../server/kernel'
 import { notify, subscribeTemplates } from '../../server/kernel/messaging'
+import { closeTodos, pendingTodoIds } from '../../server/kernel/todos'
 import { checkCode, issueCode, useCode } from '../../server/kernel/verification'
-
 
 /** A handler of the manager's project; another project's account is "not found", not "forbidden". */
 async function handlerOf(ctx: Ctx, accountId: string): Promise<Account> {
@@ -45,32 +36,10 @@ async function handlerOf(ctx: Ctx, accountId: string): Promise<Account> {
   return account
 }
 
-interface TodoDoc {
-  _id: string
-  status: string
-}
-
-/**
- * Closes the handler's pending authorization to-do inside `tx`. A transaction reads by `_id`
- * only, so the to-do is found first and re-read inside (a parallel close then conflicts).
- */
+/** Closes the handler's pending authorization to-do inside `tx`. */
 async function closeAuthTodo(tx: Tx, ctx: Ctx, accountId: string, result: string): Promise<void> {
-  const open = await list<TodoDoc>(
-    db
-      .collection('todos')
-      .where({ kind: 'authorizeHandler', targetId: accountId, status: 'pending' })
-      .field({ _id: true }),
-  )
-  for (const { _id } of open) {
-    const todo = await txGet<TodoDoc>(tx, 'todos', _id)
-    if (todo?.status !== 'pending') continue
-    await tx
-      .collection('todos')
-      .doc(_id)
-      .update({
-        data: { status: 'done', result, doneAt: ctx.now, doneBy: ctx.caller?._id ?? null },
-      })
-  }
+  const ids = await pendingTodoIds('authorizeHandler', accountId)
+  await closeTodos(tx, ids, result, ctx.caller, ctx.now)
 }
 
 const maskPhone = (phone: string) => phone.replace(/(\d{3})\d{4}/, '$1****')

@@ -1,11 +1,8 @@
 import { AppError } from '../../types/errors'
+import { allowedEvents, type Machine } from '../../types/machine'
 import { txGet, type Tx } from './tx'
 
-/** A state machine written as data: each event names the states it leaves and the one it enters. */
-export type Machine<S extends string> = Record<
-  string,
-  { readonly from: readonly S[]; readonly to: S }
->
+export type { Machine } from '../../types/machine'
 
 /** A document that moves through a machine; `version` counts its changes. */
 export interface Versioned<S extends string> {
@@ -16,9 +13,12 @@ export interface Versioned<S extends string> {
 }
 
 /**
- * Applies `event` to the document `id` of `collection` inside `tx`: only from the machine's `from`
- * states and only if nobody changed the document since `expectedVersion` (two managers, one
- * request: one wins, the other gets CONFLICT). Returns the document as written.
+ * Applies `event` to the document `id` of `collection` inside `tx`, for every state machine of
+ * the project (accounts, safety submissions, parking editions …):
+ * - changed since `expectedVersion` (two phones, one record) → CONFLICT;
+ * - an event the current state does not allow → INVALID_STATE, naming the events it does allow.
+ * Returns the document as written. The caller writes the audit row and the to-dos in the same
+ * `tx` (server/kernel/todos.ts), so the move and its trail land together.
  */
 export async function move<S extends string, D extends Versioned<S>>(
   tx: Tx,
@@ -33,8 +33,9 @@ export async function move<S extends string, D extends Versioned<S>>(
   const rule = machine[event]
   const doc = await txGet<D>(tx, collection, id)
   if (!doc) throw new AppError('NOT_FOUND')
-  if (doc.version !== expectedVersion || !rule.from.includes(doc.status)) {
-    throw new AppError('CONFLICT')
+  if (doc.version !== expectedVersion) throw new AppError('CONFLICT')
+  if (!rule.from.includes(doc.status)) {
+    throw new AppError('INVALID_STATE', undefined, undefined, allowedEvents(machine, doc.status))
   }
   const change = { ...patch, status: rule.to, updatedAt: at, version: expectedVersion + 1 }
   await tx

@@ -77,11 +77,19 @@ export function smsProvider(): SmsProvider {
  * Subscribe-message templates, configured per environment (README › Deploying); unset means the
  * notice is not sent. binding.me hands the ids to the pages, which ask the user to subscribe.
  */
+const TEMPLATE_ENV: Record<keyof SubscribeTemplates, string> = {
+  authRequest: 'SUBSCRIBE_TPL_AUTH_REQUEST',
+  authResult: 'SUBSCRIBE_TPL_AUTH_RESULT',
+  reviewRequest: 'SUBSCRIBE_TPL_REVIEW_REQUEST',
+  reviewResult: 'SUBSCRIBE_TPL_REVIEW_RESULT',
+}
+
 export function subscribeTemplates(): SubscribeTemplates {
   const out: SubscribeTemplates = {}
-  if (process.env.SUBSCRIBE_TPL_AUTH_REQUEST)
-    out.authRequest = process.env.SUBSCRIBE_TPL_AUTH_REQUEST
-  if (process.env.SUBSCRIBE_TPL_AUTH_RESULT) out.authResult = process.env.SUBSCRIBE_TPL_AUTH_RESULT
+  for (const [key, name] of Object.entries(TEMPLATE_ENV) as [keyof SubscribeTemplates, string][]) {
+    const id = process.env[name]
+    if (id) out[key] = id
+  }
   return out
 }
 

@@ -1,15 +1,15 @@
 import { rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { COLLECTIONS } from '../../types/collections'
-import { demoData } from '../seed'
+import { COLLECTIONS } from '../registry'
+import { demoData, demoFiles } from '../seed'
 import { Clock } from './clock'
 import { withDefaults, type LocalCloudOptions, type ResolvedOptions } from './config'
 import { Faults } from './faults'
 import { FunctionRunner } from './functions'
 import { isLoopback, type GuardPolicy } from './guard'
 import { acquireLock, lockHolder } from './lock'
-import { seedIfNeeded } from './seed'
+import { isSeeded, seedIfNeeded } from './seed'
 import { requestHandler } from './server'
 import { FileStore } from './storage'
 import { Store } from './store'
@@ -58,19 +58,33 @@ function setBaseEnv(o: ResolvedOptions, adminUrl: string): void {
     // Stand-in template ids, so the subscribe flow runs locally end to end.
     SUBSCRIBE_TPL_AUTH_REQUEST: process.env.SUBSCRIBE_TPL_AUTH_REQUEST || 'TPL_AUTH_REQUEST',
     SUBSCRIBE_TPL_AUTH_RESULT: process.env.SUBSCRIBE_TPL_AUTH_RESULT || 'TPL_AUTH_RESULT',
+    SUBSCRIBE_TPL_REVIEW_REQUEST: process.env.SUBSCRIBE_TPL_REVIEW_REQUEST || 'TPL_REVIEW_REQUEST',
+    SUBSCRIBE_TPL_REVIEW_RESULT: process.env.SUBSCRIBE_TPL_REVIEW_RESULT || 'TPL_REVIEW_RESULT',
   })
+}
+
+/**
+ * Seeds the demo data once: its files first (rewriting them is harmless), then the documents and
+ * the marker together, so a crash in between seeds again on the next start.
+ */
+function seed(o: ResolvedOptions, store: Store): number {
+  if (!o.seed || isSeeded(store)) return 0
+  if (o.seed === true) {
+    for (const [path, bytes] of Object.entries(demoFiles(Date.now()))) {
+      FileStore.seed(o.dataDir, path, bytes)
+    }
+  }
+  return seedIfNeeded(store, typeof o.seed === 'function' ? o.seed : demoData)
 }
 
 function openStore(o: ResolvedOptions): Store {
   const defs = { ...COLLECTIONS, ...o.collections }
   const store = new Store(o.dataDir, defs, { synchronous: o.synchronous })
-  if (o.seed) {
-    try {
-      seedIfNeeded(store, typeof o.seed === 'function' ? o.seed : demoData)
-    } catch (err) {
-      store.close()
-      throw err
-    }
+  try {
+    seed(o, store)
+  } catch (err) {
+    store.close()
+    throw err
   }
   return store
 }
@@ -185,7 +199,7 @@ export function seedDataFolder(options: LocalCloudOptions = {}, reset = false): 
   const release = acquireLock(o.dataDir)
   const store = new Store(o.dataDir, { ...COLLECTIONS, ...o.collections })
   try {
-    return seedIfNeeded(store, typeof o.seed === 'function' ? o.seed : demoData)
+    return seed(o, store)
   } finally {
     store.close()
     release()

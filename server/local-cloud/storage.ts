@@ -73,6 +73,11 @@ export class FileStore {
     return null
   }
 
+  /** Writes a file directly (demo data's photos), bypassing the upload token. */
+  static seed(dataDir: string, path: string, bytes: Buffer): void {
+    writeDurably(join(dataDir, 'files', ...cloudPath(path).split('/')), bytes)
+  }
+
   read(path: string): Buffer | null {
     let file: string
     try {
@@ -145,7 +150,7 @@ export function cloudPath(raw: unknown): string {
 }
 
 /** Written to a temp file, fsynced, then renamed: a crash leaves the old file or the new one. */
-function writeDurably(file: string, bytes: Buffer): void {
+export function writeDurably(file: string, bytes: Buffer): void {
   mkdirSync(dirname(file), { recursive: true })
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`
   const fd = openSync(temp, 'w')

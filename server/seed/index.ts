@@ -1,6 +1,7 @@
 import type { Account } from '../../types/account'
 import { GRANTABLE_MODULES } from '../../types/modules'
 import { openidKey, phoneKey } from '../kernel/keys'
+import { MODULE_KITS } from '../registry'
 
 /**
  * Demo data for the local cloud: two projects in real Shenzhen places, the platform's manager
@@ -169,69 +170,8 @@ const COMPANY_HEADS = [
   },
 ]
 
-function safety(now: number): Record<string, Doc[]> {
-  const items = [
-    { id: 'i1', category: '消防', text: '消防通道是否畅通、无占用', points: 10 },
-    { id: 'i2', category: '消防', text: '灭火器是否在有效期内', points: 10 },
-    { id: 'i3', category: '电梯', text: '电梯年检合格证是否在有效期并公示', points: 10 },
-    { id: 'i4', category: '二次供水', text: '水箱是否按期清洗消毒', points: 10 },
-    { id: 'i5', category: '防汛防台', text: '地下车库挡水板、沙袋是否到位', points: 10 },
-  ]
-  return {
-    safety_checks: [
-      {
-        _id: 'sc-2026h2',
-        kind: 'routine',
-        title: '2026年下半年在线常规检查',
-        issuer: '深圳市住房和建设局',
-        startAt: now - 10 * DAY,
-        endAt: now + 20 * DAY,
-        status: 'ongoing',
-        scope: { districts: ['南山区', '福田区'] },
-        items,
-        totalPoints: 50,
-      },
-      {
-        _id: 'sc-flood',
-        kind: 'special',
-        title: '防汛防台专项检查',
-        issuer: '深圳市应急管理局',
-        startAt: now - 40 * DAY,
-        endAt: now - 5 * DAY,
-        status: 'ended',
-        scope: { districts: ['南山区'] },
-        items: items.slice(4),
-        totalPoints: 10,
-      },
-    ],
-    safety_submissions: [],
-  }
-}
-
 function moduleRecords(now: number): Record<string, Doc[]> {
   return {
-    todos: [
-      {
-        _id: 't-auth-wang',
-        projectId: 'p-yangguang',
-        kind: 'authorizeHandler',
-        title: '经办人王芳申请绑定，待授权',
-        targetId: 'a-wang',
-        status: 'pending',
-        assigneeRole: 'manager',
-        createdAt: now - DAY,
-      },
-      {
-        _id: 't-safety',
-        projectId: 'p-yangguang',
-        kind: 'fillSafetyCheck',
-        title: '填写：2026年下半年在线常规检查',
-        targetId: 'sc-2026h2',
-        status: 'pending',
-        assigneeRole: 'handler',
-        createdAt: now - 10 * DAY,
-      },
-    ],
     notices: [
       {
         _id: 'n-1',
@@ -481,13 +421,24 @@ function bindingKeys(list: Account[], now: number): Doc[] {
 
 export function demoData(now: number): Record<string, Record<string, unknown>[]> {
   const demoAccounts = accounts(now)
-  return {
+  const data: Record<string, Record<string, unknown>[]> = {
     projects: PROJECTS,
     registry_managers: REGISTRY_MANAGERS,
     company_heads: COMPANY_HEADS,
     accounts: demoAccounts as unknown as Doc[],
     binding_keys: bindingKeys(demoAccounts, now),
-    ...safety(now),
     ...moduleRecords(now),
   }
+  // Each module on the kit brings its own (server/registry.ts); two may seed one collection.
+  for (const kit of MODULE_KITS) {
+    for (const [name, docs] of Object.entries(kit.seed?.(now).docs ?? {})) {
+      data[name] = [...(data[name] ?? []), ...(docs as unknown as Doc[])]
+    }
+  }
+  return data
+}
+
+/** Files the demo data refers to, for the local cloud's storage, by cloud path. */
+export function demoFiles(now: number): Record<string, Buffer> {
+  return Object.assign({}, ...MODULE_KITS.map((kit) => kit.seed?.(now).files ?? {}))
 }

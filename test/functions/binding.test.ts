@@ -49,6 +49,8 @@ describe('binding.me', () => {
       expect(session.subscribe).toEqual({
         authRequest: 'TPL_AUTH_REQUEST',
         authResult: 'TPL_AUTH_RESULT',
+        reviewRequest: 'TPL_REVIEW_REQUEST',
+        reviewResult: 'TPL_REVIEW_RESULT',
       })
     }
   })

@@ -85,6 +85,10 @@ describe('POST /api/functions/<name>', () => {
       error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' },
     })
     expect(JSON.stringify(res.body)).not.toContain('hunter2')
+    // The child's stderr may reach us just after its reply: wait for the line, not a fixed time.
+    for (let i = 0; i < 100 && !cloud.output().includes('hunter2'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
     expect(cloud.output()).toContain('hunter2')
   })
 

@@ -1,0 +1,444 @@
+/**
+ * 安全检查 (manual §7). Checks come from the operator (seed / scripts/import-safety-check.ts).
+ * While a check is 进行中 a member of the project holding the module fills it item by item (the
+ * draft is saved per item, so nothing typed is lost), then submits; a manager of the project
+ * confirms it or returns it with a comment, and a returned one is corrected and submitted again.
+ * Every move is one transaction with its to-dos and audit row; nothing moves outside the window.
+ */
+import { randomBytes } from 'node:crypto'
+import type { Account } from '../../types/account'
+import { AppError } from '../../types/errors'
+import type { AuditRow } from '../../types/permissions'
+import {
+  SAFETY_PAGE_SIZE,
+  SafetyContract,
+  SUBMISSION_TRANSITIONS,
+  submissionId,
+  type Answer,
+  type CheckRow,
+  type SafetyCheck,
+  type SafetySubmission,
+  type SubmissionStatus,
+} from '../../types/safety'
+import {
+  _,
+  cloud,
+  db,
+  defineFunction,
+  first,
+  inTransaction,
+  insert,
+  list,
+  type Ctx,
+  type Tx,
+} from '../../server/kernel'
+import { move } from '../../server/kernel/machine'
+import { notify, subscribeTemplates } from '../../server/kernel/messaging'
+import { closeTodos, openTodo, pendingTodoIds } from '../../server/kernel/todos'
+
+interface Project {
+  _id: string
+  name: string
+  district: string
+}
+
+interface Upload {
+  _id: string
+  cloudPath: string
+  accountId: string
+  submissionId: string
+  itemId: string
+  fileID: string | null
+}
+
+const EDITABLE: readonly SafetySubmission['status'][] = ['draft', 'returned']
+const PHOTO_MAX_BYTES = 1024 * 1024
+
+const checks = () => db.collection('safety_checks')
+const submissions = () => db.collection('safety_submissions')
+
+function inScope(check: SafetyCheck, project: Project): boolean {
+  const { districts, projectIds } = check.scope
+  return !!(projectIds?.includes(project._id) || districts?.includes(project.district))
+}
+
+async function projectOf(ctx: Ctx<Account>): Promise<Project> {
+  const project = await first<Project>(db.collection('projects').where({ _id: ctx.projectId }))
+  if (!project) throw new AppError('NOT_FOUND', '项目不存在')
+  return project
+}
+
+/** The check, if it concerns the caller's project (another project's check is "not found"). */
+async function checkFor(ctx: Ctx<Account>, checkId: string): Promise<SafetyCheck> {
+  const [check, project] = await Promise.all([
+    first<SafetyCheck>(checks().where({ _id: checkId })),
+    projectOf(ctx),
+  ])
+  if (!check || !inScope(check, project)) throw new AppError('NOT_FOUND', '检查不存在')
+  return check
+}
+
+const isOpen = (check: SafetyCheck, at: number) => at >= check.startAt && at < check.endAt
+
+function requireOpen(check: SafetyCheck, at: number): void {
+  if (at < check.startAt) throw new AppError('INVALID_STATE', '检查尚未开始')
+  if (at >= check.endAt) throw new AppError('INVALID_STATE', '检查已结束，不能再修改')
+}
+
+async function submissionOf(ctx: Ctx<Account>, checkId: string) {
+  return first<SafetySubmission>(submissions().where({ _id: submissionId(checkId, ctx.projectId) }))
+}
+
+function itemIds(check: SafetyCheck): string[] {
+  return check.categories.flatMap((c) => c.items.map((i) => i._id))
+}
+
+/** Photos of an answer must be the caller's own uploads for this item, or already saved there. */
+async function checkPhotos(
+  ctx: Ctx<Account>,
+  subId: string,
+  itemId: string,
+  photos: string[],
+  saved: Answer | undefined,
+): Promise<void> {
+  const fresh = photos.filter((p) => !saved?.photos.includes(p))
+  if (fresh.length === 0) return
+  const owned = await list<Upload>(
+    db.collection('uploads').where({ fileID: _.in(fresh), accountId: ctx.caller._id }),
+  )
+  const ok = (p: string) =>
+    owned.some((u) => u.submissionId === subId && u.itemId === itemId && u.fileID === p)
+  if (!fresh.every(ok)) {
+    throw new AppError('BAD_INPUT', '照片无效，请重新上传', {
+      'answer.photos': '照片无效，请重新上传',
+    })
+  }
+}
+
+function answeredCount(check: SafetyCheck, sub: SafetySubmission | null): number {
+  return sub ? itemIds(check).filter((id) => sub.answers[id]).length : 0
+}
+
+/** The trail of a submission (审核信息). */
+function trailOf(ctx: Ctx<Account>, subId: string): Promise<AuditRow[]> {
+  return list<AuditRow>(
+    db
+      .collection('audit_log')
+      .where({ projectId: ctx.projectId, targetId: subId })
+      .orderBy('at', 'desc')
+      .limit(50)
+      .field({ actorOpenid: false, fn: false }),
+  )
+}
+
+async function photoUrls(sub: SafetySubmission | null): Promise<Record<string, string>> {
+  const ids = sub ? Object.values(sub.answers).flatMap((a) => a.photos) : []
+  if (ids.length === 0) return {}
+  const res = (await cloud.getTempFileURL({ fileList: ids })) as {
+    fileList: { fileID: string; tempFileURL: string }[]
+  }
+  return Object.fromEntries(res.fileList.map((f) => [f.fileID, f.tempFileURL]))
+}
+
+async function tellManagers(ctx: Ctx<Account>, check: SafetyCheck): Promise<void> {
+  const managers = await list<Account>(
+    db
+      .collection('accounts')
+      .where({ role: 'manager', status: 'active', projectIds: ctx.projectId }),
+  )
+  const tpl = subscribeTemplates().reviewRequest
+  await Promise.all(
+    managers.map((m) =>
+      notify(m.openid, tpl, `pages/safety/index?checkId=${check._id}`, {
+        thing1: check.title,
+        thing2: ctx.caller.name,
+        phrase3: '待确认',
+      }),
+    ),
+  )
+}
+
+async function tellSubmitter(sub: SafetySubmission, check: SafetyCheck, result: string) {
+  const submitter = await first<Account>(db.collection('accounts').where({ _id: sub.submittedBy }))
+  await notify(
+    submitter?.openid ?? null,
+    subscribeTemplates().reviewResult,
+    `pages/safety/index?checkId=${check._id}`,
+    { thing1: check.title, phrase2: result, thing3: sub.comment ?? '—' },
+  )
+}
+
+function moveSubmission(
+  tx: Tx,
+  event: keyof typeof SUBMISSION_TRANSITIONS,
+  id: string,
+  version: number,
+  patch: Partial<SafetySubmission>,
+  at: number,
+): Promise<SafetySubmission> {
+  const table = SUBMISSION_TRANSITIONS
+  return move<SubmissionStatus, SafetySubmission>(
+    tx,
+    'safety_submissions',
+    table,
+    event,
+    id,
+    version,
+    patch,
+    at,
+  )
+}
+
+/** Loads what every move needs and checks the window. */
+async function moving(ctx: Ctx<Account>, checkId: string) {
+  const check = await checkFor(ctx, checkId)
+  requireOpen(check, ctx.now)
+  const sub = await submissionOf(ctx, checkId)
+  if (!sub) throw new AppError('INVALID_STATE', '尚未填写该检查')
+  return { check, sub }
+}
+
+export const main = defineFunction(SafetyContract, {
+  async list(ctx, { tab, page }) {
+    const [project, published] = await Promise.all([
+      projectOf(ctx),
+      list<SafetyCheck>(
+        checks()
+          .where(tab === 'ongoing' ? { endAt: _.gt(ctx.now) } : { endAt: _.lte(ctx.now) })
+          .orderBy('endAt', tab === 'ongoing' ? 'asc' : 'desc')
+          .limit(1000),
+      ),
+    ])
+    // The operator publishes a few checks a year: scope is checked here, paging after it.
+    const mine = published.filter((c) => inScope(c, project) && c.startAt <= ctx.now)
+    const pageOf = mine.slice(page * SAFETY_PAGE_SIZE, (page + 1) * SAFETY_PAGE_SIZE)
+    const subs = pageOf.length
+      ? await list<SafetySubmission>(
+          submissions().where({
+            projectId: ctx.projectId,
+            checkId: _.in(pageOf.map((c) => c._id)),
+          }),
+        )
+      : []
+    const rows: CheckRow[] = pageOf.map(({ categories: _c, ...check }) => {
+      const sub = subs.find((s) => s.checkId === check._id) ?? null
+      const full = { ...check, categories: _c }
+      return {
+        check,
+        status: sub?.status ?? 'unfilled',
+        answered: answeredCount(full, sub),
+        ...(sub?.score !== undefined ? { score: sub.score } : {}),
+      }
+    })
+    return { rows, more: mine.length > (page + 1) * SAFETY_PAGE_SIZE }
+  },
+
+  async detail(ctx, { checkId }) {
+    const check = await checkFor(ctx, checkId)
+    const sub = await submissionOf(ctx, checkId)
+    const editable = isOpen(check, ctx.now) && (!sub || EDITABLE.includes(sub.status))
+    const [urls, trail] = await Promise.all([
+      photoUrls(sub),
+      trailOf(ctx, submissionId(checkId, ctx.projectId)),
+    ])
+    return { check, submission: sub, photoUrls: urls, editable, trail }
+  },
+
+  async saveAnswer(ctx, { checkId, itemId, answer }) {
+    const check = await checkFor(ctx, checkId)
+    requireOpen(check, ctx.now)
+    if (!itemIds(check).includes(itemId)) {
+      throw new AppError('BAD_INPUT', '检查项不存在', { itemId: '检查项不存在' })
+    }
+    const subId = submissionId(checkId, ctx.projectId)
+    let sub = await submissionOf(ctx, checkId)
+    if (sub && !EDITABLE.includes(sub.status)) {
+      throw new AppError('INVALID_STATE', '已提交，不能再修改')
+    }
+    await checkPhotos(ctx, subId, itemId, answer.photos, sub?.answers[itemId])
+    if (!sub) {
+      // The first answer opens the draft; of two first answers at once, one creates it.
+      const draft = {
+        _id: subId,
+        checkId,
+        projectId: ctx.projectId,
+        status: 'draft',
+        answers: {},
+        version: 1,
+        updatedAt: ctx.now,
+      }
+      await insert(submissions(), draft).catch(() => undefined)
+    }
+    // One item per statement: answers to different items saved at once never overwrite each other.
+    const saved = await submissions()
+      .where({ _id: subId, status: _.in([...EDITABLE]) })
+      .update({
+        data: { [`answers.${itemId}`]: _.set(answer), updatedAt: ctx.now, version: _.inc(1) },
+      })
+    if ((saved as { stats: { updated: number } }).stats.updated !== 1) {
+      throw new AppError('INVALID_STATE', '已提交，不能再修改')
+    }
+    sub = await submissionOf(ctx, checkId)
+    return { answered: answeredCount(check, sub), version: sub!.version }
+  },
+
+  async photoSlot(ctx, { checkId, itemId, ext }) {
+    const check = await checkFor(ctx, checkId)
+    requireOpen(check, ctx.now)
+    if (!itemIds(check).includes(itemId)) {
+      throw new AppError('BAD_INPUT', '检查项不存在', { itemId: '检查项不存在' })
+    }
+    const subId = submissionId(checkId, ctx.projectId)
+    const name = randomBytes(12).toString('hex')
+    const cloudPath = `safety/${ctx.projectId}/${checkId}/${itemId}/${name}.${ext}`
+    const slot = {
+      _id: name,
+      cloudPath,
+      accountId: ctx.caller._id,
+      submissionId: subId,
+      itemId,
+      fileID: null,
+      createdAt: ctx.now,
+    }
+    await insert(db.collection('uploads'), slot)
+    return { cloudPath }
+  },
+
+  async uploadPhoto(ctx, { checkId, cloudPath, dataBase64 }) {
+    const check = await checkFor(ctx, checkId)
+    requireOpen(check, ctx.now)
+    const slot = await first<Upload>(
+      db.collection('uploads').where({ cloudPath, accountId: ctx.caller._id }),
+    )
+    if (!slot || slot.submissionId !== submissionId(checkId, ctx.projectId)) {
+      throw new AppError('BAD_INPUT', '上传位置无效', { cloudPath: '上传位置无效' })
+    }
+    const bytes = Buffer.from(dataBase64, 'base64')
+    const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8
+    const png = bytes.subarray(0, 4).toString('hex') === '89504e47'
+    if (!jpeg && !png)
+      throw new AppError('BAD_INPUT', '仅支持 JPG 或 PNG 图片', {
+        dataBase64: '仅支持 JPG 或 PNG 图片',
+      })
+    if (bytes.length > PHOTO_MAX_BYTES)
+      throw new AppError('BAD_INPUT', '照片过大，请压缩后再上传', { dataBase64: '照片过大' })
+    const { fileID } = (await cloud.uploadFile({ cloudPath, fileContent: bytes })) as {
+      fileID: string
+    }
+    await db.collection('uploads').doc(slot._id).update({ data: { fileID } })
+    const urls = await photoUrls({
+      answers: { x: { result: 'ok', photos: [fileID] } },
+    } as unknown as SafetySubmission)
+    return { fileID, url: urls[fileID] ?? '' }
+  },
+
+  async submit(ctx, { checkId, version }) {
+    const { check, sub } = await moving(ctx, checkId)
+    const missing = itemIds(check).filter((id) => !sub.answers[id])
+    if (missing.length) {
+      throw new AppError(
+        'BAD_INPUT',
+        `还有${missing.length}项未填写`,
+        Object.fromEntries(missing.map((id) => [`answers.${id}`, '未填写'])),
+      )
+    }
+    const points = new Map(check.categories.flatMap((c) => c.items.map((i) => [i._id, i.points])))
+    const score = itemIds(check).reduce(
+      (sum, id) => sum + (sub.answers[id].result === 'ok' ? (points.get(id) ?? 0) : 0),
+      0,
+    )
+    const fillTodos = await pendingTodoIds('fillSafetyCheck', sub._id)
+    const done = await inTransaction(async (tx) => {
+      const patch = {
+        score,
+        submittedAt: ctx.now,
+        submittedBy: ctx.caller._id,
+        submittedByName: ctx.caller.name,
+      }
+      const moved = await moveSubmission(tx, 'submit', sub._id, version, patch, ctx.now)
+      await closeTodos(tx, fillTodos, '已提交', ctx.caller, ctx.now)
+      await openTodo(
+        tx,
+        {
+          projectId: ctx.projectId,
+          kind: 'confirmSafetyCheck',
+          title: `确认：${check.title}`,
+          targetType: 'safetySubmission',
+          targetId: sub._id,
+          link: `/pages/safety/index?checkId=${check._id}`,
+          dueAt: check.endAt,
+        },
+        ctx.now,
+      )
+      await ctx.audit(
+        {
+          targetType: 'safetySubmission',
+          targetId: sub._id,
+          projectId: ctx.projectId,
+          detail: { score, total: check.totalPoints },
+        },
+        tx,
+      )
+      return moved
+    })
+    await tellManagers(ctx, check)
+    return done
+  },
+
+  async confirm(ctx, { checkId, version }) {
+    const { check, sub } = await moving(ctx, checkId)
+    const todos = await pendingTodoIds('confirmSafetyCheck', sub._id)
+    const done = await inTransaction(async (tx) => {
+      const moved = await moveSubmission(
+        tx,
+        'confirm',
+        sub._id,
+        version,
+        { confirmedAt: ctx.now },
+        ctx.now,
+      )
+      await closeTodos(tx, todos, '已确认', ctx.caller, ctx.now)
+      await ctx.audit(
+        {
+          targetType: 'safetySubmission',
+          targetId: sub._id,
+          projectId: ctx.projectId,
+          detail: { score: sub.score },
+        },
+        tx,
+      )
+      return moved
+    })
+    await tellSubmitter(done, check, '已确认')
+    return done
+  },
+
+  async return(ctx, { checkId, version, comment }) {
+    const { check, sub } = await moving(ctx, checkId)
+    const todos = await pendingTodoIds('confirmSafetyCheck', sub._id)
+    const done = await inTransaction(async (tx) => {
+      const moved = await moveSubmission(tx, 'return', sub._id, version, { comment }, ctx.now)
+      await closeTodos(tx, todos, `已退回：${comment}`, ctx.caller, ctx.now)
+      await openTodo(
+        tx,
+        {
+          projectId: ctx.projectId,
+          kind: 'fillSafetyCheck',
+          title: `修改：${check.title}（已退回）`,
+          targetType: 'safetySubmission',
+          targetId: sub._id,
+          link: `/pages/safety/index?checkId=${check._id}`,
+          dueAt: check.endAt,
+        },
+        ctx.now,
+      )
+      await ctx.audit(
+        { targetType: 'safetySubmission', targetId: sub._id, projectId: ctx.projectId, comment },
+        tx,
+      )
+      return moved
+    })
+    await tellSubmitter(done, check, '已退回')
+    return done
+  },
+})

@@ -1,0 +1,39 @@
+/**
+ * The registry of modules: one line per module built on the kit. A module brings its contract
+ * (types/<module>.ts: actions, access, audit labels), its collections with their indexes, and its
+ * demo data (server/seed/<module>.ts); everything that lists modules — the local cloud's
+ * collections, the seed, the contract-driven tests, the README's deploy list — reads them here.
+ */
+import { BindingContract } from '../types/binding'
+import { CORE_COLLECTIONS, type IndexSpec } from '../types/collections'
+import type { Contract } from '../types/contract'
+import { PermissionsContract } from '../types/permissions'
+import { SAFETY_COLLECTIONS, SafetyContract } from '../types/safety'
+import { TODOS_COLLECTIONS, TodosContract } from '../types/todos'
+import { safetySeed } from './seed/safety'
+import { todosSeed } from './seed/todos'
+
+/** Typed documents by collection (each with its `_id`). */
+export type SeedDocs = Record<string, readonly { _id: string }[]>
+
+export interface ModuleKit {
+  contract: Contract
+  collections?: Readonly<Record<string, readonly IndexSpec[]>>
+  /** Demo data by collection, and files for the local cloud's storage by cloud path. */
+  seed?: (now: number) => { docs: SeedDocs; files?: Record<string, Buffer> }
+}
+
+export const MODULE_KITS: readonly ModuleKit[] = [
+  { contract: BindingContract },
+  { contract: PermissionsContract },
+  { contract: TodosContract, collections: TODOS_COLLECTIONS, seed: todosSeed },
+  { contract: SafetyContract, collections: SAFETY_COLLECTIONS, seed: safetySeed },
+]
+
+/** Every collection with its indexes: the core ones and each module's. */
+export const COLLECTIONS: Record<string, readonly IndexSpec[]> = Object.assign(
+  { ...CORE_COLLECTIONS },
+  ...MODULE_KITS.map((k) => k.collections ?? {}),
+)
+
+export const CONTRACTS: readonly Contract[] = MODULE_KITS.map((k) => k.contract)

@@ -1,0 +1,242 @@
+import { z } from 'zod'
+import { defineContract, returns } from './contract'
+import { docId, requestId, shortText, version } from './fields'
+import type { Machine } from './machine'
+import type { AuditRow } from './permissions'
+
+/**
+ * 安全检查 (manual §7; 深建物管〔2020〕15号). The operator publishes checks; while a check is
+ * 进行中 the project's handler fills every item and submits, and the manager confirms or returns
+ * it with a comment. 经办人只有填写权限: a submission counts only once confirmed.
+ */
+export type CheckKind = 'routine' | 'special'
+export const CHECK_KINDS: Record<CheckKind, string> = {
+  routine: '在线常规检查',
+  special: '在线专项检查',
+}
+
+export interface CheckItem {
+  /** Stable code of the item in the standard (e.g. XF-01). */
+  _id: string
+  text: string
+  points: number
+}
+
+export interface CheckCategory {
+  name: string
+  items: CheckItem[]
+}
+
+/** A check published by the operator, in collection `safety_checks`. */
+export interface SafetyCheck {
+  _id: string
+  kind: CheckKind
+  title: string
+  /** 住建 / 应急 / 消防 / 发改 … */
+  issuer: string
+  startAt: number
+  endAt: number
+  /** Who must fill it: projects in these districts, or these projects. */
+  scope: { districts?: string[]; projectIds?: string[] }
+  categories: CheckCategory[]
+  totalPoints: number
+  itemCount: number
+  publishedAt: number
+}
+
+export type SubmissionStatus = 'draft' | 'awaitingConfirm' | 'returned' | 'confirmed'
+
+/** The submission's life (domain.md › Workflows), as data. */
+export const SUBMISSION_TRANSITIONS = {
+  submit: { from: ['draft', 'returned'], to: 'awaitingConfirm' },
+  confirm: { from: ['awaitingConfirm'], to: 'confirmed' },
+  return: { from: ['awaitingConfirm'], to: 'returned' },
+} as const satisfies Machine<SubmissionStatus>
+
+/** What the list shows per project: 未填写 until the first answer is saved. */
+export type ProjectCheckStatus = 'unfilled' | SubmissionStatus
+export const STATUS_LABELS: Record<ProjectCheckStatus, string> = {
+  unfilled: '未填写',
+  draft: '草稿',
+  awaitingConfirm: '待确认',
+  returned: '已退回',
+  confirmed: '已确认',
+}
+
+export const ANSWER_RESULTS = { ok: '无问题', problem: '有问题' } as const
+export type AnswerResult = keyof typeof ANSWER_RESULTS
+export const NOTE_MAX = 200
+export const PHOTOS_MAX = 6
+
+export interface Answer {
+  result: AnswerResult
+  note?: string
+  /** Cloud-storage fileIDs of photos uploaded for this item by the project. */
+  photos: string[]
+}
+
+/** One project's answers to one check, in collection `safety_submissions` (`_id` = check_project). */
+export interface SafetySubmission {
+  _id: string
+  checkId: string
+  projectId: string
+  status: SubmissionStatus
+  answers: Record<string, Answer>
+  /** Totalled by the function on submission: the points of the items answered 无问题. */
+  score?: number
+  /** The manager's comment when returning it. */
+  comment?: string
+  version: number
+  updatedAt: number
+  submittedAt?: number
+  submittedBy?: string
+  submittedByName?: string
+  confirmedAt?: number
+}
+
+export const submissionId = (checkId: string, projectId: string) => `${checkId}_${projectId}`
+
+const answer = z
+  .object({
+    result: z.enum(['ok', 'problem'], { message: '请选择有问题或无问题' }),
+    note: z
+      .string()
+      .trim()
+      .max(NOTE_MAX, `说明不能超过${NOTE_MAX}个字`)
+      .refine((s) => !/[\p{Cc}\p{Cf}]/u.test(s), '说明包含无效字符')
+      .optional(),
+    photos: z
+      .array(z.string().min(1).max(300))
+      .max(PHOTOS_MAX, `每项最多${PHOTOS_MAX}张照片`)
+      .default([]),
+  })
+  .strict()
+  .refine((a) => a.result === 'ok' || (a.note ?? '').length > 0, {
+    message: '有问题时请填写说明',
+    path: ['note'],
+  })
+
+/** A page of the list. */
+export const SAFETY_PAGE_SIZE = 10
+const target = { projectId: docId.optional(), checkId: docId }
+
+/** safety actions' params. */
+export const SafetyInput = {
+  list: z
+    .object({
+      projectId: docId.optional(),
+      tab: z.enum(['ongoing', 'ended'], { message: '选项无效' }),
+      page: z.number().int().min(0).max(500).default(0),
+    })
+    .strict(),
+  detail: z.object(target).strict(),
+  /** Saves one item of the draft as the handler goes (creates the draft on the first one). */
+  saveAnswer: z
+    .object({ ...target, itemId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/), answer })
+    .strict(),
+  /** A slot to upload one photo of an item to: the function decides where, so it owns the file. */
+  photoSlot: z
+    .object({
+      ...target,
+      itemId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
+      ext: z.enum(['jpg', 'png'], { message: '仅支持 JPG 或 PNG 图片' }),
+    })
+    .strict(),
+  /** H5 only: the photo's bytes (base64) for the slot, stored by the function. */
+  uploadPhoto: z
+    .object({
+      ...target,
+      cloudPath: z.string().min(1).max(300),
+      dataBase64: z.string().min(1).max(1_400_000, '照片过大，请压缩后再上传'),
+    })
+    .strict(),
+  submit: z.object({ ...target, version, requestId }).strict(),
+  confirm: z.object({ ...target, version }).strict(),
+  return: z.object({ ...target, version, comment: shortText(200, '退回意见') }).strict(),
+}
+
+export interface CheckRow {
+  check: Omit<SafetyCheck, 'categories'>
+  status: ProjectCheckStatus
+  answered: number
+  score?: number
+}
+
+export interface CheckPage {
+  rows: CheckRow[]
+  more: boolean
+}
+
+export interface CheckDetail {
+  check: SafetyCheck
+  submission: SafetySubmission | null
+  /** Temporary URLs of the submission's photos, by fileID (for display). */
+  photoUrls: Record<string, string>
+  /** Whether the caller may still change answers (window open, not submitted or confirmed). */
+  editable: boolean
+  trail: AuditRow[]
+}
+
+export interface PhotoSlot {
+  cloudPath: string
+}
+
+const FILLER = { kind: 'member', module: 'safety' } as const
+const MANAGER = { kind: 'member', module: 'safety', roles: ['manager'] } as const
+
+export const SafetyContract = defineContract('safety', {
+  list: { input: SafetyInput.list, access: FILLER, output: returns<CheckPage>() },
+  detail: { input: SafetyInput.detail, access: FILLER, output: returns<CheckDetail>() },
+  saveAnswer: {
+    input: SafetyInput.saveAnswer,
+    access: FILLER,
+    output: returns<{ answered: number; version: number }>(),
+  },
+  photoSlot: { input: SafetyInput.photoSlot, access: FILLER, output: returns<PhotoSlot>() },
+  uploadPhoto: {
+    input: SafetyInput.uploadPhoto,
+    access: FILLER,
+    output: returns<{ fileID: string; url: string }>(),
+  },
+  submit: {
+    input: SafetyInput.submit,
+    access: FILLER,
+    output: returns<SafetySubmission>(),
+    idempotent: true,
+    audit: '提交检查',
+  },
+  confirm: {
+    input: SafetyInput.confirm,
+    access: MANAGER,
+    output: returns<SafetySubmission>(),
+    audit: '确认检查',
+  },
+  return: {
+    input: SafetyInput.return,
+    access: MANAGER,
+    output: returns<SafetySubmission>(),
+    audit: '退回检查',
+  },
+})
+
+export const SAFETY_COLLECTIONS = {
+  safety_checks: [
+    {
+      fields: [
+        ['endAt', -1],
+        ['startAt', -1],
+      ],
+    },
+  ],
+  /** `_id` = check_project; the index serves a project's list. */
+  safety_submissions: [
+    {
+      fields: [
+        ['projectId', 1],
+        ['checkId', 1],
+      ],
+    },
+  ],
+  /** Upload slots handed out by photoSlot: a saved answer may name only the caller's own. */
+  uploads: [{ fields: [['cloudPath', 1]], unique: true }],
+} as const

@@ -1,0 +1,113 @@
+import { z } from 'zod'
+import type { Role } from './account'
+import { defineContract, returns } from './contract'
+import { docId } from './fields'
+import type { ModuleCode } from './modules'
+import type { AuditRow } from './permissions'
+
+/**
+ * 待办事项 (manual §4): the hub of every workflow. To-dos arise from events (a pending handler to
+ * authorize, a safety check to fill, a submission to confirm, a parking disclosure to publish);
+ * modules open and close them through the kernel's to-do service, never by writing `todos`.
+ */
+export const TODO_KINDS = {
+  authorizeHandler: { title: '经办人授权', module: 'permissions' },
+  fillSafetyCheck: { title: '安全检查填写', module: 'safety' },
+  confirmSafetyCheck: { title: '安全检查确认', module: 'safety' },
+  publishParking: { title: '车位信息发布', module: 'parking' },
+} as const satisfies Record<string, { title: string; module: ModuleCode }>
+
+export type TodoKind = keyof typeof TODO_KINDS
+export type TodoStatus = 'pending' | 'done'
+
+/** A to-do, in collection `todos`. */
+export interface Todo {
+  _id: string
+  projectId: string
+  kind: TodoKind
+  title: string
+  /** What the work is about (an account, a safety submission …) and where it is done. */
+  targetType: string
+  targetId: string
+  /** The page that does the work, with the item's id in its query (办理 opens it). */
+  link: string
+  /** Who may act: managers only, or anyone of the project holding the kind's module. */
+  assigneeRole: Role
+  status: TodoStatus
+  dueAt: number
+  createdAt: number
+  doneAt?: number
+  doneBy?: string | null
+  doneByName?: string | null
+  /** What came of it: 已授权, 已确认, 已退回：… */
+  result?: string
+}
+
+export const TODO_PAGE_SIZE = 20
+
+const page = z.number().int().min(0).max(500).default(0)
+
+/** todos actions' params. */
+export const TodosInput = {
+  list: z
+    .object({
+      projectId: docId.optional(),
+      status: z.enum(['pending', 'done'], { message: '状态无效' }),
+      page,
+    })
+    .strict(),
+  counts: z.object({ projectId: docId.optional() }).strict(),
+  detail: z.object({ projectId: docId.optional(), todoId: docId }).strict(),
+}
+
+export interface TodoPage {
+  rows: Todo[]
+  /** Whether another page follows. */
+  more: boolean
+}
+
+export interface TodoCounts {
+  pending: number
+  done: number
+}
+
+export interface TodoDetail {
+  todo: Todo
+  /** 审核信息: who did what to the item, when, with which comment (newest first). */
+  trail: AuditRow[]
+}
+
+const READER = { kind: 'member', module: 'todos' } as const
+
+export const TodosContract = defineContract('todos', {
+  list: { input: TodosInput.list, access: READER, output: returns<TodoPage>() },
+  /** The tabs' counts and the home grid's badge. */
+  counts: { input: TodosInput.counts, access: READER, output: returns<TodoCounts>() },
+  detail: { input: TodosInput.detail, access: READER, output: returns<TodoDetail>() },
+})
+
+/** Collections of the module and the indexes its queries use. */
+export const TODOS_COLLECTIONS = {
+  todos: [
+    {
+      fields: [
+        ['projectId', 1],
+        ['status', 1],
+        ['dueAt', 1],
+      ],
+    },
+    {
+      fields: [
+        ['projectId', 1],
+        ['status', 1],
+        ['doneAt', -1],
+      ],
+    },
+    {
+      fields: [
+        ['targetId', 1],
+        ['kind', 1],
+      ],
+    },
+  ],
+} as const
