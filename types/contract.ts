@@ -15,9 +15,12 @@ import type { ModuleCode } from './modules'
  * - public:  anyone, bound or not (binding itself).
  * - account: a bound account in one of the given states (e.g. a pending handler reading its status).
  * - member:  an active account in the project it touches, holding the module and one of the roles.
+ * - operator: the platform operator (住建局 / 街道), not a mini-program user: an OPENID listed in
+ *   the function's OPERATOR_OPENIDS environment variable (README › Deploying).
  */
 export type Access =
   | { readonly kind: 'public' }
+  | { readonly kind: 'operator' }
   | { readonly kind: 'account'; readonly statuses: readonly AccountStatus[] }
   | { readonly kind: 'member'; readonly module?: ModuleCode; readonly roles?: readonly Role[] }
 

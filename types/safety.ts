@@ -116,6 +116,57 @@ const answer = z
     path: ['note'],
   })
 
+const itemCode = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '检查项编号格式错误')
+
+/** A check as the operator publishes it (scripts/import-safety-check.ts; README › 安全检查). */
+export const PublishedCheck = z
+  .object({
+    _id: docId,
+    kind: z.enum(['routine', 'special'], { message: '检查类型无效' }),
+    title: shortText(60, '检查名称'),
+    issuer: shortText(40, '发布单位'),
+    startAt: z.number().int().min(0),
+    endAt: z.number().int().min(0),
+    scope: z
+      .object({
+        districts: z.array(shortText(10, '行政区域')).max(20).optional(),
+        projectIds: z.array(docId).max(5000).optional(),
+      })
+      .strict()
+      .refine((s) => (s.districts?.length ?? 0) + (s.projectIds?.length ?? 0) > 0, '请指定检查范围'),
+    categories: z
+      .array(
+        z
+          .object({
+            name: shortText(20, '类别名称'),
+            items: z
+              .array(
+                z
+                  .object({
+                    _id: itemCode,
+                    text: shortText(200, '检查内容'),
+                    points: z.number().int().min(0).max(100),
+                  })
+                  .strict(),
+              )
+              .min(1)
+              .max(200),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(30),
+  })
+  .strict()
+  .refine((c) => c.endAt > c.startAt, { message: '结束时间须晚于开始时间', path: ['endAt'] })
+  .refine(
+    (c) => {
+      const ids = c.categories.flatMap((x) => x.items.map((i) => i._id))
+      return new Set(ids).size === ids.length
+    },
+    { message: '检查项编号重复', path: ['categories'] },
+  )
+
 /** A page of the list. */
 export const SAFETY_PAGE_SIZE = 10
 const target = { projectId: docId.optional(), checkId: docId }
@@ -153,6 +204,7 @@ export const SafetyInput = {
   submit: z.object({ ...target, version, requestId }).strict(),
   confirm: z.object({ ...target, version }).strict(),
   return: z.object({ ...target, version, comment: shortText(200, '退回意见') }).strict(),
+  publishCheck: z.object({ check: PublishedCheck }).strict(),
 }
 
 export interface CheckRow {
@@ -216,6 +268,13 @@ export const SafetyContract = defineContract('safety', {
     access: MANAGER,
     output: returns<SafetySubmission>(),
     audit: '退回检查',
+  },
+  /** The operator publishes a check: every project in its scope gets a 填写 to-do. */
+  publishCheck: {
+    input: SafetyInput.publishCheck,
+    access: { kind: 'operator' },
+    output: returns<{ checkId: string; projects: number }>(),
+    audit: '发布检查',
   },
 })
 

@@ -34,7 +34,7 @@ import {
 } from '../../server/kernel'
 import { move } from '../../server/kernel/machine'
 import { notify, subscribeTemplates } from '../../server/kernel/messaging'
-import { closeTodos, openTodo, pendingTodoIds } from '../../server/kernel/todos'
+import { closeTodos, openTodo, openTodosOnce, pendingTodoIds } from '../../server/kernel/todos'
 
 interface Project {
   _id: string
@@ -440,5 +440,48 @@ export const main = defineFunction(SafetyContract, {
     })
     await tellSubmitter(done, check, '已退回')
     return done
+  },
+
+  async publishCheck(ctx, { check: input }) {
+    const items = input.categories.flatMap((c) => c.items)
+    const check: SafetyCheck = {
+      ...input,
+      totalPoints: items.reduce((sum, i) => sum + i.points, 0),
+      itemCount: items.length,
+      publishedAt: ctx.now,
+    }
+    const earlier = await first<SafetyCheck>(checks().where({ _id: check._id }))
+    // Publishing again (a retry after a crash) only opens the to-dos still missing.
+    if (earlier && earlier.title !== check.title) {
+      throw new AppError('CONFLICT', '检查编号已被另一项检查使用', { 'check._id': '编号已存在' })
+    }
+    if (!earlier) await insert(checks(), check)
+    const { districts = [], projectIds = [] } = check.scope
+    const projects = await list<Project>(
+      db
+        .collection('projects')
+        .where(_.or([{ district: _.in(districts) }, { _id: _.in(projectIds) }]))
+        .field({ _id: true })
+        .limit(1000),
+    )
+    await openTodosOnce(
+      projects.map((p) => ({
+        _id: `fill_${check._id}_${p._id}`,
+        projectId: p._id,
+        kind: 'fillSafetyCheck' as const,
+        title: `填写：${check.title}`,
+        targetType: 'safetySubmission',
+        targetId: submissionId(check._id, p._id),
+        link: `/pages/safety/index?checkId=${check._id}`,
+        dueAt: check.endAt,
+      })),
+      ctx.now,
+    )
+    await ctx.audit({
+      targetType: 'safetyCheck',
+      targetId: check._id,
+      detail: { projects: projects.length },
+    })
+    return { checkId: check._id, projects: projects.length }
   },
 })

@@ -22,12 +22,23 @@ export function holdsModule(account: Account, module: ModuleCode): boolean {
  * Returns the project the call acts on (members only). A member names a project only to choose
  * among its own; the choice is checked against the account.
  */
+/** OPENIDs of the platform's operators, from the function's environment (never from the call). */
+export function isOperator(openid: string): boolean {
+  const listed = (process.env.OPERATOR_OPENIDS ?? '').split(',').map((s) => s.trim())
+  return openid !== '' && listed.includes(openid)
+}
+
 export function authorize(
   access: Access,
   caller: Account | null,
   requestedProjectId: unknown,
+  openid = '',
 ): string | undefined {
   if (access.kind === 'public') return undefined
+  if (access.kind === 'operator') {
+    if (!isOperator(openid)) throw new AppError('FORBIDDEN', '仅平台运营人员可操作')
+    return undefined
+  }
   if (!caller) throw new AppError('NOT_BOUND')
   if (access.kind === 'account') {
     if (!access.statuses.includes(caller.status)) throw new AppError(STATUS_ERRORS[caller.status])

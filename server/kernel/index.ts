@@ -57,7 +57,9 @@ export interface Ctx<C extends Account | null = Account | null> {
   audit(entry: AuditEntry, tx?: Tx): Promise<void>
 }
 
-type CallerOf<A extends Access> = A extends { kind: 'public' } ? Account | null : Account
+type CallerOf<A extends Access> = A extends { kind: 'public' | 'operator' }
+  ? Account | null
+  : Account
 
 /** The implementation of a contract: one function per action, typed by the contract. */
 export type Handlers<C extends Contract> = {
@@ -131,7 +133,8 @@ export function defineFunction<C extends Contract>(contract: C, handlers: Handle
       const { OPENID } = cloud.getWXContext()
       const openid = OPENID == null ? '' : String(OPENID)
       const caller = await findCaller(openid)
-      const projectId = authorize(spec.access, caller, (input as { projectId?: unknown }).projectId)
+      const requested = (input as { projectId?: unknown }).projectId
+      const projectId = authorize(spec.access, caller, requested, openid)
       const at = now()
       let audited = 0
       const ctx: Ctx = {

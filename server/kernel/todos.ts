@@ -16,6 +16,8 @@ export type NewTodo = Pick<
 > & {
   /** Defaults to the kind's usual assignee: managers for authorizations and confirmations. */
   assigneeRole?: Todo['assigneeRole']
+  /** A fixed id makes opening it again (a retried publication) a no-op instead of a twin. */
+  _id?: string
 }
 
 const MANAGER_KINDS: readonly TodoKind[] = [
@@ -26,16 +28,35 @@ const MANAGER_KINDS: readonly TodoKind[] = [
 
 /** Opens a to-do inside `tx`; returns its id. */
 export async function openTodo(tx: Tx, todo: NewTodo, at: number): Promise<string> {
-  const _id = randomBytes(16).toString('hex')
-  const doc: Todo = {
-    _id,
+  const doc = todoDoc(todo, at)
+  await tx.collection('todos').add({ data: { ...doc } })
+  return doc._id
+}
+
+/**
+ * Opens to-dos for many projects at once (a check published to a district), outside a
+ * transaction: each has a fixed id, so a retry after a crash opens only those still missing.
+ */
+export async function openTodosOnce(todos: (NewTodo & { _id: string })[], at: number) {
+  const coll = cloud.database().collection('todos')
+  let opened = 0
+  for (const todo of todos) {
+    const added = await Promise.resolve(coll.add({ data: { ...todoDoc(todo, at) } }))
+      .then(() => 1)
+      .catch(() => 0) // there already
+    opened += added
+  }
+  return opened
+}
+
+function todoDoc(todo: NewTodo, at: number): Todo {
+  return {
     assigneeRole: MANAGER_KINDS.includes(todo.kind) ? 'manager' : 'handler',
     ...todo,
+    _id: todo._id ?? randomBytes(16).toString('hex'),
     status: 'pending',
     createdAt: at,
   }
-  await tx.collection('todos').add({ data: { ...doc } })
-  return _id
 }
 
 /**

@@ -60,6 +60,8 @@ function setBaseEnv(o: ResolvedOptions, adminUrl: string): void {
     SUBSCRIBE_TPL_AUTH_RESULT: process.env.SUBSCRIBE_TPL_AUTH_RESULT || 'TPL_AUTH_RESULT',
     SUBSCRIBE_TPL_REVIEW_REQUEST: process.env.SUBSCRIBE_TPL_REVIEW_REQUEST || 'TPL_REVIEW_REQUEST',
     SUBSCRIBE_TPL_REVIEW_RESULT: process.env.SUBSCRIBE_TPL_REVIEW_RESULT || 'TPL_REVIEW_RESULT',
+    // The demo operator (住建局) who publishes safety checks (scripts/import-safety-check.ts).
+    OPERATOR_OPENIDS: process.env.OPERATOR_OPENIDS || 'demo-operator',
   })
 }
 

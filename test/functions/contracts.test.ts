@@ -1,0 +1,228 @@
+/**
+ * Tests generated from the contracts of every module in the registry (server/registry.ts), so a
+ * new module is covered the moment it is registered:
+ * - every action has a sample (test/functions/samples/<fn>.ts), or this fails;
+ * - the authorization matrix derived from each action's declared access: every caller state the
+ *   access refuses gets exactly its error and changes nothing; read-only actions also run for the
+ *   callers it lets in;
+ * - bad input: operator objects, wrong types, missing and unknown fields, oversized strings,
+ *   forged identity fields — each a BAD_INPUT naming the field, writing nothing;
+ * - every state-changing action leaves the audit row its contract names.
+ */
+import type { z } from 'zod'
+import { STATUS_ERRORS } from '../../server/kernel/access'
+import { CONTRACTS } from '../../server/registry'
+import type { Access, ActionSpec, Contract } from '../../types/contract'
+import { GRANTABLE_MODULES } from '../../types/modules'
+import { startCloud, type TestCloud } from '../support/cloud'
+import { expectError, expectOk, type Reply } from './helpers'
+import { makeEnv, type Env, type Sample } from './samples/kit'
+
+type State =
+  | 'none'
+  | 'pending'
+  | 'rejected'
+  | 'deregistered'
+  | 'noModule'
+  | 'handler'
+  | 'manager'
+  | 'otherManager'
+  | 'operator'
+const STATES: State[] = [
+  'none',
+  'pending',
+  'rejected',
+  'deregistered',
+  'noModule',
+  'handler',
+  'manager',
+  'otherManager',
+  'operator',
+]
+const ACCESS_ERRORS = [
+  'NOT_BOUND',
+  'ACCOUNT_PENDING',
+  'ACCOUNT_REJECTED',
+  'ACCOUNT_INACTIVE',
+  'FORBIDDEN',
+  'MODULE_NOT_GRANTED',
+]
+/** The one module the `noModule` handler holds: none of the kit's modules need it. */
+const UNRELATED_MODULE = 'weather'
+
+let cloud: TestCloud
+let env: Env
+const callers = {} as Record<State, string>
+
+function samplesOf(fn: string): Record<string, Sample> | null {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require(`./samples/${fn}`) as { default: Record<string, Sample> }).default
+  } catch {
+    return null
+  }
+}
+
+const rows = CONTRACTS.flatMap((contract: Contract) =>
+  Object.entries(contract.actions).map(([name, spec]) => ({
+    contract,
+    name,
+    spec: spec as ActionSpec,
+    sample: samplesOf(contract.fn)?.[name],
+  })),
+)
+
+beforeAll(async () => {
+  cloud = await startCloud()
+  env = makeEnv(cloud, 'ct')
+  callers.none = env.fresh().openid
+  callers.pending = (await env.pendingHandler()).openid
+  const rejected = await env.pendingHandler()
+  const reject = { action: 'reject', accountId: rejected.id, version: 1, reason: '信息不符' }
+  expectOk(await env.call('permissions', reject, 'demo-manager'))
+  callers.rejected = rejected.openid
+  const gone = await env.activeHandler(['todos'])
+  expectOk(await env.call('permissions', { action: 'deregister', confirm: true }, gone.openid))
+  callers.deregistered = gone.openid
+  callers.noModule = (await env.activeHandler([UNRELATED_MODULE])).openid
+  callers.handler = (await env.activeHandler([...GRANTABLE_MODULES])).openid
+  callers.manager = 'demo-manager'
+  callers.otherManager = 'demo-manager2'
+  // Listed in OPERATOR_OPENIDS by the local cloud; holds no account.
+  callers.operator = 'demo-operator'
+}, 120_000)
+afterAll(() => cloud?.stop())
+
+const shapeOf = (spec: ActionSpec) => (spec.input as unknown as z.AnyZodObject).shape ?? {}
+
+/** What the declared access says a caller in `state` gets: an error code, or 'allowed'. */
+function expected(access: Access, state: State, namesProject: boolean): string {
+  if (access.kind === 'public') return 'allowed'
+  if (access.kind === 'operator') return state === 'operator' ? 'allowed' : 'FORBIDDEN'
+  if (state === 'none' || state === 'deregistered' || state === 'operator') return 'NOT_BOUND'
+  const status = state === 'pending' || state === 'rejected' ? state : 'active'
+  if (access.kind === 'account') {
+    return access.statuses.includes(status) ? 'allowed' : STATUS_ERRORS[status]
+  }
+  if (status !== 'active') return STATUS_ERRORS[status]
+  const role = state === 'manager' || state === 'otherManager' ? 'manager' : 'handler'
+  if (access.roles && !access.roles.includes(role)) return 'FORBIDDEN'
+  const held = state === 'handler' ? [...GRANTABLE_MODULES] : [UNRELATED_MODULE]
+  if (access.module && role === 'handler' && !(held as string[]).includes(access.module)) {
+    return 'MODULE_NOT_GRANTED'
+  }
+  // Another project's manager names this project: not theirs.
+  if (state === 'otherManager' && namesProject) return 'FORBIDDEN'
+  return 'allowed'
+}
+
+/** Runs `work` and resolves to how many database writes it made. */
+async function writesDuring(work: () => Promise<void>): Promise<number> {
+  await cloud.faults({ mode: 'fail', afterWrites: 1e9 })
+  try {
+    await work()
+  } finally {
+    // eslint-disable-next-line no-unsafe-finally
+    return cloud.faults(null)
+  }
+}
+
+it('every action of every registered module has a sample', () => {
+  const missing = rows.filter((r) => !r.sample).map((r) => `${r.contract.fn}.${r.name}`)
+  expect(missing).toEqual([])
+  const unaudited = rows
+    .filter((r) => r.spec.audit && !r.sample?.happy)
+    .map((r) => `${r.contract.fn}.${r.name}`)
+  expect(unaudited).toEqual([])
+})
+
+describe.each(rows.map((r) => [`${r.contract.fn}.${r.name}`, r] as const))(
+  '%s',
+  (_label, { contract, name, spec, sample }) => {
+    it('gives each caller state what its access declares', async () => {
+      if (!sample) throw new Error('no sample')
+      const namesProject = 'projectId' in shapeOf(spec)
+      for (const state of STATES) {
+        const want = expected(spec.access, state, namesProject)
+        if (want === 'allowed' && !sample.readOnly) continue
+        const input =
+          state === 'otherManager' && namesProject
+            ? { ...sample.input, projectId: 'p-yangguang' }
+            : sample.input
+        let reply: Reply | undefined
+        const writes = await writesDuring(async () => {
+          reply = await env.call(contract.fn, { action: name, ...input }, callers[state])
+        })
+        const got = reply!.ok ? 'ok' : reply!.error.code
+        if (want === 'allowed') {
+          expect({ state, refused: ACCESS_ERRORS.includes(got) }).toEqual({ state, refused: false })
+        } else {
+          expect({ state, got, writes }).toEqual({ state, got: want, writes: 0 })
+        }
+      }
+    })
+
+    it('refuses every bad variant of its input with the field named, writing nothing', async () => {
+      if (!sample) throw new Error('no sample')
+      const writes = await writesDuring(async () => {
+        for (const [field, params] of mutations(spec, sample.input)) {
+          const reply = await env.call(contract.fn, { action: name, ...params }, 'demo-manager')
+          expectError(reply, 'BAD_INPUT')
+          const named = reply.ok ? [] : Object.keys(reply.error.fields ?? {})
+          expect({
+            field,
+            named: named.some((k) => k === field || k.startsWith(`${field}.`)),
+          }).toEqual({ field, named: true })
+        }
+      })
+      expect(writes).toBe(0)
+    })
+
+    if (spec.audit) {
+      it(`leaves its audit row (${spec.audit})`, async () => {
+        const start = Date.now() - 1000
+        const { reply, targetId } = await sample!.happy!(env)
+        expectOk(reply)
+        const trail = await cloud.collection<{ action: string; label: string; at: number }>(
+          'audit_log',
+          { targetId, fn: contract.fn },
+        )
+        const mine = trail.filter((r) => r.at >= start)
+        expect(mine.length).toBeGreaterThan(0)
+        const own = mine.find((r) => r.action === name)
+        if (own) expect(own.label).toBe(spec.audit)
+        else expect(mine[0].label).toBeTruthy()
+      }, 60_000)
+    }
+  },
+)
+
+function wrongType(value: unknown): unknown {
+  if (typeof value === 'string') return 12345
+  if (typeof value === 'number') return String(value)
+  if (typeof value === 'boolean') return 'true'
+  return 'todos'
+}
+
+/** Bad variants of a valid input, each with the field it breaks. */
+function mutations(spec: ActionSpec, base: Record<string, unknown>): [string, object][] {
+  const shape = shapeOf(spec) as Record<string, z.ZodTypeAny>
+  const refused = (params: object) => !spec.input.safeParse(params).success
+  const out: [string, object][] = []
+  for (const [field, value] of Object.entries(base)) {
+    out.push([field, { ...base, [field]: { $ne: '' } }])
+    out.push([field, { ...base, [field]: { $gt: null, $regex: '.*' } }])
+    out.push([field, { ...base, [field]: wrongType(value) }])
+    if (Array.isArray(value)) out.push([field, { ...base, [field]: [{ $ne: '' }] }])
+    const long = { ...base, [field]: 'a'.repeat(5000) }
+    if (typeof value === 'string' && refused(long)) out.push([field, long])
+    if (!shape[field]?.isOptional()) {
+      const { [field]: _dropped, ...rest } = base
+      out.push([field, rest])
+    }
+  }
+  for (const forged of ['openid', 'OPENID', '_openid', 'role', 'userId', 'projectIds', 'status_']) {
+    out.push([forged, { ...base, [forged]: forged === 'role' ? 'manager' : 'demo-manager' }])
+  }
+  return out
+}
