@@ -97,6 +97,14 @@ describe('binding.searchProjects', () => {
     const long = await call({ action: 'searchProjects', keyword: '阳'.repeat(31) }, 'demo-newcomer')
     expectError(long, 'BAD_INPUT')
   })
+
+  it('refuses control characters as bad input, not an internal error', async () => {
+    for (const keyword of ['\u0000', '阳光\u0000花园', '\u202e阳光']) {
+      const reply = await call({ action: 'searchProjects', keyword }, 'demo-newcomer')
+      expectError(reply, 'BAD_INPUT')
+      expect(!reply.ok && reply.error.fields?.keyword).toBe('小区名称或项目编号包含无效字符')
+    }
+  })
 })
 
 describe('binding.submit', () => {

@@ -18,6 +18,23 @@ describe('shared field rules', () => {
     expect(personName.safeParse('阿依古丽·买买提').success).toBe(true)
     expect(personName.safeParse('<b>王</b>').success).toBe(false)
   })
+  it.each(['𠮷野家', 'Mary Ann', 'José Núñez', 'Նարեկ', '王 芳'])('accepts the name %s', (n) => {
+    expect(personName.safeParse(n).success).toBe(true)
+  })
+  it.each(['..', '··', '王..', '·王芳', '王芳·', '王  芳', '𠮷', '王\u0000芳', '12'])(
+    'refuses the name %j',
+    (n) => {
+      expect(personName.safeParse(n).success).toBe(false)
+    },
+  )
+  it.each(['\u0000', '阳光\u0000', '\u202e阳光', 'a\u001bb'])(
+    'refuses control characters in a keyword: %j',
+    (k) => {
+      const r = BindingInput.searchProjects.safeParse({ keyword: k })
+      expect(r.success).toBe(false)
+      if (!r.success) expect(fieldErrors(r.error).keyword).toBeTruthy()
+    },
+  )
 })
 
 describe('action schemas', () => {
