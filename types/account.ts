@@ -1,3 +1,4 @@
+import type { Machine } from './machine'
 import type { ModuleCode } from './modules'
 
 export type Role = 'handler' | 'manager'
@@ -5,16 +6,16 @@ export type AccountStatus = 'pending' | 'active' | 'rejected' | 'unbound' | 'der
 
 /** Handler account state machine (domain.md › Workflows), as data. */
 export const ACCOUNT_TRANSITIONS = {
-  authorize: { from: ['pending'], to: 'active' },
-  reject: { from: ['pending'], to: 'rejected' },
+  authorize: { from: ['pending'], to: 'active', closes: 'authorizeHandler' },
+  reject: { from: ['pending'], to: 'rejected', closes: 'authorizeHandler' },
   /** The manager changes which modules an active handler holds. */
   grant: { from: ['active'], to: 'active' },
   changePhone: { from: ['active'], to: 'active' },
   /** This WeChat lets go of the account; a rejected request is closed the same way on re-applying. */
-  unbind: { from: ['active', 'pending', 'rejected'], to: 'unbound' },
+  unbind: { from: ['active', 'pending', 'rejected'], to: 'unbound', closes: 'authorizeHandler' },
   remove: { from: ['active'], to: 'unbound' },
-  deregister: { from: ['active', 'pending'], to: 'deregistered' },
-} as const satisfies Record<string, { from: readonly AccountStatus[]; to: AccountStatus }>
+  deregister: { from: ['active', 'pending'], to: 'deregistered', closes: 'authorizeHandler' },
+} as const satisfies Machine<AccountStatus>
 
 export type AccountEvent = keyof typeof ACCOUNT_TRANSITIONS
 

@@ -1,12 +1,18 @@
 /**
- * A state machine written as data: each event names the states it leaves and the one it enters.
- * Shared by the functions (server/kernel/machine.ts applies a move) and the pages (which buttons
- * a record in a state offers).
+ * A state machine written as data: each event names the states it leaves, the one it enters and
+ * the to-dos it closes or opens (by kind: the work it ends, the work it asks for next). Shared by
+ * the functions (server/kernel/workflow.ts applies a step) and the pages (which buttons a record
+ * in a state offers).
  */
-export type Machine<S extends string> = Record<
-  string,
-  { readonly from: readonly S[]; readonly to: S }
->
+export interface Rule<S extends string> {
+  readonly from: readonly S[]
+  readonly to: S
+  /** The pending to-dos of this kind about the record are done by this move. */
+  readonly closes?: string
+  /** This move asks someone to act next: a to-do of this kind about the record. */
+  readonly opens?: string
+}
+export type Machine<S extends string> = Record<string, Rule<S>>
 
 /** The events a record in `state` allows. */
 export function allowedEvents<S extends string>(machine: Machine<S>, state: S): string[] {

@@ -48,9 +48,19 @@ export type SubmissionStatus = 'draft' | 'awaitingConfirm' | 'returned' | 'confi
 
 /** The submission's life (domain.md › Workflows), as data. */
 export const SUBMISSION_TRANSITIONS = {
-  submit: { from: ['draft', 'returned'], to: 'awaitingConfirm' },
-  confirm: { from: ['awaitingConfirm'], to: 'confirmed' },
-  return: { from: ['awaitingConfirm'], to: 'returned' },
+  submit: {
+    from: ['draft', 'returned'],
+    to: 'awaitingConfirm',
+    closes: 'fillSafetyCheck',
+    opens: 'confirmSafetyCheck',
+  },
+  confirm: { from: ['awaitingConfirm'], to: 'confirmed', closes: 'confirmSafetyCheck' },
+  return: {
+    from: ['awaitingConfirm'],
+    to: 'returned',
+    closes: 'confirmSafetyCheck',
+    opens: 'fillSafetyCheck',
+  },
 } as const satisfies Machine<SubmissionStatus>
 
 /** What the list shows per project: 未填写 until the first answer is saved. */
@@ -133,7 +143,10 @@ export const PublishedCheck = z
         projectIds: z.array(docId).max(5000).optional(),
       })
       .strict()
-      .refine((s) => (s.districts?.length ?? 0) + (s.projectIds?.length ?? 0) > 0, '请指定检查范围'),
+      .refine(
+        (s) => (s.districts?.length ?? 0) + (s.projectIds?.length ?? 0) > 0,
+        '请指定检查范围',
+      ),
     categories: z
       .array(
         z

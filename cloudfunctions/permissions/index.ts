@@ -4,7 +4,12 @@
  * their audit trail. A handler changes its bound phone or 注销 its account; anyone bound may
  * 解除绑定 this WeChat.
  */
-import type { Account } from '../../types/account'
+import {
+  ACCOUNT_TRANSITIONS,
+  type Account,
+  type AccountEvent,
+  type AccountStatus,
+} from '../../types/account'
 import { AppError } from '../../types/errors'
 import {
   AUDIT_PAGE_SIZE,
@@ -14,18 +19,19 @@ import {
   type HandlerRow,
 } from '../../types/permissions'
 import { moduleTitle } from '../../types/modules'
+import { claimKey, getAccount, keysOf, phoneKey, releaseKey } from '../../server/kernel/accounts'
 import {
-  claimKey,
-  getAccount,
-  keysOf,
-  phoneKey,
-  releaseKey,
-  transition,
-} from '../../server/kernel/accounts'
-import { _, db, defineFunction, inTransaction, list, type Ctx, type Tx } from '../../server/kernel'
+  _,
+  db,
+  defineFunction,
+  list,
+  type AuditEntry,
+  type Ctx,
+  type Tx,
+} from '../../server/kernel'
 import { notify, subscribeTemplates } from '../../server/kernel/messaging'
-import { closeTodos, pendingTodoIds } from '../../server/kernel/todos'
 import { checkCode, issueCode, useCode } from '../../server/kernel/verification'
+import { step } from '../../server/kernel/workflow'
 
 /** A handler of the manager's project; another project's account is "not found", not "forbidden". */
 async function handlerOf(ctx: Ctx, accountId: string): Promise<Account> {
@@ -36,10 +42,30 @@ async function handlerOf(ctx: Ctx, accountId: string): Promise<Account> {
   return account
 }
 
-/** Closes the handler's pending authorization to-do inside `tx`. */
-async function closeAuthTodo(tx: Tx, ctx: Ctx, accountId: string, result: string): Promise<void> {
-  const ids = await pendingTodoIds('authorizeHandler', accountId)
-  await closeTodos(tx, ids, result, ctx.caller, ctx.now)
+/** A step of an account's life: the move, its to-do and its audit row together (workflow.ts). */
+function accountStep(
+  ctx: Ctx,
+  account: Account,
+  event: AccountEvent,
+  version: number,
+  o: {
+    patch: Partial<Account>
+    audit: Omit<AuditEntry, 'targetId' | 'targetType'>
+    result?: string
+    also?: (tx: Tx) => Promise<void>
+  },
+): Promise<Account> {
+  return step<AccountStatus, Account>(ctx, {
+    collection: 'accounts',
+    machine: ACCOUNT_TRANSITIONS,
+    event,
+    id: account._id,
+    version,
+    patch: o.patch,
+    result: o.result,
+    audit: { targetType: 'account', ...o.audit },
+    also: o.also,
+  })
 }
 
 const maskPhone = (phone: string) => phone.replace(/(\d{3})\d{4}/, '$1****')
@@ -56,21 +82,17 @@ function leave(
   event: 'unbind' | 'deregister' | 'remove',
   expectedVersion: number,
 ): Promise<Account> {
-  return inTransaction(async (tx) => {
-    const left = await transition(tx, account, event, expectedVersion, { openid: null }, ctx.now)
-    for (const key of keysOf(account)) await releaseKey(tx, key, account._id)
-    if (account.status === 'pending') await closeAuthTodo(tx, ctx, account._id, '申请已撤回')
-    await ctx.audit(
-      {
-        action: event === 'remove' ? 'removeHandler' : event,
-        targetType: 'account',
-        targetId: account._id,
-        projectId: account.projectIds[0],
-        detail: { name: account.name },
-      },
-      tx,
-    )
-    return left
+  return accountStep(ctx, account, event, expectedVersion, {
+    patch: { openid: null },
+    result: '申请已撤回',
+    audit: {
+      action: event === 'remove' ? 'removeHandler' : event,
+      projectId: account.projectIds[0],
+      detail: { name: account.name },
+    },
+    also: async (tx) => {
+      for (const key of keysOf(account)) await releaseKey(tx, key, account._id)
+    },
   })
 }
 
@@ -109,20 +131,10 @@ export const main = defineFunction(PermissionsContract, {
 
   async authorize(ctx, { accountId, version, modules }) {
     const handler = await handlerOf(ctx, accountId)
-    const done = await inTransaction(async (tx) => {
-      const moved = await transition(tx, handler, 'authorize', version, { modules }, ctx.now)
-      await closeAuthTodo(tx, ctx, accountId, '已授权')
-      await ctx.audit(
-        {
-          action: 'authorize',
-          targetType: 'account',
-          targetId: accountId,
-          projectId: ctx.projectId,
-          detail: { modules },
-        },
-        tx,
-      )
-      return moved
+    const done = await accountStep(ctx, handler, 'authorize', version, {
+      patch: { modules },
+      result: '已授权',
+      audit: { projectId: ctx.projectId, detail: { modules } },
     })
     await notify(handler.openid, subscribeTemplates().authResult, 'pages/home/index', {
       thing1: handler.name,
@@ -134,21 +146,10 @@ export const main = defineFunction(PermissionsContract, {
 
   async reject(ctx, { accountId, version, reason }) {
     const handler = await handlerOf(ctx, accountId)
-    const done = await inTransaction(async (tx) => {
-      const patch = { rejectReason: reason, rejectedAt: ctx.now }
-      const moved = await transition(tx, handler, 'reject', version, patch, ctx.now)
-      await closeAuthTodo(tx, ctx, accountId, `已驳回：${reason}`)
-      await ctx.audit(
-        {
-          action: 'reject',
-          targetType: 'account',
-          targetId: accountId,
-          projectId: ctx.projectId,
-          comment: reason,
-        },
-        tx,
-      )
-      return moved
+    const done = await accountStep(ctx, handler, 'reject', version, {
+      patch: { rejectReason: reason, rejectedAt: ctx.now },
+      result: `已驳回：${reason}`,
+      audit: { projectId: ctx.projectId, comment: reason },
     })
     await notify(handler.openid, subscribeTemplates().authResult, 'pages/home/index', {
       thing1: handler.name,
@@ -160,19 +161,9 @@ export const main = defineFunction(PermissionsContract, {
 
   async setModules(ctx, { accountId, version, modules }) {
     const handler = await handlerOf(ctx, accountId)
-    const done = await inTransaction(async (tx) => {
-      const moved = await transition(tx, handler, 'grant', version, { modules }, ctx.now)
-      await ctx.audit(
-        {
-          action: 'setModules',
-          targetType: 'account',
-          targetId: accountId,
-          projectId: ctx.projectId,
-          detail: { before: handler.modules, after: modules },
-        },
-        tx,
-      )
-      return moved
+    const done = await accountStep(ctx, handler, 'grant', version, {
+      patch: { modules },
+      audit: { projectId: ctx.projectId, detail: { before: handler.modules, after: modules } },
     })
     return toRow(done)
   },
@@ -217,21 +208,17 @@ export const main = defineFunction(PermissionsContract, {
     }
     const codeId = await checkCode(phone, 'changePhone', code, ctx.now)
     // The new phone's key, the account and the old key's release land together or not at all.
-    await inTransaction(async (tx) => {
-      await useCode(tx, codeId)
-      await transition(tx, me, 'changePhone', me.version, { phone }, ctx.now)
-      await claimKey(tx, phoneKey(phone), me._id, ctx.now)
-      await releaseKey(tx, phoneKey(me.phone), me._id)
-      await ctx.audit(
-        {
-          action: 'changePhone',
-          targetType: 'account',
-          targetId: me._id,
-          projectId: me.projectIds[0],
-          detail: { from: maskPhone(me.phone), to: maskPhone(phone) },
-        },
-        tx,
-      )
+    await accountStep(ctx, me, 'changePhone', me.version, {
+      patch: { phone },
+      audit: {
+        projectId: me.projectIds[0],
+        detail: { from: maskPhone(me.phone), to: maskPhone(phone) },
+      },
+      also: async (tx) => {
+        await useCode(tx, codeId)
+        await claimKey(tx, phoneKey(phone), me._id, ctx.now)
+        await releaseKey(tx, phoneKey(me.phone), me._id)
+      },
     })
     return { phone }
   },

@@ -20,21 +20,10 @@ import {
   type SafetySubmission,
   type SubmissionStatus,
 } from '../../types/safety'
-import {
-  _,
-  cloud,
-  db,
-  defineFunction,
-  first,
-  inTransaction,
-  insert,
-  list,
-  type Ctx,
-  type Tx,
-} from '../../server/kernel'
-import { move } from '../../server/kernel/machine'
+import { _, cloud, db, defineFunction, first, insert, list, type Ctx } from '../../server/kernel'
+import { step } from '../../server/kernel/workflow'
 import { notify, subscribeTemplates } from '../../server/kernel/messaging'
-import { closeTodos, openTodo, openTodosOnce, pendingTodoIds } from '../../server/kernel/todos'
+import { openTodosOnce } from '../../server/kernel/todos'
 
 interface Project {
   _id: string
@@ -168,25 +157,44 @@ async function tellSubmitter(sub: SafetySubmission, check: SafetyCheck, result: 
   )
 }
 
-function moveSubmission(
-  tx: Tx,
+/** A step of the submission's workflow: the move, its to-dos and its audit row together. */
+function stepOf(
+  ctx: Ctx<Account>,
+  check: SafetyCheck,
+  sub: SafetySubmission,
   event: keyof typeof SUBMISSION_TRANSITIONS,
-  id: string,
   version: number,
-  patch: Partial<SafetySubmission>,
-  at: number,
+  o: {
+    patch: Partial<SafetySubmission>
+    result: string
+    todoTitle?: string
+    detail?: Record<string, unknown>
+    comment?: string
+  },
 ): Promise<SafetySubmission> {
-  const table = SUBMISSION_TRANSITIONS
-  return move<SubmissionStatus, SafetySubmission>(
-    tx,
-    'safety_submissions',
-    table,
+  return step<SubmissionStatus, SafetySubmission>(ctx, {
+    collection: 'safety_submissions',
+    machine: SUBMISSION_TRANSITIONS,
     event,
-    id,
+    id: sub._id,
     version,
-    patch,
-    at,
-  )
+    patch: o.patch,
+    result: o.result,
+    audit: {
+      targetType: 'safetySubmission',
+      projectId: ctx.projectId,
+      ...(o.detail ? { detail: o.detail } : {}),
+      ...(o.comment ? { comment: o.comment } : {}),
+    },
+    todo: o.todoTitle
+      ? {
+          projectId: ctx.projectId,
+          title: o.todoTitle,
+          link: `/pages/safety/index?checkId=${check._id}`,
+          dueAt: check.endAt,
+        }
+      : undefined,
+  })
 }
 
 /** Loads what every move needs and checks the window. */
@@ -347,39 +355,16 @@ export const main = defineFunction(SafetyContract, {
       (sum, id) => sum + (sub.answers[id].result === 'ok' ? (points.get(id) ?? 0) : 0),
       0,
     )
-    const fillTodos = await pendingTodoIds('fillSafetyCheck', sub._id)
-    const done = await inTransaction(async (tx) => {
-      const patch = {
+    const done = await stepOf(ctx, check, sub, 'submit', version, {
+      patch: {
         score,
         submittedAt: ctx.now,
         submittedBy: ctx.caller._id,
         submittedByName: ctx.caller.name,
-      }
-      const moved = await moveSubmission(tx, 'submit', sub._id, version, patch, ctx.now)
-      await closeTodos(tx, fillTodos, '已提交', ctx.caller, ctx.now)
-      await openTodo(
-        tx,
-        {
-          projectId: ctx.projectId,
-          kind: 'confirmSafetyCheck',
-          title: `确认：${check.title}`,
-          targetType: 'safetySubmission',
-          targetId: sub._id,
-          link: `/pages/safety/index?checkId=${check._id}`,
-          dueAt: check.endAt,
-        },
-        ctx.now,
-      )
-      await ctx.audit(
-        {
-          targetType: 'safetySubmission',
-          targetId: sub._id,
-          projectId: ctx.projectId,
-          detail: { score, total: check.totalPoints },
-        },
-        tx,
-      )
-      return moved
+      },
+      result: '已提交',
+      todoTitle: `确认：${check.title}`,
+      detail: { score, total: check.totalPoints },
     })
     await tellManagers(ctx, check)
     return done
@@ -387,27 +372,10 @@ export const main = defineFunction(SafetyContract, {
 
   async confirm(ctx, { checkId, version }) {
     const { check, sub } = await moving(ctx, checkId)
-    const todos = await pendingTodoIds('confirmSafetyCheck', sub._id)
-    const done = await inTransaction(async (tx) => {
-      const moved = await moveSubmission(
-        tx,
-        'confirm',
-        sub._id,
-        version,
-        { confirmedAt: ctx.now },
-        ctx.now,
-      )
-      await closeTodos(tx, todos, '已确认', ctx.caller, ctx.now)
-      await ctx.audit(
-        {
-          targetType: 'safetySubmission',
-          targetId: sub._id,
-          projectId: ctx.projectId,
-          detail: { score: sub.score },
-        },
-        tx,
-      )
-      return moved
+    const done = await stepOf(ctx, check, sub, 'confirm', version, {
+      patch: { confirmedAt: ctx.now },
+      result: '已确认',
+      detail: { score: sub.score },
     })
     await tellSubmitter(done, check, '已确认')
     return done
@@ -415,28 +383,11 @@ export const main = defineFunction(SafetyContract, {
 
   async return(ctx, { checkId, version, comment }) {
     const { check, sub } = await moving(ctx, checkId)
-    const todos = await pendingTodoIds('confirmSafetyCheck', sub._id)
-    const done = await inTransaction(async (tx) => {
-      const moved = await moveSubmission(tx, 'return', sub._id, version, { comment }, ctx.now)
-      await closeTodos(tx, todos, `已退回：${comment}`, ctx.caller, ctx.now)
-      await openTodo(
-        tx,
-        {
-          projectId: ctx.projectId,
-          kind: 'fillSafetyCheck',
-          title: `修改：${check.title}（已退回）`,
-          targetType: 'safetySubmission',
-          targetId: sub._id,
-          link: `/pages/safety/index?checkId=${check._id}`,
-          dueAt: check.endAt,
-        },
-        ctx.now,
-      )
-      await ctx.audit(
-        { targetType: 'safetySubmission', targetId: sub._id, projectId: ctx.projectId, comment },
-        tx,
-      )
-      return moved
+    const done = await stepOf(ctx, check, sub, 'return', version, {
+      patch: { comment },
+      result: `已退回：${comment}`,
+      todoTitle: `修改：${check.title}（已退回）`,
+      comment,
     })
     await tellSubmitter(done, check, '已退回')
     return done
