@@ -20,7 +20,17 @@ import {
   type SafetySubmission,
   type SubmissionStatus,
 } from '../../types/safety'
-import { _, cloud, db, defineFunction, first, insert, list, type Ctx } from '../../server/kernel'
+import {
+  _,
+  cloud,
+  db,
+  defineFunction,
+  first,
+  insert,
+  list,
+  updateCount,
+  type Ctx,
+} from '../../server/kernel'
 import { step } from '../../server/kernel/workflow'
 import { notify, subscribeTemplates } from '../../server/kernel/messaging'
 import { openTodosOnce } from '../../server/kernel/todos'
@@ -197,6 +207,20 @@ function stepOf(
   })
 }
 
+/** An item the caller may answer now: its check is open and the submission not yet sent. */
+async function editableItem(ctx: Ctx<Account>, checkId: string, itemId: string) {
+  const check = await checkFor(ctx, checkId)
+  requireOpen(check, ctx.now)
+  if (!itemIds(check).includes(itemId)) {
+    throw new AppError('BAD_INPUT', '检查项不存在', { itemId: '检查项不存在' })
+  }
+  const sub = await submissionOf(ctx, checkId)
+  if (sub && !EDITABLE.includes(sub.status)) {
+    throw new AppError('INVALID_STATE', '已提交，不能再修改')
+  }
+  return { check, sub }
+}
+
 /** Loads what every move needs and checks the window. */
 async function moving(ctx: Ctx<Account>, checkId: string) {
   const check = await checkFor(ctx, checkId)
@@ -253,16 +277,9 @@ export const main = defineFunction(SafetyContract, {
   },
 
   async saveAnswer(ctx, { checkId, itemId, answer }) {
-    const check = await checkFor(ctx, checkId)
-    requireOpen(check, ctx.now)
-    if (!itemIds(check).includes(itemId)) {
-      throw new AppError('BAD_INPUT', '检查项不存在', { itemId: '检查项不存在' })
-    }
+    const { check, sub: before } = await editableItem(ctx, checkId, itemId)
     const subId = submissionId(checkId, ctx.projectId)
-    let sub = await submissionOf(ctx, checkId)
-    if (sub && !EDITABLE.includes(sub.status)) {
-      throw new AppError('INVALID_STATE', '已提交，不能再修改')
-    }
+    let sub = before
     await checkPhotos(ctx, subId, itemId, answer.photos, sub?.answers[itemId])
     if (!sub) {
       // The first answer opens the draft; of two first answers at once, one creates it.
@@ -278,12 +295,11 @@ export const main = defineFunction(SafetyContract, {
       await insert(submissions(), draft).catch(() => undefined)
     }
     // One item per statement: answers to different items saved at once never overwrite each other.
-    const saved = await submissions()
-      .where({ _id: subId, status: _.in([...EDITABLE]) })
-      .update({
-        data: { [`answers.${itemId}`]: _.set(answer), updatedAt: ctx.now, version: _.inc(1) },
-      })
-    if ((saved as { stats: { updated: number } }).stats.updated !== 1) {
+    const saved = await updateCount(
+      submissions().where({ _id: subId, status: _.in([...EDITABLE]) }),
+      { [`answers.${itemId}`]: _.set(answer), updatedAt: ctx.now, version: _.inc(1) },
+    )
+    if (saved !== 1) {
       throw new AppError('INVALID_STATE', '已提交，不能再修改')
     }
     sub = await submissionOf(ctx, checkId)
@@ -291,11 +307,7 @@ export const main = defineFunction(SafetyContract, {
   },
 
   async photoSlot(ctx, { checkId, itemId, ext }) {
-    const check = await checkFor(ctx, checkId)
-    requireOpen(check, ctx.now)
-    if (!itemIds(check).includes(itemId)) {
-      throw new AppError('BAD_INPUT', '检查项不存在', { itemId: '检查项不存在' })
-    }
+    await editableItem(ctx, checkId, itemId)
     const subId = submissionId(checkId, ctx.projectId)
     const name = randomBytes(12).toString('hex')
     const cloudPath = `safety/${ctx.projectId}/${checkId}/${itemId}/${name}.${ext}`
