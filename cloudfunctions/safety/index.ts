@@ -299,10 +299,10 @@ export const main = defineFunction(SafetyContract, {
       submissions().where({ _id: subId, status: _.in([...EDITABLE]) }),
       { [`answers.${itemId}`]: _.set(answer), updatedAt: ctx.now, version: _.inc(1) },
     )
-    if (saved !== 1) {
-      throw new AppError('INVALID_STATE', '已提交，不能再修改')
-    }
     sub = await submissionOf(ctx, checkId)
+    // Not saved: either it was submitted meanwhile, or the draft could not be created at all.
+    if (saved !== 1)
+      throw sub ? new AppError('INVALID_STATE', '已提交，不能再修改') : new AppError('INTERNAL')
     return { answered: answeredCount(check, sub), version: sub!.version }
   },
 
