@@ -10,8 +10,12 @@ import type { Contract } from '../types/contract'
 import { PermissionsContract } from '../types/permissions'
 import { SAFETY_COLLECTIONS, SafetyContract } from '../types/safety'
 import { TODOS_COLLECTIONS, TodosContract } from '../types/todos'
+import { TRAINING_COLLECTIONS, TrainingContract } from '../types/training'
+import { WEATHER_COLLECTIONS, WeatherContract } from '../types/weather'
 import { safetySeed } from './seed/safety'
 import { todosSeed } from './seed/todos'
+import { trainingSeed } from './seed/training'
+import { weatherSeed } from './seed/weather'
 
 /** Typed documents by collection (each with its `_id`). */
 export type SeedDocs = Record<string, readonly { _id: string }[]>
@@ -28,6 +32,8 @@ export const MODULE_KITS: readonly ModuleKit[] = [
   { contract: PermissionsContract },
   { contract: TodosContract, collections: TODOS_COLLECTIONS, seed: todosSeed },
   { contract: SafetyContract, collections: SAFETY_COLLECTIONS, seed: safetySeed },
+  { contract: TrainingContract, collections: TRAINING_COLLECTIONS, seed: trainingSeed },
+  { contract: WeatherContract, collections: WEATHER_COLLECTIONS, seed: weatherSeed },
 ]
 
 /** Every collection with its indexes: the core ones and each module's. */

@@ -108,25 +108,6 @@ export const CORE_COLLECTIONS = {
       ],
     },
   ],
-  courses: [{ fields: [['order', 1]] }],
-  course_progress: [
-    {
-      fields: [
-        ['accountId', 1],
-        ['courseId', 1],
-      ],
-      unique: true,
-    },
-  ],
-  weather_places: [{ fields: [['district', 1]] }],
-  weather_warnings: [
-    {
-      fields: [
-        ['district', 1],
-        ['issuedAt', -1],
-      ],
-    },
-  ],
   /** Claims of idempotent requests; the `_id` is the request key. */
   idempotency: [],
   /** One doc per bound WeChat OPENID and per bound phone (`_id` = the key): uniqueness by insert. */

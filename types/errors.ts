@@ -19,6 +19,7 @@ export const ERROR_MESSAGES = {
   CODE_EXPIRED: '验证码已失效，请重新获取',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   SEND_FAILED: '短信发送失败，请稍后再试',
+  UPSTREAM_FAILED: '外部服务暂时不可用，请稍后重试',
   INTERNAL: '服务暂时不可用，请稍后再试',
   NETWORK: '网络异常，请检查网络后重试',
 } as const

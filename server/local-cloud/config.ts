@@ -41,6 +41,11 @@ export interface LocalCloudOptions {
   devToken?: string
   /** LOCAL_CLOUD_ALLOWED_HOSTS (comma-separated): Host names accepted beyond loopback. */
   allowedHosts?: string[]
+  /**
+   * LOCAL_CLOUD_QWEATHER (`0` = off): start the QWeather stand-in (server/qweather-standin) and
+   * point the weather function at it. Off by itself when QWEATHER_HOST is set (a real provider).
+   */
+  qweatherStandIn?: boolean
 }
 
 export type ResolvedOptions = Required<Omit<LocalCloudOptions, 'collections'>> & {
@@ -68,6 +73,7 @@ export function withDefaults(o: LocalCloudOptions): ResolvedOptions {
     secret: o.secret || randomSecret(),
     devToken: o.devToken || randomSecret(),
     allowedHosts: (o.allowedHosts ?? []).map((h) => h.trim().toLowerCase()).filter(Boolean),
+    qweatherStandIn: o.qweatherStandIn ?? !process.env.QWEATHER_HOST,
   }
 }
 
@@ -95,6 +101,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): LocalCloud
     secret: env.LOCAL_CLOUD_SECRET || undefined,
     devToken: env.LOCAL_CLOUD_TOKEN || undefined,
     allowedHosts: env.LOCAL_CLOUD_ALLOWED_HOSTS?.split(','),
+    qweatherStandIn: env.LOCAL_CLOUD_QWEATHER === '0' || env.QWEATHER_HOST ? false : undefined,
   }
 }
 

@@ -5,6 +5,7 @@ import { decode } from './ejson'
 import { CloudError } from './errors'
 import { find, type Filter } from './engine'
 import { readBody, sendError, sendJson } from './http-util'
+import type { StandIn } from '../qweather-standin'
 import { parseFaultPlan, type Faults } from './faults'
 import type { Store } from './store'
 import { compareValues, isPlainObject, type Doc } from './values'
@@ -14,6 +15,8 @@ export interface DevDeps {
   store: Store
   clock: Clock
   faults: Faults
+  /** The QWeather stand-in, when it runs (GET / POST /__dev/qweather). */
+  weather: StandIn | null
 }
 
 const MAX_DOCS = 1000
@@ -83,6 +86,31 @@ function decodeName(text: string): string | null {
   }
 }
 
+/**
+ * The QWeather stand-in's switches: GET reads them and the request counts; POST sets any of
+ * `{warnings: [{at: 'lat,lon' | '*', type, colour}], overQuota, down}` and, with
+ * `{resetCounts: true}`, zeroes the counts.
+ */
+async function qweather(deps: DevDeps, req: IncomingMessage, res: ServerResponse) {
+  const w = deps.weather
+  if (!w) return sendError(res, 404, 'NOT_FOUND', 'the QWeather stand-in is not running')
+  if (req.method === 'POST') {
+    let body: Record<string, unknown>
+    try {
+      body = JSON.parse((await readBody(req, 16 * 1024)).toString() || '{}')
+    } catch {
+      return sendError(res, 400, 'BAD_INPUT', 'body must be JSON')
+    }
+    if (Array.isArray(body.warnings))
+      w.state.warnings = body.warnings as StandIn['state']['warnings']
+    if (typeof body.overQuota === 'boolean') w.state.overQuota = body.overQuota
+    if (typeof body.down === 'boolean') w.state.down = body.down
+    if (body.resetCounts === true)
+      for (const k of Object.keys(w.requests)) w.requests[k as 'geo'] = 0
+  }
+  sendJson(res, 200, { url: w.url, state: w.state, requests: w.requests })
+}
+
 /** Sets (or with `{}` clears) the fault plan; answers the writes counted under the old one. */
 async function setFaults(deps: DevDeps, req: IncomingMessage, res: ServerResponse) {
   let body: unknown
@@ -118,6 +146,7 @@ export async function handleDev(
   if (get && path === 'clock') return sendJson(res, 200, { offsetMs: deps.clock.offsetMs })
   if (req.method === 'POST' && path === 'clock') return setClock(deps, req, res)
   if (req.method === 'POST' && path === 'faults') return setFaults(deps, req, res)
+  if (path === 'qweather') return qweather(deps, req, res)
   if (get && path.startsWith('collections/')) {
     const name = decodeName(path.slice('collections/'.length))
     if (name === null) return sendError(res, 400, 'BAD_INPUT', 'bad percent-encoding in the name')

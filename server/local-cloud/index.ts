@@ -5,6 +5,7 @@ import { COLLECTIONS } from '../registry'
 import { demoData, demoFiles } from '../seed'
 import { Clock } from './clock'
 import { withDefaults, type LocalCloudOptions, type ResolvedOptions } from './config'
+import { startQWeatherStandIn, type StandIn } from '../qweather-standin'
 import { Faults } from './faults'
 import { FunctionRunner } from './functions'
 import { isLoopback, type GuardPolicy } from './guard'
@@ -91,7 +92,13 @@ function openStore(o: ResolvedOptions): Store {
   return store
 }
 
-function handlerFor(o: ResolvedOptions, store: Store, clock: Clock, origin: () => string) {
+function handlerFor(
+  o: ResolvedOptions,
+  store: Store,
+  clock: Clock,
+  origin: () => string,
+  weather: StandIn | null,
+) {
   const functions = new FunctionRunner({
     functionsDir: o.functionsDir,
     envName: o.envName,
@@ -112,6 +119,7 @@ function handlerFor(o: ResolvedOptions, store: Store, clock: Clock, origin: () =
     now: clock.now,
     h5Dir: o.h5Dir,
     guard: guardPolicy(o),
+    weather,
   })
 }
 
@@ -147,12 +155,13 @@ function originOf(host: string, port: number): string {
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`
 }
 
-function closer(server: Server, store: Store, release: () => void) {
+function closer(server: Server, store: Store, release: () => void, weather: StandIn | null) {
   return () =>
     new Promise<void>((resolve) => {
       server.close(() => resolve())
       server.closeAllConnections()
-    }).finally(() => {
+    }).finally(async () => {
+      await weather?.close()
       store.close()
       release()
     })
@@ -170,11 +179,15 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   }
   const clock = new Clock(store)
   let origin = ''
-  const server = createServer(handlerFor(o, store, clock, () => origin))
+  let weather: StandIn | null = null
+  let server: Server
   let port: number
   try {
+    weather = o.qweatherStandIn ? await startQWeatherStandIn({ now: clock.now }) : null
+    server = createServer(handlerFor(o, store, clock, () => origin, weather))
     port = await listen(server, o.port, o.host)
   } catch (err) {
+    await weather?.close()
     store.close()
     release()
     throw err
@@ -182,8 +195,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   origin = originOf(o.host, port)
   if (!isLoopback(o.host)) warnExposed(o, port, Boolean(options.devToken))
   setBaseEnv(o, `${origin}/admin`)
+  // The weather function's provider: the stand-in, unless a real one is configured.
+  if (weather) Object.assign(process.env, { QWEATHER_HOST: weather.url, QWEATHER_KEY: weather.key })
   installEnvProxy()
-  return { url: `${origin}/`, port, store, close: closer(server, store, release) }
+  return { url: `${origin}/`, port, store, close: closer(server, store, release, weather) }
 }
 
 /**

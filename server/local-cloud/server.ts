@@ -103,7 +103,30 @@ async function storage(
     path && (req.method === 'GET' || req.method === 'HEAD') ? deps.files.read(path) : null
   if (!bytes)
     return sendBody(res, 404, storageErrorXml('NoSuchKey', 'file not found'), 'application/xml')
-  sendBody(res, 200, bytes, contentTypeOf(path!))
+  sendRange(req, res, bytes, contentTypeOf(path!))
+}
+
+/**
+ * Answers a single `Range: bytes=a-b` with 206 (a video player seeks this way, and a browser
+ * refuses to seek in a file served without it), anything unsatisfiable with 416, else the whole.
+ */
+function sendRange(req: IncomingMessage, res: ServerResponse, bytes: Buffer, type: string) {
+  const header = req.headers.range
+  const m = typeof header === 'string' ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null
+  if (!m || (m[1] === '' && m[2] === '')) {
+    return sendBody(res, 200, bytes, type, { 'accept-ranges': 'bytes' })
+  }
+  const size = bytes.length
+  // `bytes=-n` is the last n bytes; `bytes=a-` runs to the end.
+  const start = m[1] === '' ? Math.max(0, size - Number(m[2])) : Number(m[1])
+  const end = m[1] === '' || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1)
+  if (start >= size || start > end) {
+    return sendBody(res, 416, '', 'text/plain', { 'content-range': `bytes */${size}` })
+  }
+  sendBody(res, 206, bytes.subarray(start, end + 1), type, {
+    'accept-ranges': 'bytes',
+    'content-range': `bytes ${start}-${end}/${size}`,
+  })
 }
 
 async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse) {

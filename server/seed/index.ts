@@ -358,54 +358,6 @@ function moduleRecords(now: number): Record<string, Doc[]> {
         period: '2026Q2',
       },
     ],
-    courses: [
-      {
-        _id: 'c-1',
-        order: 1,
-        title: '《深圳经济特区物业管理条例》解读',
-        durationSec: 1800,
-        videoUrl: '',
-        cover: '',
-      },
-      {
-        _id: 'c-2',
-        order: 2,
-        title: '物业服务区域消防安全管理',
-        durationSec: 1500,
-        videoUrl: '',
-        cover: '',
-      },
-    ],
-    course_progress: [],
-    weather_places: [
-      {
-        _id: 'wp-1',
-        name: '阳光花园',
-        district: '南山区',
-        street: '粤海街道',
-        address: '科技南十二路18号',
-        projectId: 'p-yangguang',
-      },
-      {
-        _id: 'wp-2',
-        name: '海滨广场',
-        district: '福田区',
-        street: '沙头街道',
-        address: '滨河大道9003号',
-        projectId: 'p-haibin',
-      },
-    ],
-    weather_warnings: [
-      {
-        _id: 'ww-1',
-        type: '暴雨',
-        colour: '黄',
-        district: '南山区',
-        issuedAt: now - 2 * 3600_000,
-        guidance: '检查地下车库排水设施，做好挡水准备。',
-        active: true,
-      },
-    ],
   }
 }
 

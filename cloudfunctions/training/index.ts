@@ -1,0 +1,153 @@
+/**
+ * 观看宣传培训 (manual §14). Courses come from the operator; videos and covers from cloud storage
+ * (temporary URLs). Progress is the server's count: each report may advance the watched mark only
+ * by the time that passed (progress.ts), and a course is finished when the server has seen ≥ 90 %
+ * of it — the client cannot declare it. A finished course is recorded in `training_results`,
+ * which 企业人员培训结果 (query module) reads.
+ */
+import type { Account } from '../../types/account'
+import { AppError } from '../../types/errors'
+import {
+  TrainingContract,
+  percentOf,
+  type Course,
+  type CourseRow,
+  type Progress,
+} from '../../types/training'
+import {
+  _,
+  cloud,
+  db,
+  defineFunction,
+  first,
+  insert,
+  list,
+  updateCount,
+  type Ctx,
+} from '../../server/kernel'
+import { advance } from './progress'
+
+interface Project {
+  _id: string
+  name: string
+  company?: string
+}
+
+const courses = () => db.collection('courses')
+const progress = () => db.collection('course_progress')
+const progressId = (accountId: string, courseId: string) => `${accountId}_${courseId}`
+
+async function courseOf(courseId: string): Promise<Course> {
+  const course = await first<Course>(courses().where({ _id: courseId }))
+  if (!course) throw new AppError('NOT_FOUND', '课程不存在')
+  return course
+}
+
+async function urls(fileIds: string[]): Promise<Record<string, string>> {
+  if (fileIds.length === 0) return {}
+  const res = (await cloud.getTempFileURL({
+    fileList: fileIds.map((fileID) => ({ fileID, maxAge: 2 * 3600 })),
+  })) as { fileList: { fileID: string; tempFileURL: string }[] }
+  return Object.fromEntries(res.fileList.map((f) => [f.fileID, f.tempFileURL]))
+}
+
+/**
+ * Records a finished course for 企业人员培训结果, once: the record's id is the account's course,
+ * so a report after a crash between the two writes repairs it and a second one is a no-op.
+ */
+async function recordResult(ctx: Ctx<Account>, course: Course, completedAt: number) {
+  const project = await first<Project>(db.collection('projects').where({ _id: ctx.projectId }))
+  const record = {
+    _id: `tr_${progressId(ctx.caller._id, course._id)}`,
+    name: ctx.caller.name,
+    idNo: '',
+    accountId: ctx.caller._id,
+    projectId: ctx.projectId,
+    project: project?.name ?? '',
+    company: project?.company ?? '',
+    course: course.title,
+    courseId: course._id,
+    hours: course.hours,
+    passed: true,
+    source: 'training',
+    date: new Date(completedAt + 8 * 3600_000).toISOString().slice(0, 10),
+    completedAt,
+  }
+  await insert(db.collection('training_results'), record).catch(() => undefined)
+}
+
+export const main = defineFunction(TrainingContract, {
+  async list(ctx) {
+    const all = await list<Course>(courses().orderBy('order', 'asc').limit(200))
+    const mine = all.length
+      ? await list<Progress>(
+          progress().where({ accountId: ctx.caller._id, courseId: _.in(all.map((c) => c._id)) }),
+        )
+      : []
+    const covers = await urls(all.flatMap((c) => (c.coverFileId ? [c.coverFileId] : [])))
+    return all.map((course): CourseRow => {
+      const p = mine.find((x) => x.courseId === course._id)
+      const percent = p ? percentOf(p.maxWatched, course.durationSec) : 0
+      return {
+        course,
+        state: p?.completedAt ? 'finished' : p ? 'inProgress' : 'notStarted',
+        percent: p?.completedAt ? Math.max(percent, 90) : percent,
+        ...(course.coverFileId && covers[course.coverFileId]
+          ? { coverUrl: covers[course.coverFileId] }
+          : {}),
+      }
+    })
+  },
+
+  async play(ctx, { courseId }) {
+    const course = await courseOf(courseId)
+    const [video, p] = await Promise.all([
+      urls([course.videoFileId]),
+      first<Progress>(progress().where({ _id: progressId(ctx.caller._id, courseId) })),
+    ])
+    return {
+      course,
+      videoUrl: video[course.videoFileId] ?? '',
+      progress: {
+        maxWatched: p?.maxWatched ?? 0,
+        lastPosition: p?.lastPosition ?? 0,
+        ...(p?.completedAt ? { completedAt: p.completedAt } : {}),
+      },
+    }
+  },
+
+  async report(ctx, { courseId, position }) {
+    const course = await courseOf(courseId)
+    const id = progressId(ctx.caller._id, courseId)
+    // Two players of one person (two tabs, two phones) report at once: each write is conditional
+    // on the version it was computed from, and a loser computes again from the winner's mark.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const before = await first<Progress>(progress().where({ _id: id }))
+      const next = advance(before, position, course.durationSec, ctx.now)
+      const { clampedTo, ...stored } = next
+      const written = before
+        ? await updateCount(progress().where({ _id: id, version: before.version }), {
+            ...stored,
+            version: before.version + 1,
+          })
+        : await insert(progress(), {
+            _id: id,
+            accountId: ctx.caller._id,
+            courseId,
+            ...stored,
+            version: 1,
+          })
+            .then(() => 1)
+            .catch(() => 0)
+      if (!written) continue
+      if (next.completedAt) await recordResult(ctx, course, next.completedAt)
+      return {
+        maxWatched: next.maxWatched,
+        percent: percentOf(next.maxWatched, course.durationSec),
+        finished: next.completedAt !== undefined,
+        ...(clampedTo !== undefined ? { clampedTo } : {}),
+      }
+    }
+    throw new AppError('CONFLICT', '进度保存冲突，请稍后重试')
+  },
+})
