@@ -17,5 +17,8 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#f4f6fa',
     backgroundTextStyle: 'dark',
+    // H5: Taro's own navigation bar (title, and 返回 or 首页 on a sub-page); the browser has no
+    // WeChat bar above the page. In WeChat 'default' is what it is anyway.
+    navigationStyle: 'default',
   },
 })

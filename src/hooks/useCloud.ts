@@ -20,8 +20,10 @@ function toAppError(err: unknown): AppError {
  * Runs `fn` (a cloud call) when the page mounts and on `reload()`, tracking loading / error / data.
  * The latest `fn` is always used; an answer that a newer call has overtaken is dropped.
  *
- *   const me = useCloud(() => callFunction<Session>('binding', { action: 'me' }))
- *   <CloudView state={me}>{(session) => …}</CloudView>
+ *   const contacts = useCloud(() => call(PermissionsContract, 'contacts', { projectId }))
+ *   <CloudView state={contacts}>{(list) => …}</CloudView>
+ *
+ * (The session is not fetched this way: it is the app's, see src/session.)
  */
 export function useCloud<T>(fn: () => Promise<T>): CloudState<T> {
   const fnRef = useRef(fn)

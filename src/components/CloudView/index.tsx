@@ -1,8 +1,9 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, type ReactNode } from 'react'
 import { AtActivityIndicator, AtButton, AtIcon } from 'taro-ui'
 import type { CloudState } from '../../hooks/useCloud'
+import { toast } from '../../services/toast'
+import { COLORS } from '../../styles/colors'
 import './index.scss'
 
 interface Props<T> {
@@ -22,17 +23,16 @@ export default function CloudView<T>({ state, loadingText = '加载中…', chil
   const hasData = data !== undefined
 
   useEffect(() => {
-    if (error && hasData)
-      void Taro.showToast({ title: error.message, icon: 'none', duration: 2500 })
+    if (error && hasData) toast.error(error)
   }, [error, hasData])
 
   if (!hasData) {
     if (error && !loading) {
       return (
-        <View className="cloud-view__error">
-          <AtIcon value="alert-circle" size="48" color="#d93025" />
+        <View className="cloud-view__error" data-testid="cloud-error">
+          <AtIcon value="alert-circle" size="48" color={COLORS.danger} />
           <Text className="cloud-view__error-text">{error.message}</Text>
-          <View className="cloud-view__retry">
+          <View className="cloud-view__retry" data-testid="retry">
             <AtButton type="primary" size="small" onClick={() => void reload()}>
               重试
             </AtButton>

@@ -7,6 +7,7 @@ export default function DevLink() {
   return (
     <View
       className="dev-link"
+      data-testid="dev-link"
       onClick={() => void Taro.navigateTo({ url: '/pages/dev/identity/index' })}
     >
       <Text>切换身份（开发）</Text>

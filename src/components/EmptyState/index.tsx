@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { AtIcon } from 'taro-ui'
+import { COLORS } from '../../styles/colors'
 import './index.scss'
 
 interface Props {
@@ -14,7 +15,7 @@ export default function EmptyState({ icon = 'file-generic', title, description }
   return (
     <View className="empty-state">
       <View className="empty-state__icon">
-        <AtIcon value={icon} size="56" color="#8f959e" />
+        <AtIcon value={icon} size="56" color={COLORS.muted} />
       </View>
       <Text className="empty-state__title">{title}</Text>
       {description ? <Text className="empty-state__desc">{description}</Text> : null}

@@ -1,33 +1,18 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState } from 'react'
 import { AtInput } from 'taro-ui'
 import type { SendCodeResult } from '../../../types/binding'
 import { AppError } from '../../../types/errors'
-import { callFunction } from '../../services/cloud'
+import { toast } from '../../services/toast'
+import FormField from '../FormField'
 import './index.scss'
 
 /**
- * Small pieces the identity forms share: a labelled field with its inline error, the SMS code
- * button with its resend countdown, and the per-intent request id.
+ * Small pieces the identity forms share: the SMS code button with its resend countdown, the
+ * 验证码 row, the code request and the per-intent request id. The field row itself is
+ * components/FormField (re-exported here).
  */
-
-interface FieldProps {
-  /** Stable hook for tests and styles: `form-field--<name>`. */
-  name: string
-  error?: string
-  children: ReactNode
-}
-
-/** One form row (usually an AtInput) and the Chinese message under it. */
-export function FormField({ name, error, children }: FieldProps) {
-  return (
-    <View className={`form-field form-field--${name}${error ? ' form-field--error' : ''}`}>
-      {children}
-      {error ? <Text className="form-field__error">{error}</Text> : null}
-    </View>
-  )
-}
+export { FormField }
 
 /** Seconds left until `until` (epoch ms), ticking once a second while positive. */
 export function useSecondsLeft(until: number): number {
@@ -70,6 +55,7 @@ export function SmsCodeButton({ resendAt, sent, sending, onSend }: CodeButtonPro
   return (
     <View
       className={`sms-code-button${disabled ? ' sms-code-button--disabled' : ''}`}
+      data-testid="sms-code-button"
       onClick={() => {
         if (!disabled) onSend()
       }}
@@ -127,23 +113,19 @@ export function waitSecondsIn(message: string): number | null {
 }
 
 /**
- * Asks a function to send a code to `phone` and tells the user. Resolves with the time (epoch ms)
- * before which another code may not be asked for — also when the server refused for asking too
- * soon (null if it gave no wait); other failures reject.
+ * Sends a code with `send` (e.g. `() => call(BindingContract, 'sendCode', { phone })`) and tells
+ * the user. Resolves with the time (epoch ms) before which another code may not be asked for —
+ * also when the server refused for asking too soon (null if it gave no wait); other failures
+ * reject.
  */
-export async function requestSmsCode(
-  fn: string,
-  action: string,
-  phone: string,
-): Promise<number | null> {
-  const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
+export async function requestSmsCode(send: () => Promise<SendCodeResult>): Promise<number | null> {
   try {
-    const res = await callFunction<SendCodeResult>(fn, { action, phone })
-    toast('验证码已发送，5分钟内有效')
+    const res = await send()
+    toast.info('验证码已发送，5分钟内有效')
     return Date.now() + res.resendAfter * 1000
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'RATE_LIMITED') throw err
-    toast(err.message)
+    toast.error(err)
     const wait = waitSecondsIn(err.message)
     return wait ? Date.now() + wait * 1000 : null
   }

@@ -3,13 +3,15 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import { AtButton, AtIcon, AtInput } from 'taro-ui'
 import type { Session } from '../../../types/account'
-import { BindingInput, type ProjectSummary } from '../../../types/binding'
+import { BindingContract, BindingInput, type ProjectSummary } from '../../../types/binding'
 import { AppError } from '../../../types/errors'
 import { fieldErrors } from '../../../types/fields'
-import { FormField, SmsCodeField, newRequestId, requestSmsCode } from '../../components/FormKit'
-import { callFunction } from '../../services/cloud'
+import FormField from '../../components/FormField'
+import { SmsCodeField, newRequestId, requestSmsCode } from '../../components/FormKit'
+import { call } from '../../services/api'
 import { askForNotices } from '../../services/subscribe'
-import { errorText } from '../../services/reply'
+import { toast } from '../../services/toast'
+import { COLORS } from '../../styles/colors'
 import ProjectPicker from './ProjectPicker'
 import {
   clearDraft,
@@ -31,10 +33,6 @@ type Errors = Partial<Record<Field, string>>
 const FIELDS: readonly Field[] = ['category', 'name', 'phone', 'code', 'projectId']
 const shape = BindingInput.submit.shape
 
-function toast(title: string) {
-  void Taro.showToast({ title, icon: 'none', duration: 2500 })
-}
-
 /** The first message of a shared rule for one value, or '' when it passes. */
 function check(field: 'name' | 'phone' | 'code', value: string): string {
   const r = shape[field].safeParse(value)
@@ -49,9 +47,25 @@ interface Props {
   onDone: (session: Session) => void
 }
 
+/** Brings a field into view (best effort: not every platform scrolls by selector). */
+function scrollTo(selector: string) {
+  try {
+    void Taro.pageScrollTo({ selector, duration: 200 }).catch(() => undefined)
+  } catch {
+    // No pageScrollTo here: the message is still under the field.
+  }
+}
+
+/** Where a field's message is, for scrolling it into view. */
+const fieldSelector = (f: Field) =>
+  f === 'category' ? '.binding__categories' : `.form-field--${f}`
+
 /**
- * 身份认证: 人员类别, 姓名, 手机号码, 验证码, 提交信息. A caller the platform's registry does not
- * know as a manager is asked for the project (所在项目) and submits again with it.
+ * 身份认证: 人员类别, 所在项目, 姓名, 手机号码, 验证码, 提交信息. 所在项目 is asked in its place,
+ * before the code: a handler must choose it (the project's manager authorizes); a manager in the
+ * platform's registry may leave it empty, the server takes the registry's projects. The server
+ * decides who is which: a submit without a project from someone not in the registry comes back
+ * with the field's message under 所在项目, before the code is checked.
  */
 export default function BindingForm({ prefill, resultTemplate, onDone }: Props) {
   const [draft, setDraft] = useState<BindingDraft>(() => {
@@ -78,14 +92,26 @@ export default function BindingForm({ prefill, resultTemplate, onDone }: Props) 
     setErrors((e) => ({ ...e, [field]: check(field, value) || undefined }))
   }
 
-  /** Shows a server error: per-field messages inline, anything else as a toast. */
+  /**
+   * Shows a server error: its per-field messages inline (验证码错误，还可尝试4次 under 验证码, 请选择
+   * 所在项目 under 所在项目) with the first scrolled into view, anything else as a toast.
+   */
   const showError = (err: unknown) => {
-    const fields = err instanceof AppError ? err.fields : undefined
     const inline: Errors = {}
-    for (const [k, msg] of Object.entries(fields ?? {}))
-      if ((FIELDS as readonly string[]).includes(k)) inline[k as Field] = msg
-    if (Object.keys(inline).length > 0) setErrors((e) => ({ ...e, ...inline }))
-    else toast(errorText(err))
+    if (err instanceof AppError) {
+      for (const [k, msg] of Object.entries(err.fields ?? {}))
+        if ((FIELDS as readonly string[]).includes(k)) inline[k as Field] = msg
+      // A code error without a field message still belongs under 验证码.
+      if (!inline.code && (err.code === 'CODE_INVALID' || err.code === 'CODE_EXPIRED'))
+        inline.code = err.message
+    }
+    const first = FIELDS.find((f) => inline[f])
+    if (!first) {
+      toast.error(err)
+      return
+    }
+    setErrors((e) => ({ ...e, ...inline }))
+    scrollTo(fieldSelector(first))
   }
 
   const sendCode = async () => {
@@ -97,7 +123,7 @@ export default function BindingForm({ prefill, resultTemplate, onDone }: Props) 
     const phone = draft.phone.trim()
     setSending(true)
     try {
-      const at = await requestSmsCode('binding', 'sendCode', phone)
+      const at = await requestSmsCode(() => call(BindingContract, 'sendCode', { phone }))
       if (at) setDraft((d) => ({ ...d, resend: { phone, at } }))
       setErrors((e) => ({ ...e, phone: undefined, code: undefined }))
     } catch (err) {
@@ -120,39 +146,25 @@ export default function BindingForm({ prefill, resultTemplate, onDone }: Props) 
       ...(draft.project ? { projectId: draft.project._id } : {}),
     })
     const found: Errors = parsed.success ? {} : (fieldErrors(parsed.error) as Errors)
-    // Required only for the name and phone the server judged; a corrected one is judged again.
-    const who = `${draft.name.trim()}|${draft.phone.trim()}`
-    if (draft.needProject && !draft.project && draft.askedFor === who)
-      found.projectId = '请选择所在项目'
     const shown = FIELDS.filter((f) => found[f])
     if (!parsed.success || shown.length > 0) {
       setErrors(Object.fromEntries(shown.map((f) => [f, found[f]])))
-      if (shown.length === 0) toast('输入有误，请检查后重试')
+      if (shown.length === 0) toast.info('输入有误，请检查后重试')
       return
     }
     requestId.current = parsed.data.requestId
     setErrors({})
     setSubmitting(true)
     try {
-      const session = await callFunction<Session>('binding', { action: 'submit', ...parsed.data })
+      const session = await call(BindingContract, 'submit', parsed.data)
       requestId.current = null
       clearDraft()
       onDone(session)
     } catch (err) {
-      if (
-        err instanceof AppError &&
-        err.code === 'BAD_INPUT' &&
-        err.fields?.projectId &&
-        !draft.project
-      ) {
-        // Not a registered manager: a handler names the project whose manager will authorize.
+      // A refused submit changed nothing: the next tap is a new intent.
+      if (err instanceof AppError && err.code !== 'NETWORK' && err.code !== 'INTERNAL')
         requestId.current = null
-        if (draft.needProject) setErrors((e) => ({ ...e, projectId: '请选择所在项目' }))
-        setDraft((d) => ({ ...d, needProject: true, askedFor: who }))
-        toast('请选择您所在的项目')
-      } else {
-        showError(err)
-      }
+      showError(err)
     } finally {
       setSubmitting(false)
     }
@@ -171,12 +183,13 @@ export default function BindingForm({ prefill, resultTemplate, onDone }: Props) 
               key={c.value}
               className={`binding__category${on ? ' binding__category--on' : ''}`}
               data-category={c.value}
+              data-testid={`category-${c.value}`}
               onClick={() => update({ category: c.value }, 'category')}
             >
               <View className="binding__category-head">
                 <Text className="binding__category-title">{c.title}</Text>
                 <View className="binding__radio">
-                  {on ? <AtIcon value="check" size="12" color="#fff" /> : null}
+                  {on ? <AtIcon value="check" size="12" color={COLORS.onPrimary} /> : null}
                 </View>
               </View>
               <Text className="binding__category-desc">{c.desc}</Text>
@@ -185,8 +198,26 @@ export default function BindingForm({ prefill, resultTemplate, onDone }: Props) 
         })}
       </View>
       {errors.category ? (
-        <Text className="form-field__error binding__category-error">{errors.category}</Text>
+        <Text
+          className="form-field__error binding__category-error"
+          data-testid="field-category-error"
+        >
+          {errors.category}
+        </Text>
       ) : null}
+
+      <Text className="section-title">所在项目</Text>
+      <View className="card binding__project-card">
+        <FormField name="projectId" error={errors.projectId}>
+          <Text className="binding__hint">
+            项目经办人请选择所在项目，提交后由该项目的负责人授权；已在平台备案的项目负责人可不选。
+          </Text>
+          <ProjectPicker
+            value={draft.project}
+            onChange={(p: ProjectSummary | null) => update({ project: p }, 'projectId')}
+          />
+        </FormField>
+      </View>
 
       <Text className="section-title">基本信息</Text>
       <View className="form-card binding__fields">
@@ -235,26 +266,12 @@ export default function BindingForm({ prefill, resultTemplate, onDone }: Props) 
         />
       </View>
 
-      {draft.needProject ? (
-        <View className="binding__project">
-          <Text className="section-title">所在项目</Text>
-          <View className="card binding__project-card">
-            <Text className="binding__hint">
-              未在项目负责人名单中找到您的姓名和手机号码。请选择您所在的项目，提交后由该项目的负责人授权。
-            </Text>
-            <ProjectPicker
-              value={draft.project}
-              error={errors.projectId}
-              onChange={(p: ProjectSummary | null) => update({ project: p }, 'projectId')}
-            />
-          </View>
-        </View>
-      ) : null}
-
       <View className="binding__submit">
-        <AtButton type="primary" loading={submitting} onClick={() => void submit()}>
-          提交信息
-        </AtButton>
+        <View data-testid="binding-submit">
+          <AtButton type="primary" loading={submitting} onClick={() => void submit()}>
+            提交信息
+          </AtButton>
+        </View>
         <Text className="binding__note">
           项目负责人的姓名和手机号码与备案一致时直接通过认证；项目经办人提交后须由项目负责人授权。
         </Text>

@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import { AtActivityIndicator, AtIcon, AtSearchBar } from 'taro-ui'
-import { BindingInput, type ProjectSummary } from '../../../types/binding'
-import { callFunction } from '../../services/cloud'
+import { BindingContract, BindingInput, type ProjectSummary } from '../../../types/binding'
+import { call } from '../../services/api'
 import { errorText } from '../../services/reply'
+import { COLORS } from '../../styles/colors'
 
 interface Props {
   value: ProjectSummary | null
-  error?: string
   onChange: (project: ProjectSummary | null) => void
 }
 
@@ -20,7 +20,7 @@ type Search =
 const DEBOUNCE_MS = 400
 
 /** 所在项目: search by 小区名称或项目编号, tap a result; the picked one can be changed. */
-export default function ProjectPicker({ value, error, onChange }: Props) {
+export default function ProjectPicker({ value, onChange }: Props) {
   const [keyword, setKeyword] = useState('')
   const [search, setSearch] = useState<Search>({ state: 'idle' })
   const [keywordError, setKeywordError] = useState('')
@@ -40,10 +40,7 @@ export default function ProjectPicker({ value, error, onChange }: Props) {
     const mine = ++seq.current
     setSearch({ state: 'loading', keyword: kw })
     try {
-      const results = await callFunction<ProjectSummary[]>('binding', {
-        action: 'searchProjects',
-        keyword: kw,
-      })
+      const results = await call(BindingContract, 'searchProjects', { keyword: kw })
       if (mine === seq.current) setSearch({ state: 'done', keyword: kw, results })
     } catch (err) {
       if (mine === seq.current) setSearch({ state: 'error', keyword: kw, message: errorText(err) })
@@ -59,8 +56,8 @@ export default function ProjectPicker({ value, error, onChange }: Props) {
 
   if (value) {
     return (
-      <View className="binding__picked">
-        <AtIcon value="map-pin" size="20" color="#1f6feb" />
+      <View className="binding__picked" data-testid="project-picked">
+        <AtIcon value="map-pin" size="20" color={COLORS.primary} />
         <View className="binding__picked-main">
           <Text className="binding__picked-name">{value.name}</Text>
           <Text className="binding__picked-meta">
@@ -68,7 +65,7 @@ export default function ProjectPicker({ value, error, onChange }: Props) {
             {value.street}
           </Text>
         </View>
-        <Text className="binding__link" onClick={() => onChange(null)}>
+        <Text className="binding__link" data-testid="project-change" onClick={() => onChange(null)}>
           更换
         </Text>
       </View>
@@ -76,7 +73,7 @@ export default function ProjectPicker({ value, error, onChange }: Props) {
   }
 
   return (
-    <View className="binding__picker">
+    <View className="binding__picker" data-testid="project-picker">
       <AtSearchBar
         className="binding__search"
         value={keyword}
@@ -113,7 +110,12 @@ export default function ProjectPicker({ value, error, onChange }: Props) {
       ) : search.state === 'done' ? (
         <View className="binding__results">
           {search.results.map((p) => (
-            <View key={p._id} className="binding__result" onClick={() => onChange(p)}>
+            <View
+              key={p._id}
+              className="binding__result"
+              data-testid={`project-result-${p._id}`}
+              onClick={() => onChange(p)}
+            >
               <View className="binding__result-main">
                 <Text className="binding__result-name">{p.name}</Text>
                 <Text className="binding__result-meta">
@@ -121,7 +123,7 @@ export default function ProjectPicker({ value, error, onChange }: Props) {
                   {p.street}
                 </Text>
               </View>
-              <AtIcon value="chevron-right" size="18" color="#8f959e" />
+              <AtIcon value="chevron-right" size="18" color={COLORS.muted} />
             </View>
           ))}
         </View>
@@ -130,7 +132,6 @@ export default function ProjectPicker({ value, error, onChange }: Props) {
           <Text>输入小区名称或项目编号搜索，例如“阳光花园”</Text>
         </View>
       )}
-      {error ? <Text className="form-field__error binding__project-error">{error}</Text> : null}
     </View>
   )
 }

@@ -3,13 +3,11 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtButton, AtIcon } from 'taro-ui'
 import type { Session } from '../../../types/account'
+import { PermissionsContract } from '../../../types/permissions'
 import { maskPhone } from '../../components/FormKit'
-import { callFunction } from '../../services/cloud'
-import { errorText } from '../../services/reply'
-
-function toast(title: string) {
-  void Taro.showToast({ title, icon: 'none', duration: 2500 })
-}
+import { call } from '../../services/api'
+import { toast } from '../../services/toast'
+import { COLORS } from '../../styles/colors'
 
 function projectText(session: Session): string {
   return session.projects.map((p) => `${p.name}（${p.code}）`).join('、') || '—'
@@ -51,26 +49,26 @@ export function PendingView({ session, onRefresh, onUnbound }: PendingProps) {
       title: '解除绑定',
       content: '解除绑定将撤回本次认证申请，之后需要重新进行身份认证。确定解除绑定？',
       confirmText: '解除绑定',
-      confirmColor: '#d93025',
+      confirmColor: COLORS.danger,
       cancelText: '取消',
     })
     if (!confirm) return
     setUnbinding(true)
     try {
-      await callFunction('permissions', { action: 'unbind' })
-      toast('已解除绑定')
+      await call(PermissionsContract, 'unbind', {})
+      toast.success('已解除绑定')
       onUnbound()
     } catch (err) {
-      toast(errorText(err))
+      toast.error(err)
     } finally {
       setUnbinding(false)
     }
   }
 
   return (
-    <View className="card binding__status binding__status--pending">
+    <View className="card binding__status binding__status--pending" data-testid="binding-pending">
       <View className="binding__status-head">
-        <AtIcon value="clock" size="26" color="#e8a400" />
+        <AtIcon value="clock" size="26" color={COLORS.warning} />
         <Text className="binding__status-title">等待项目负责人授权</Text>
       </View>
       <Text className="card__text">
@@ -105,9 +103,9 @@ interface RejectedProps {
 /** 身份认证未通过: the manager's reason and 重新认证. */
 export function RejectedView({ session, onRetry }: RejectedProps) {
   return (
-    <View className="card binding__status binding__status--rejected">
+    <View className="card binding__status binding__status--rejected" data-testid="binding-rejected">
       <View className="binding__status-head">
-        <AtIcon value="alert-circle" size="26" color="#d93025" />
+        <AtIcon value="alert-circle" size="26" color={COLORS.danger} />
         <Text className="binding__status-title">身份认证未通过</Text>
       </View>
       <View className="binding__info">

@@ -13,10 +13,7 @@ export interface BindingDraft {
   category: Category | null
   name: string
   phone: string
-  /** The server asked for a project (the caller is not a registered manager). */
-  needProject: boolean
-  /** For which `name|phone` it asked: after a correction the server decides again. */
-  askedFor: string
+  /** 所在项目: required of handlers; a registered manager's projects come from the registry. */
   project: ProjectSummary | null
   /** Last code sent: to which phone, and when another may be requested (epoch ms). */
   resend: { phone: string; at: number } | null
@@ -26,8 +23,6 @@ export const EMPTY_DRAFT: BindingDraft = {
   category: null,
   name: '',
   phone: '',
-  needProject: false,
-  askedFor: '',
   project: null,
   resend: null,
 }
@@ -52,8 +47,6 @@ export function loadDraft(): BindingDraft {
     category: d.category === 'property' || d.category === 'committee' ? d.category : null,
     name: str(d.name),
     phone: str(d.phone),
-    needProject: d.needProject === true,
-    askedFor: str(d.askedFor),
     project,
     resend,
   }

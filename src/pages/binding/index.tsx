@@ -4,60 +4,67 @@ import { useEffect, useState } from 'react'
 import type { Session } from '../../../types/account'
 import CloudView from '../../components/CloudView'
 import DevLink from '../../components/DevLink'
-import { useCloud } from '../../hooks/useCloud'
-import { callFunction } from '../../services/cloud'
-import { errorText } from '../../services/reply'
+import { toast } from '../../services/toast'
+import { useSession } from '../../session'
 import BindingForm from './BindingForm'
 import { PendingView, RejectedView } from './StatusView'
 import './index.scss'
 
 const HOME = '/pages/home/index'
-const NO_SESSION: Session = {
-  status: 'none',
-  account: null,
-  projects: [],
-  modules: [],
-  subscribe: {},
+
+type View_ = 'form' | 'pending' | 'rejected' | 'active' | 'loading'
+
+/** The intro card's words for what the page shows below it. */
+const INTRO: Record<View_, string> = {
+  loading: '物业服务或业委会人员完成身份认证后，即可使用物业服务的各项业务。',
+  form: '物业服务或业委会人员请选择所在项目，填写姓名、手机号码并输入获取的短信验证码，确认无误后点击“提交信息”。项目经办人须经项目负责人授权后方可使用各项业务。',
+  pending: '您的认证信息已提交，项目负责人授权后即可使用各项业务。审核结果可在下方刷新查看。',
+  rejected: '您的认证申请未通过，请查看原因后重新认证。',
+  active: '认证已通过，正在进入物业服务…',
 }
 
-const fetchMe = () => callFunction<Session>('binding', { action: 'me' })
+function viewOf(session: Session | undefined, retry: boolean): View_ {
+  if (!session) return 'loading'
+  switch (session.status) {
+    case 'active':
+      return 'active'
+    case 'pending':
+      return 'pending'
+    case 'rejected':
+      return retry ? 'form' : 'rejected'
+    default:
+      return 'form'
+  }
+}
 
 /**
- * 身份认证 (manual §1). What the page shows follows binding.me: the form for someone without an
- * account, the waiting card while a manager has not decided, the reason after a rejection, and
- * straight on to 物业服务 once the account is active.
+ * 身份认证 (manual §1). What the page shows follows the session (binding.me, fetched once per app
+ * open): the form for someone without an account, the waiting card while a manager has not
+ * decided, the reason after a rejection, and straight on to 物业服务 once the account is active.
  */
 export default function Binding() {
   const router = useRouter()
-  const me = useCloud(fetchMe)
-  /** A newer session than the first load: a submit's answer, a refresh, an unbind. */
-  const [latest, setLatest] = useState<Session | null>(null)
+  const { session, state, refresh, setSession } = useSession()
   /** 重新认证 after a rejection (also `?retry=1` from the home page's 重新认证). */
   const [retry, setRetry] = useState(router.params.retry === '1')
-  const session = latest ?? me.data
+  const view = viewOf(session, retry)
 
   useEffect(() => {
     if (session?.status === 'active') void Taro.reLaunch({ url: HOME })
   }, [session?.status])
 
-  const refresh = async () => {
-    try {
-      const next = await fetchMe()
-      setLatest(next)
-      if (next.status === 'pending') void Taro.showToast({ title: '仍在等待授权', icon: 'none' })
-    } catch (err) {
-      void Taro.showToast({ title: errorText(err), icon: 'none', duration: 2500 })
-    }
+  /** 刷新 on the waiting card: a failure is told by CloudView's toast, the card stays. */
+  const refreshPending = async () => {
+    const next = await refresh()
+    if (next?.status === 'pending') toast.info('仍在等待授权')
   }
 
   usePullDownRefresh(() => {
-    const done = () => Taro.stopPullDownRefresh()
-    if (me.data === undefined) void me.reload().finally(done)
-    else void refresh().finally(done)
+    void refresh().finally(() => Taro.stopPullDownRefresh())
   })
 
   const body = (s: Session) => {
-    switch (s.status) {
+    switch (viewOf(s, retry)) {
       case 'active':
         return (
           <View className="card">
@@ -66,35 +73,31 @@ export default function Binding() {
         )
       case 'pending':
         return (
-          <PendingView session={s} onRefresh={refresh} onUnbound={() => setLatest(NO_SESSION)} />
+          <PendingView session={s} onRefresh={refreshPending} onUnbound={() => void refresh()} />
         )
       case 'rejected':
-        if (!retry) return <RejectedView session={s} onRetry={() => setRetry(true)} />
-        break
+        return <RejectedView session={s} onRetry={() => setRetry(true)} />
       default:
-        break
+        return (
+          <BindingForm
+            prefill={s.status === 'rejected' ? s.account : null}
+            resultTemplate={s.subscribe.authResult}
+            onDone={(next) => {
+              setRetry(false)
+              setSession(next)
+            }}
+          />
+        )
     }
-    return (
-      <BindingForm
-        prefill={s.status === 'rejected' ? s.account : null}
-        resultTemplate={s.subscribe.authResult}
-        onDone={(next) => {
-          setRetry(false)
-          setLatest(next)
-        }}
-      />
-    )
   }
 
   return (
     <View className="page binding">
-      <View className="card binding__intro">
+      <View className="card binding__intro" data-testid="binding-intro">
         <Text className="card__title">身份认证</Text>
-        <Text className="card__text">
-          物业服务或业委会人员请填写姓名、手机号码并输入获取的短信验证码，确认无误后点击“提交信息”。项目经办人须经项目负责人授权后方可使用各项业务。
-        </Text>
+        <Text className="card__text">{INTRO[view]}</Text>
       </View>
-      <CloudView state={me}>{(first) => body(latest ?? first)}</CloudView>
+      <CloudView state={state}>{body}</CloudView>
       <DevLink />
     </View>
   )

@@ -1,61 +1,102 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
-import { AtButton, AtGrid } from 'taro-ui'
+import { useEffect, useRef } from 'react'
+import { AtButton, AtIcon } from 'taro-ui'
 import type { Session } from '../../../types/account'
 import { MODULES, modulePath, type ModuleCode } from '../../../types/modules'
+import type { TodoCounts, TodosContract } from '../../../types/todos'
 import CloudView from '../../components/CloudView'
 import DevLink from '../../components/DevLink'
+import ProjectSwitcher from '../../components/ProjectSwitcher'
 import { useCloud } from '../../hooks/useCloud'
-import { callFunction } from '../../services/cloud'
+import { call, contractRef } from '../../services/api'
+import { NEEDS_BINDING, useSession } from '../../session'
+import { COLORS } from '../../styles/colors'
 import './index.scss'
 
 const BINDING_PAGE = '/pages/binding/index'
-
-/** Statuses with no usable account: the user has to (re)do 身份认证. */
-const NEEDS_BINDING: readonly Session['status'][] = ['none', 'unbound', 'deregistered']
-
-interface GridItem {
-  code: ModuleCode
-  value: string
-  iconInfo: { value: string; size: number; color: string }
-}
-
-function gridItems(modules: readonly ModuleCode[]): GridItem[] {
-  return modules.flatMap((code) => {
-    const m = MODULES.find((x) => x.code === code)
-    return m
-      ? [{ code, value: m.title, iconInfo: { value: m.icon, size: 30, color: '#1f6feb' } }]
-      : []
-  })
-}
 
 function projectNames(session: Session): string {
   return session.projects.map((p) => p.name).join('、')
 }
 
+const NO_COUNTS = () => Promise.resolve(null)
+/** By name: the first page stays free of the contracts' schemas (zod). */
+const Todos = contractRef<typeof TodosContract>('todos')
+
+/**
+ * 我的业务: the modules the account holds, as the server said. 待办事项 carries the number of
+ * to-dos waiting for the caller in the current project.
+ */
+function ModuleGrid({
+  modules,
+  projectId,
+}: {
+  modules: readonly ModuleCode[]
+  projectId?: string
+}) {
+  const holdsTodos = modules.includes('todos')
+  const counts = useCloud<TodoCounts | null>(
+    holdsTodos ? () => call(Todos, 'counts', { projectId }) : NO_COUNTS,
+  )
+  const shown = useRef(false)
+
+  // Back from 待办事项 (or any module): the count may have changed.
+  useDidShow(() => {
+    if (shown.current) void counts.reload()
+    shown.current = true
+  })
+  usePullDownRefresh(() => {
+    void counts.reload()
+  })
+
+  const items = MODULES.filter((m) => modules.includes(m.code))
+  const pending = counts.data?.pending ?? 0
+  return (
+    <View className="module-grid" data-testid="module-grid">
+      {items.map((m) => (
+        <View
+          key={m.code}
+          className="module-grid__item"
+          data-testid={`module-${m.code}`}
+          onClick={() => void Taro.navigateTo({ url: modulePath(m.code) })}
+        >
+          <View className="module-grid__icon">
+            <AtIcon value={m.icon} size="30" color={COLORS.primary} />
+            {m.code === 'todos' && pending > 0 ? (
+              <Text className="module-grid__badge" data-testid="badge-todos">
+                {pending > 99 ? '99+' : pending}
+              </Text>
+            ) : null}
+          </View>
+          <Text className="module-grid__title">{m.title}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
 function ActiveHome({ session }: { session: Session }) {
+  const { projectId } = useSession()
   const account = session.account
   const role = account?.role === 'manager' ? '项目负责人' : '项目经办人'
-  const items = gridItems(session.modules)
+  const held = session.modules.filter((c) => MODULES.some((m) => m.code === c))
   return (
     <View>
-      <View className="card home__greeting">
+      <View className="card home__greeting" data-testid="home-greeting">
         <Text className="card__title">您好，{account?.name}</Text>
         <Text className="card__text">
           {role} · {projectNames(session) || '未关联项目'}
         </Text>
       </View>
+      <ProjectSwitcher />
       <Text className="section-title">我的业务</Text>
-      {items.length > 0 ? (
-        <View className="home__grid">
-          <AtGrid
-            columnNum={3}
-            hasBorder={false}
-            data={items}
-            onClick={(item: GridItem) => void Taro.navigateTo({ url: modulePath(item.code) })}
-          />
-        </View>
+      {held.length > 0 ? (
+        <ModuleGrid
+          key={`${projectId ?? ''}-${held.includes('todos')}`}
+          modules={held}
+          projectId={projectId}
+        />
       ) : (
         <View className="card">
           <Text className="card__text">暂无可用模块，请联系项目负责人授权。</Text>
@@ -66,10 +107,10 @@ function ActiveHome({ session }: { session: Session }) {
 }
 
 function StatusHome({ session }: { session: Session }) {
-  const account = session.account as (Session['account'] & { rejectReason?: string }) | null
+  const account = session.account
   if (session.status === 'pending') {
     return (
-      <View className="card home__status home__status--pending">
+      <View className="card home__status home__status--pending" data-testid="home-pending">
         <Text className="card__title">等待项目负责人授权</Text>
         <Text className="card__text">
           {account?.name ? `${account.name}，` : ''}您的身份认证已提交
@@ -86,7 +127,7 @@ function StatusHome({ session }: { session: Session }) {
   }
   if (session.status === 'rejected') {
     return (
-      <View className="card home__status home__status--rejected">
+      <View className="card home__status home__status--rejected" data-testid="home-rejected">
         <Text className="card__title">身份认证未通过</Text>
         <Text className="card__text">原因：{account?.rejectReason || '项目负责人未说明原因'}</Text>
         <View className="card__actions">
@@ -111,8 +152,7 @@ function StatusHome({ session }: { session: Session }) {
 }
 
 export default function Home() {
-  const me = useCloud(() => callFunction<Session>('binding', { action: 'me' }))
-  const { data: session, reload } = me
+  const { session, state, refresh } = useSession()
 
   useEffect(() => {
     if (session && NEEDS_BINDING.includes(session.status))
@@ -120,12 +160,12 @@ export default function Home() {
   }, [session])
 
   usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh())
+    void refresh().finally(() => Taro.stopPullDownRefresh())
   })
 
   return (
     <View className="page home">
-      <CloudView state={me}>{(s) => <StatusHome session={s} />}</CloudView>
+      <CloudView state={state}>{(s) => <StatusHome session={s} />}</CloudView>
       <DevLink />
     </View>
   )

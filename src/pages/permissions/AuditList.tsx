@@ -1,15 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
-import { AtLoadMore } from 'taro-ui'
-import { AppError } from '../../../types/errors'
+import type { MutableRefObject } from 'react'
 import { AUDIT_PAGE_SIZE, type AuditRow } from '../../../types/permissions'
-import CloudView from '../../components/CloudView'
-import EmptyState from '../../components/EmptyState'
-import type { CloudState } from '../../hooks/useCloud'
-import { errorText } from '../../services/reply'
-import { ROLE_LABELS, formatTime, moduleTitles, toast } from './util'
-
-type More = { rows: AuditRow[]; next: number; status: 'more' | 'loading' | 'noMore' }
+import PagedList, { type PagedListHandle } from '../../components/PagedList'
+import { ROLE_LABELS, formatTime, moduleTitles } from './util'
 
 function strings(x: unknown): string[] {
   return Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []
@@ -29,89 +22,59 @@ function detailText(row: AuditRow): string {
   }
 }
 
+/**
+ * Who did it to whom, each named once: 「张建国（项目负责人） → 孙丽娜」 for a decision about
+ * someone, 「孙丽娜」 when people act on their own account (申请绑定, 解除绑定, 更换手机号), where
+ * the row has no actor yet (a binding) or the actor is the target.
+ */
+export function whoText(row: AuditRow, names: Record<string, string>): string {
+  const target =
+    (typeof row.detail?.name === 'string' ? row.detail.name : '') || names[row.targetId]
+  const role = row.actorRole ? (ROLE_LABELS[row.actorRole] ?? row.actorRole) : ''
+  const actor = row.actorName ? `${row.actorName}${role ? `（${role}）` : ''}` : ''
+  if (!actor) return target || '—'
+  if (!target || target === row.actorName) return actor
+  return `${actor} → ${target}`
+}
+
 interface Props {
-  first: CloudState<AuditRow[]>
-  /** Loads page `n` (20 rows) of the trail. */
+  /** Loads page `n` (AUDIT_PAGE_SIZE rows) of the trail, newest first. */
   fetchPage: (n: number) => Promise<AuditRow[]>
+  handleRef?: MutableRefObject<PagedListHandle | null>
   /** Account id → name, for rows whose detail does not carry the name. */
   names: Record<string, string>
 }
 
-/** 操作记录: newest first, 20 at a time, 加载更多 for older ones. */
-export default function AuditList({ first, fetchPage, names }: Props) {
-  const [more, setMore] = useState<More | null>(null)
-  const [base, setBase] = useState<AuditRow[] | undefined>(first.data)
-  // A reload of the first page (pull-to-refresh, after an action) starts the list again.
-  if (first.data !== base) {
-    setBase(first.data)
-    setMore(null)
-  }
-
-  const loadMore = async (firstRows: AuditRow[]) => {
-    const current = more ?? {
-      rows: [],
-      next: 1,
-      status: firstRows.length < AUDIT_PAGE_SIZE ? 'noMore' : 'more',
-    }
-    if (current.status !== 'more') return
-    setMore({ ...current, status: 'loading' })
-    try {
-      const rows = await fetchPage(current.next)
-      setMore({
-        rows: [...current.rows, ...rows],
-        next: current.next + 1,
-        status: rows.length < AUDIT_PAGE_SIZE ? 'noMore' : 'more',
-      })
-    } catch (err) {
-      setMore({ ...current, status: 'more' })
-      toast(err instanceof AppError ? err.message : errorText(err))
-    }
-  }
-
+/** 操作记录: newest first, a page at a time (on reaching the bottom or 加载更多). */
+export default function AuditList({ fetchPage, handleRef, names }: Props) {
   return (
-    <CloudView state={first}>
-      {(firstRows) => {
-        if (firstRows.length === 0) return <EmptyState icon="clock" title="暂无操作记录" />
-        const rows = [...firstRows, ...(more?.rows ?? [])]
-        const status = more?.status ?? (firstRows.length < AUDIT_PAGE_SIZE ? 'noMore' : 'more')
+    <PagedList
+      testId="audit"
+      className="audit"
+      fetchPage={async (n) => {
+        const rows = await fetchPage(n)
+        return { rows, more: rows.length === AUDIT_PAGE_SIZE }
+      }}
+      handleRef={handleRef}
+      pullDownRefresh={false}
+      keyOf={(r) => r._id}
+      empty={{ icon: 'clock', title: '暂无操作记录' }}
+      renderItem={(r) => {
+        const detail = detailText(r)
         return (
-          <View className="audit">
-            <View className="list-card">
-              {rows.map((r) => {
-                const target =
-                  (typeof r.detail?.name === 'string' ? r.detail.name : '') || names[r.targetId]
-                const actor = r.actorName
-                  ? `${r.actorName}${r.actorRole ? `（${ROLE_LABELS[r.actorRole] ?? r.actorRole}）` : ''}`
-                  : target || '—'
-                const detail = detailText(r)
-                return (
-                  <View key={r._id} className="audit-row" data-action={r.action}>
-                    <View className="audit-row__head">
-                      <Text className={`audit-row__action audit-row__action--${r.action}`}>
-                        {r.label ?? r.action}
-                      </Text>
-                      <Text className="audit-row__time">{formatTime(r.at)}</Text>
-                    </View>
-                    <Text className="audit-row__line">
-                      操作人：{actor}
-                      {target && r.actorName !== target ? ` · 对象：${target}` : ''}
-                    </Text>
-                    {detail ? <Text className="audit-row__line">{detail}</Text> : null}
-                    {r.comment ? <Text className="audit-row__line">原因：{r.comment}</Text> : null}
-                  </View>
-                )
-              })}
+          <View className="audit-row" data-action={r.action}>
+            <View className="audit-row__head">
+              <Text className={`audit-row__action audit-row__action--${r.action}`}>
+                {r.label ?? r.action}
+              </Text>
+              <Text className="audit-row__time">{formatTime(r.at)}</Text>
             </View>
-            <AtLoadMore
-              status={status}
-              moreText="加载更多"
-              loadingText="加载中…"
-              noMoreText="没有更多了"
-              onClick={() => void loadMore(firstRows)}
-            />
+            <Text className="audit-row__line audit-row__who">{whoText(r, names)}</Text>
+            {detail ? <Text className="audit-row__line">{detail}</Text> : null}
+            {r.comment ? <Text className="audit-row__line">原因：{r.comment}</Text> : null}
           </View>
         )
       }}
-    </CloudView>
+    />
   )
 }

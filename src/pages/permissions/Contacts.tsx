@@ -5,6 +5,7 @@ import type { Contact } from '../../../types/permissions'
 import CloudView from '../../components/CloudView'
 import EmptyState from '../../components/EmptyState'
 import type { CloudState } from '../../hooks/useCloud'
+import { COLORS } from '../../styles/colors'
 import { ROLE_LABELS, callPhone } from './util'
 
 function ProfileRow({
@@ -24,13 +25,29 @@ function ProfileRow({
   )
 }
 
-/** 企业和项目负责人: name, title and phone; the avatar opens the person's profile. */
-export default function Contacts({ state }: { state: CloudState<Contact[]> }) {
+/**
+ * The line under a contact's name, never repeating its tag: the company of a company head; for a
+ * manager the registry's title when it says more than the tag (项目经理), else the project.
+ */
+function subline(c: Contact, projectName: string | undefined): string {
+  if (c.company) return c.company
+  const tag = ROLE_LABELS[c.kind] ?? c.title
+  return c.title && c.title !== tag ? c.title : (projectName ?? '')
+}
+
+interface Props {
+  state: CloudState<Contact[]>
+  /** The project whose people these are. */
+  projectName?: string
+}
+
+/** 企业和项目负责人: name, role and phone; the avatar opens the person's profile. */
+export default function Contacts({ state, projectName }: Props) {
   const [profile, setProfile] = useState<Contact | null>(null)
   const [open, setOpen] = useState(false)
 
   return (
-    <View className="contacts">
+    <View className="contacts" data-testid="contacts">
       <Text className="section-title">企业和项目负责人</Text>
       <CloudView state={state}>
         {(list) =>
@@ -41,9 +58,15 @@ export default function Contacts({ state }: { state: CloudState<Contact[]> }) {
           ) : (
             <View className="list-card">
               {list.map((c) => (
-                <View key={`${c.kind}-${c._id}`} className="contact-row" data-kind={c.kind}>
+                <View
+                  key={`${c.kind}-${c._id}`}
+                  className="contact-row"
+                  data-kind={c.kind}
+                  data-testid="contact-row"
+                >
                   <View
                     className="contact-row__avatar"
+                    data-testid="contact-avatar"
                     onClick={() => {
                       setProfile(c)
                       setOpen(true)
@@ -62,10 +85,12 @@ export default function Contacts({ state }: { state: CloudState<Contact[]> }) {
                       <Text className="contact-row__name">{c.name}</Text>
                       <Text className={`tag tag--${c.kind}`}>{ROLE_LABELS[c.kind] ?? c.title}</Text>
                     </View>
-                    <Text className="contact-row__title">{c.company ?? c.title}</Text>
+                    {subline(c, projectName) ? (
+                      <Text className="contact-row__title">{subline(c, projectName)}</Text>
+                    ) : null}
                   </View>
                   <View className="contact-row__phone" onClick={() => callPhone(c.phone)}>
-                    <AtIcon value="phone" size="16" color="#1f6feb" />
+                    <AtIcon value="phone" size="16" color={COLORS.primary} />
                     <Text className="contact-row__phone-text">{c.phone}</Text>
                   </View>
                 </View>

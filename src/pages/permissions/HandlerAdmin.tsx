@@ -1,28 +1,34 @@
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
-import { AtAvatar, AtButton, AtSegmentedControl } from 'taro-ui'
+import { useState, type MutableRefObject } from 'react'
+import { AtAvatar, AtButton } from 'taro-ui'
 import type { ModuleCode } from '../../../types/modules'
-import type { AuditRow, HandlerRow } from '../../../types/permissions'
+import { PermissionsContract, type AuditRow, type HandlerRow } from '../../../types/permissions'
 import CloudView from '../../components/CloudView'
+import type { Ask } from '../../components/ConfirmDialog'
 import EmptyState from '../../components/EmptyState'
+import type { PagedListHandle } from '../../components/PagedList'
+import Tabs from '../../components/Tabs'
 import type { CloudState } from '../../hooks/useCloud'
-import { callFunction } from '../../services/cloud'
+import { call } from '../../services/api'
 import { askForNotices } from '../../services/subscribe'
+import { toast } from '../../services/toast'
 import AuditList from './AuditList'
-import type { ConfirmOptions } from './ConfirmModal'
 import ModuleChooser from './ModuleChooser'
 import RejectSheet from './RejectSheet'
-import { CATEGORY_LABELS, formatTime, moduleTitles, showActionError, toast } from './util'
+import { CATEGORY_LABELS, formatTime, moduleTitles, showActionError } from './util'
 
 const NONE: readonly ModuleCode[] = []
+
+type Tab = 'pending' | 'active' | 'audit'
 
 interface Props {
   projectId: string | undefined
   pending: CloudState<HandlerRow[]>
   active: CloudState<HandlerRow[]>
-  audit: CloudState<AuditRow[]>
   fetchAuditPage: (n: number) => Promise<AuditRow[]>
-  ask: (o: ConfirmOptions) => Promise<boolean>
+  /** The audit list's handle, for the page's pull-to-refresh. */
+  auditRef: MutableRefObject<PagedListHandle | null>
+  ask: Ask
   /** Subscribe-message template telling the manager of the next request. */
   requestTemplate?: string
 }
@@ -38,13 +44,14 @@ type Sheet =
  * lists are reloaded.
  */
 export default function HandlerAdmin(props: Props) {
-  const { projectId, pending, active, audit, fetchAuditPage, ask, requestTemplate } = props
-  const [tab, setTab] = useState(0)
+  const { projectId, pending, active, fetchAuditPage, auditRef, ask, requestTemplate } = props
+  const [tab, setTab] = useState<Tab>('pending')
   const [sheet, setSheet] = useState<Sheet | null>(null)
   const [open, setOpen] = useState(false)
   const [busy, setBusy] = useState(false)
 
-  const reloadAll = () => Promise.all([pending.reload(), active.reload(), audit.reload()])
+  const reloadAll = () =>
+    Promise.all([pending.reload(), active.reload(), auditRef.current?.reload()])
 
   const openSheet = (s: Sheet) => {
     // A tap: WeChat lets us ask now whether to notify the manager of the next request.
@@ -54,12 +61,12 @@ export default function HandlerAdmin(props: Props) {
   }
 
   /** Runs one change; on success or a stale record the lists are reloaded. */
-  const act = async (event: Record<string, unknown> & { action: string }, done: string) => {
+  const act = async (change: () => Promise<unknown>, done: string) => {
     if (busy) return false
     setBusy(true)
     try {
-      await callFunction('permissions', { ...event, ...(projectId ? { projectId } : {}) })
-      toast(done, 'success')
+      await change()
+      toast.success(done)
       setOpen(false)
       await reloadAll()
       return true
@@ -74,40 +81,40 @@ export default function HandlerAdmin(props: Props) {
     }
   }
 
-  const target = (row: HandlerRow) => ({ accountId: row._id, version: row.version })
+  const target = (row: HandlerRow) => ({ accountId: row._id, version: row.version, projectId })
 
   const remove = async (row: HandlerRow) => {
     const ok = await ask({
       title: '移除经办人',
       content: `移除后，${row.name}将不能再办理本项目的业务，确定移除？`,
       confirmText: '确定移除',
+      danger: true,
     })
-    if (ok) await act({ action: 'removeHandler', ...target(row) }, '已移除')
+    if (ok) await act(() => call(PermissionsContract, 'removeHandler', target(row)), '已移除')
   }
 
   const names: Record<string, string> = {}
   for (const r of [...(pending.data ?? []), ...(active.data ?? [])]) names[r._id] = r.name
 
-  const pendingCount = pending.data?.length
-  const activeCount = active.data?.length
   const tabs = [
-    `待授权${pendingCount ? `(${pendingCount})` : ''}`,
-    `经办人${activeCount ? `(${activeCount})` : ''}`,
-    '操作记录',
+    { key: 'pending' as const, title: '待授权', count: pending.data?.length, alert: true },
+    { key: 'active' as const, title: '经办人', count: active.data?.length },
+    { key: 'audit' as const, title: '操作记录' },
   ]
 
   const row = sheet?.row
   return (
-    <View className="admin">
+    <View className="admin" data-testid="handler-admin">
       <Text className="section-title">经办人管理</Text>
-      <AtSegmentedControl
+      <Tabs
         className="admin__tabs"
-        values={tabs}
+        testId="admin-tabs"
+        items={tabs}
         current={tab}
-        onClick={(i: number) => setTab(i)}
+        onChange={setTab}
       />
       <View className="admin__panel">
-        {tab === 0 ? (
+        {tab === 'pending' ? (
           <CloudView state={pending}>
             {(rows) =>
               rows.length === 0 ? (
@@ -119,7 +126,12 @@ export default function HandlerAdmin(props: Props) {
               ) : (
                 <View className="list-card">
                   {rows.map((r) => (
-                    <View key={r._id} className="handler-row handler-row--pending" data-id={r._id}>
+                    <View
+                      key={r._id}
+                      className="handler-row handler-row--pending"
+                      data-id={r._id}
+                      data-testid="pending-row"
+                    >
                       <View className="handler-row__top">
                         <AtAvatar circle text={r.name} size="small" />
                         <View className="handler-row__main">
@@ -136,21 +148,25 @@ export default function HandlerAdmin(props: Props) {
                         </View>
                       </View>
                       <View className="handler-row__actions">
-                        <AtButton
-                          size="small"
-                          className="handler-row__reject"
-                          onClick={() => openSheet({ kind: 'reject', row: r })}
-                        >
-                          驳回
-                        </AtButton>
-                        <AtButton
-                          size="small"
-                          type="primary"
-                          className="handler-row__authorize"
-                          onClick={() => openSheet({ kind: 'authorize', row: r })}
-                        >
-                          授权
-                        </AtButton>
+                        <View data-testid="reject">
+                          <AtButton
+                            size="small"
+                            className="handler-row__reject"
+                            onClick={() => openSheet({ kind: 'reject', row: r })}
+                          >
+                            驳回
+                          </AtButton>
+                        </View>
+                        <View data-testid="authorize">
+                          <AtButton
+                            size="small"
+                            type="primary"
+                            className="handler-row__authorize"
+                            onClick={() => openSheet({ kind: 'authorize', row: r })}
+                          >
+                            授权
+                          </AtButton>
+                        </View>
                       </View>
                     </View>
                   ))}
@@ -158,7 +174,7 @@ export default function HandlerAdmin(props: Props) {
               )
             }
           </CloudView>
-        ) : tab === 1 ? (
+        ) : tab === 'active' ? (
           <CloudView state={active}>
             {(rows) =>
               rows.length === 0 ? (
@@ -166,7 +182,12 @@ export default function HandlerAdmin(props: Props) {
               ) : (
                 <View className="list-card">
                   {rows.map((r) => (
-                    <View key={r._id} className="handler-row handler-row--active" data-id={r._id}>
+                    <View
+                      key={r._id}
+                      className="handler-row handler-row--active"
+                      data-id={r._id}
+                      data-testid="handler-row"
+                    >
                       <View className="handler-row__top">
                         <AtAvatar circle text={r.name} size="small" />
                         <View className="handler-row__main">
@@ -190,21 +211,25 @@ export default function HandlerAdmin(props: Props) {
                         )}
                       </View>
                       <View className="handler-row__actions">
-                        <AtButton
-                          size="small"
-                          className="handler-row__remove"
-                          onClick={() => void remove(r)}
-                        >
-                          移除
-                        </AtButton>
-                        <AtButton
-                          size="small"
-                          type="primary"
-                          className="handler-row__modules-btn"
-                          onClick={() => openSheet({ kind: 'setModules', row: r })}
-                        >
-                          调整模块
-                        </AtButton>
+                        <View data-testid="remove">
+                          <AtButton
+                            size="small"
+                            className="handler-row__remove"
+                            onClick={() => void remove(r)}
+                          >
+                            移除
+                          </AtButton>
+                        </View>
+                        <View data-testid="set-modules">
+                          <AtButton
+                            size="small"
+                            type="primary"
+                            className="handler-row__modules-btn"
+                            onClick={() => openSheet({ kind: 'setModules', row: r })}
+                          >
+                            调整模块
+                          </AtButton>
+                        </View>
                       </View>
                     </View>
                   ))}
@@ -213,7 +238,7 @@ export default function HandlerAdmin(props: Props) {
             }
           </CloudView>
         ) : (
-          <AuditList first={audit} fetchPage={fetchAuditPage} names={names} />
+          <AuditList fetchPage={fetchAuditPage} handleRef={auditRef} names={names} />
         )}
       </View>
 
@@ -226,14 +251,10 @@ export default function HandlerAdmin(props: Props) {
         busy={busy}
         onConfirm={(modules) => {
           if (!row) return
-          void act(
-            {
-              action: sheet?.kind === 'setModules' ? 'setModules' : 'authorize',
-              ...target(row),
-              modules,
-            },
-            sheet?.kind === 'setModules' ? '已调整模块' : '已授权',
-          )
+          const input = { ...target(row), modules }
+          void (sheet?.kind === 'setModules'
+            ? act(() => call(PermissionsContract, 'setModules', input), '已调整模块')
+            : act(() => call(PermissionsContract, 'authorize', input), '已授权'))
         }}
         onClose={() => setOpen(false)}
       />
@@ -242,7 +263,11 @@ export default function HandlerAdmin(props: Props) {
         who={row ? `经办人：${row.name}（${row.phone}）` : ''}
         busy={busy}
         onConfirm={(reason) => {
-          if (row) void act({ action: 'reject', ...target(row), reason }, '已驳回')
+          if (row)
+            void act(
+              () => call(PermissionsContract, 'reject', { ...target(row), reason }),
+              '已驳回',
+            )
         }}
         onClose={() => setOpen(false)}
       />

@@ -3,27 +3,40 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtAvatar, AtIcon } from 'taro-ui'
 import type { Session } from '../../../types/account'
+import { PermissionsContract } from '../../../types/permissions'
+import type { Ask } from '../../components/ConfirmDialog'
 import { maskPhone } from '../../components/FormKit'
-import { callFunction } from '../../services/cloud'
-import type { ConfirmOptions } from './ConfirmModal'
-import { ROLE_LABELS, moduleTitles, showActionError, toast } from './util'
-
-const BINDING = '/pages/binding/index'
+import { call } from '../../services/api'
+import { toast } from '../../services/toast'
+import { useSession } from '../../session'
+import { COLORS } from '../../styles/colors'
+import { ROLE_LABELS, moduleTitles, showActionError } from './util'
 
 interface Props {
   session: Session
-  ask: (o: ConfirmOptions) => Promise<boolean>
+  ask: Ask
 }
 
-function ActionRow(props: { icon: string; label: string; danger?: boolean; onClick: () => void }) {
+function ActionRow(props: {
+  icon: string
+  label: string
+  testId: string
+  danger?: boolean
+  onClick: () => void
+}) {
   return (
     <View
       className={`account__action${props.danger ? ' account__action--danger' : ''}`}
+      data-testid={props.testId}
       onClick={props.onClick}
     >
-      <AtIcon value={props.icon} size="18" color={props.danger ? '#d93025' : '#646a73'} />
+      <AtIcon
+        value={props.icon}
+        size="18"
+        color={props.danger ? COLORS.danger : COLORS.textSecondary}
+      />
       <Text className="account__action-label">{props.label}</Text>
-      <AtIcon value="chevron-right" size="16" color="#c9cdd4" />
+      <AtIcon value="chevron-right" size="16" color={COLORS.disabled} />
     </View>
   )
 }
@@ -34,6 +47,7 @@ function ActionRow(props: { icon: string; label: string; danger?: boolean; onCli
  */
 export default function MyAccount({ session, ask }: Props) {
   const account = session.account
+  const { setSession } = useSession()
   const [busy, setBusy] = useState(false)
   if (!account) return null
   const isHandler = account.role === 'handler'
@@ -43,12 +57,18 @@ export default function MyAccount({ session, ask }: Props) {
     if (busy) return
     setBusy(true)
     try {
-      await callFunction(
-        'permissions',
-        action === 'deregister' ? { action, confirm: true } : { action },
-      )
-      toast(done, 'success')
-      void Taro.reLaunch({ url: BINDING })
+      if (action === 'deregister') await call(PermissionsContract, 'deregister', { confirm: true })
+      else await call(PermissionsContract, 'unbind', {})
+      toast.success(done)
+      // No account any more (binding.me would say the same): the page's ModuleGate sends the
+      // user on to 身份认证, which shows the form.
+      setSession({
+        status: 'none',
+        account: null,
+        projects: [],
+        modules: [],
+        subscribe: session.subscribe,
+      })
     } catch (err) {
       showActionError(err)
     } finally {
@@ -61,6 +81,7 @@ export default function MyAccount({ session, ask }: Props) {
       title: '解除绑定',
       content: '解除绑定后，本微信将不能再使用该账号，需要重新进行身份认证。确定解除绑定？',
       confirmText: '确定解除',
+      danger: true,
     })
     if (ok) await leave('unbind', '已解除绑定')
   }
@@ -70,12 +91,13 @@ export default function MyAccount({ session, ask }: Props) {
       title: '注销账号',
       content: '注销后账号不可恢复，确定注销？',
       confirmText: '确定注销',
+      danger: true,
     })
     if (ok) await leave('deregister', '账号已注销')
   }
 
   return (
-    <View className="account">
+    <View className="account" data-testid="my-account">
       <Text className="section-title">我的账号</Text>
       <View className="list-card">
         <View className="account__head">
@@ -98,6 +120,7 @@ export default function MyAccount({ session, ask }: Props) {
           <ActionRow
             icon="iphone"
             label="更换手机号"
+            testId="change-phone"
             onClick={() => void Taro.navigateTo({ url: '/pages/permissions/phone/index' })}
           />
         ) : null}
@@ -105,11 +128,18 @@ export default function MyAccount({ session, ask }: Props) {
           <ActionRow
             icon="close-circle"
             label="注销账号"
+            testId="deregister"
             danger
             onClick={() => void deregister()}
           />
         ) : null}
-        <ActionRow icon="link" label="解除绑定" danger onClick={() => void unbind()} />
+        <ActionRow
+          icon="link"
+          label="解除绑定"
+          testId="unbind"
+          danger
+          onClick={() => void unbind()}
+        />
       </View>
     </View>
   )

@@ -1,20 +1,17 @@
 import Taro from '@tarojs/taro'
 import { AppError, ERROR_MESSAGES } from '../../../types/errors'
 import { MODULES, type ModuleCode } from '../../../types/modules'
-import { errorText } from '../../services/reply'
+import { toast } from '../../services/toast'
 
-export function toast(title: string, icon: 'none' | 'success' = 'none') {
-  void Taro.showToast({ title, icon, duration: icon === 'success' ? 1500 : 2500 })
-}
+/** Records that changed underneath: the lists should be reloaded. */
+const STALE = ['CONFLICT', 'NOT_FOUND', 'INVALID_STATE']
 
 /** Shows what went wrong; true when the record changed underneath (the caller should reload). */
 export function showActionError(err: unknown): boolean {
-  if (err instanceof AppError && (err.code === 'CONFLICT' || err.code === 'NOT_FOUND')) {
-    toast(err.code === 'CONFLICT' ? ERROR_MESSAGES.CONFLICT : err.message)
-    return true
-  }
-  toast(errorText(err))
-  return false
+  // Whatever the function said about the version, the user is told the one thing to do.
+  if (err instanceof AppError && err.code === 'CONFLICT') toast.info(ERROR_MESSAGES.CONFLICT)
+  else toast.error(err)
+  return err instanceof AppError && STALE.includes(err.code)
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')

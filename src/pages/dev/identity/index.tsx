@@ -10,6 +10,8 @@ import { AppError } from '../../../../types/errors'
 import CloudView from '../../../components/CloudView'
 import { useCloud } from '../../../hooks/useCloud'
 import { getDevOpenid, setDevOpenid } from '../../../services/devIdentity'
+import { useSession } from '../../../session'
+import { COLORS } from '../../../styles/colors'
 import './index.scss'
 
 /** Accepts a bare list, `{ users }` or a `{ ok, data }` reply. */
@@ -31,13 +33,17 @@ async function fetchUsers(): Promise<DemoUser[]> {
   return usersOf(body)
 }
 
-function choose(openid: string) {
-  setDevOpenid(openid)
-  void Taro.reLaunch({ url: '/pages/home/index' })
-}
-
 export default function DevIdentity() {
   const users = useCloud(fetchUsers)
+  const { refresh } = useSession()
+
+  /** Another caller: the app's session is asked again (and forgotten meanwhile), as on a new open. */
+  const choose = (openid: string) => {
+    setDevOpenid(openid)
+    void refresh({ clear: true })
+    void Taro.reLaunch({ url: '/pages/home/index' })
+  }
+
   const current = getDevOpenid()
   return (
     <View className="page dev-identity">
@@ -55,6 +61,7 @@ export default function DevIdentity() {
                 key={u.openid}
                 className={`dev-identity__item${u.openid === current ? ' dev-identity__item--current' : ''}`}
                 data-openid={u.openid}
+                data-testid={`dev-user-${u.openid}`}
                 onClick={() => choose(u.openid)}
               >
                 <View className="dev-identity__main">
@@ -64,7 +71,7 @@ export default function DevIdentity() {
                 </View>
                 {u.openid === current ? (
                   <View className="dev-identity__mark">
-                    <AtIcon value="check" size="18" color="#1f6feb" />
+                    <AtIcon value="check" size="18" color={COLORS.primary} />
                     <Text>当前</Text>
                   </View>
                 ) : null}

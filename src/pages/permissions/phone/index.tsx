@@ -2,30 +2,22 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { AtButton, AtInput } from 'taro-ui'
-import type { Session } from '../../../../types/account'
 import { AppError } from '../../../../types/errors'
 import { fieldErrors } from '../../../../types/fields'
-import { PermissionsInput } from '../../../../types/permissions'
-import CloudView from '../../../components/CloudView'
-import {
-  FormField,
-  SmsCodeField,
-  maskPhone,
-  newRequestId,
-  requestSmsCode,
-} from '../../../components/FormKit'
-import { useCloud } from '../../../hooks/useCloud'
-import { callFunction } from '../../../services/cloud'
-import { errorText } from '../../../services/reply'
+import { PermissionsContract, PermissionsInput } from '../../../../types/permissions'
+// The gate first: its styles (CloudView, ProjectSwitcher) come before the form's in every page,
+// so the mini program's shared stylesheet has one order.
+import ModuleGate from '../../../components/ModuleGate'
+import FormField from '../../../components/FormField'
+import { SmsCodeField, maskPhone, newRequestId, requestSmsCode } from '../../../components/FormKit'
+import { call } from '../../../services/api'
+import { toast } from '../../../services/toast'
+import { useSession } from '../../../session'
 import './index.scss'
 
 type Field = 'phone' | 'code'
 type Errors = Partial<Record<Field, string>>
 const SAME_PHONE = '新手机号与当前手机号相同'
-
-function toast(title: string, icon: 'none' | 'success' = 'none') {
-  void Taro.showToast({ title, icon, duration: 2500 })
-}
 
 function check(field: Field, value: string): string {
   const r = PermissionsInput.changePhone.shape[field].safeParse(value)
@@ -33,6 +25,7 @@ function check(field: Field, value: string): string {
 }
 
 function PhoneForm({ current }: { current: string }) {
+  const { refresh } = useSession()
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
   const [errors, setErrors] = useState<Errors>({})
@@ -46,8 +39,10 @@ function PhoneForm({ current }: { current: string }) {
     const inline: Errors = {}
     if (fields.phone) inline.phone = fields.phone
     if (fields.code) inline.code = fields.code
+    if (!inline.code && err instanceof AppError && err.code.startsWith('CODE_'))
+      inline.code = err.message
     if (inline.phone || inline.code) setErrors((e) => ({ ...e, ...inline }))
-    else toast(errorText(err))
+    else toast.error(err)
   }
 
   const phoneError = (v: string) => check('phone', v) || (v.trim() === current ? SAME_PHONE : '')
@@ -61,7 +56,9 @@ function PhoneForm({ current }: { current: string }) {
     const p = phone.trim()
     setSending(true)
     try {
-      const at = await requestSmsCode('permissions', 'sendPhoneCode', p)
+      const at = await requestSmsCode(() =>
+        call(PermissionsContract, 'sendPhoneCode', { phone: p }),
+      )
       if (at) setResend({ phone: p, at })
       setErrors({})
     } catch (err) {
@@ -87,9 +84,11 @@ function PhoneForm({ current }: { current: string }) {
     requestId.current = parsed.data.requestId
     setSubmitting(true)
     try {
-      await callFunction('permissions', { action: 'changePhone', ...parsed.data })
+      await call(PermissionsContract, 'changePhone', parsed.data)
       requestId.current = null
-      toast('手机号已更换', 'success')
+      toast.success('手机号已更换')
+      // 权限管理 shows the new phone: the session is asked again before going back.
+      await refresh()
       setTimeout(() => void Taro.navigateBack(), 800)
     } catch (err) {
       showError(err)
@@ -143,9 +142,11 @@ function PhoneForm({ current }: { current: string }) {
         />
       </View>
       <View className="phone__submit">
-        <AtButton type="primary" loading={submitting} onClick={() => void submit()}>
-          确认更换
-        </AtButton>
+        <View data-testid="change-phone-submit">
+          <AtButton type="primary" loading={submitting} onClick={() => void submit()}>
+            确认更换
+          </AtButton>
+        </View>
       </View>
     </View>
   )
@@ -153,20 +154,19 @@ function PhoneForm({ current }: { current: string }) {
 
 /** 更换手机号 (handlers): new phone + SMS code, then permissions.changePhone. */
 export default function ChangePhonePage() {
-  const me = useCloud(() => callFunction<Session>('binding', { action: 'me' }))
   return (
     <View className="page phone">
-      <CloudView state={me}>
-        {(s) =>
-          s.status === 'active' && s.account?.role === 'handler' ? (
-            <PhoneForm current={s.account.phone} />
+      <ModuleGate code="permissions" switcher={false}>
+        {({ account }) =>
+          account.role === 'handler' ? (
+            <PhoneForm current={account.phone} />
           ) : (
             <View className="card">
               <Text className="card__text">只有已授权的项目经办人可以在此更换手机号。</Text>
             </View>
           )
         }
-      </CloudView>
+      </ModuleGate>
     </View>
   )
 }

@@ -1,13 +1,15 @@
 import { useLaunch } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 import { initCloud } from './services/cloud'
+import { SessionProvider } from './session'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     initCloud()
   })
-  return children
+  // Every page is a child of App: the session is fetched here once and shared.
+  return <SessionProvider>{children}</SessionProvider>
 }
 
 export default App
