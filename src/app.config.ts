@@ -6,11 +6,8 @@ if (process.env.TARO_ENV === 'h5') pages.push('pages/dev/identity/index')
 
 export default defineAppConfig({
   pages,
-  // Every module is its own subpackage: pages/<code>/index (+ the module's own extra pages).
-  subPackages: MODULES.map((m) => ({
-    root: `pages/${m.code}`,
-    pages: m.code === 'permissions' ? ['index', 'phone/index'] : ['index'],
-  })),
+  // Every module is its own subpackage: pages/<code>/ with the pages types/modules.ts lists.
+  subPackages: MODULES.map((m) => ({ root: `pages/${m.code}`, pages: [...m.pages] })),
   window: {
     navigationBarTitleText: '物业服务',
     navigationBarBackgroundColor: '#1f6feb',

@@ -1,21 +1,23 @@
 /**
- * The modules of the handler manual (domain.md), in the manual's order. Each is a page under
- * src/pages/<code>/ (or a subpackage) and a cloud function cloudfunctions/<code>/.
+ * The modules of the handler manual (domain.md), in the manual's order. Each is a subpackage
+ * src/pages/<code>/ holding `pages` (relative to it; `index` is the module's entry, the page the
+ * home grid opens) and a cloud function cloudfunctions/<code>/. One line per module (a table).
  */
+// prettier-ignore
 export const MODULES = [
-  { code: 'todos', title: '待办事项', icon: 'bell', grantable: true },
-  { code: 'funds', title: '共有资金情况', icon: 'money', grantable: true },
-  { code: 'credit', title: '信用信息', icon: 'star', grantable: true },
-  { code: 'safety', title: '安全检查', icon: 'check-circle', grantable: true },
-  { code: 'disclosure', title: '信息公开', icon: 'file-generic', grantable: true },
-  { code: 'query', title: '信息综合查询', icon: 'search', grantable: true },
-  { code: 'evaluation', title: '业主评价情况', icon: 'analytics', grantable: true },
-  { code: 'project', title: '项目管理', icon: 'home', grantable: true },
-  { code: 'transfers', title: '大额资金转账', icon: 'credit-card', grantable: true },
-  { code: 'parking', title: '车位信息公开', icon: 'map-pin', grantable: true },
-  { code: 'training', title: '观看宣传培训', icon: 'video', grantable: true },
-  { code: 'weather', title: '小区气象公告栏', icon: 'lightning-bolt', grantable: true },
-  { code: 'permissions', title: '权限管理', icon: 'user', grantable: false },
+  { code: 'todos', title: '待办事项', icon: 'bell', grantable: true, pages: ['index'] },
+  { code: 'funds', title: '共有资金情况', icon: 'money', grantable: true, pages: ['index'] },
+  { code: 'credit', title: '信用信息', icon: 'star', grantable: true, pages: ['index'] },
+  { code: 'safety', title: '安全检查', icon: 'check-circle', grantable: true, pages: ['index', 'check/index'] },
+  { code: 'disclosure', title: '信息公开', icon: 'file-generic', grantable: true, pages: ['index'] },
+  { code: 'query', title: '信息综合查询', icon: 'search', grantable: true, pages: ['index'] },
+  { code: 'evaluation', title: '业主评价情况', icon: 'analytics', grantable: true, pages: ['index'] },
+  { code: 'project', title: '项目管理', icon: 'home', grantable: true, pages: ['index'] },
+  { code: 'transfers', title: '大额资金转账', icon: 'credit-card', grantable: true, pages: ['index'] },
+  { code: 'parking', title: '车位信息公开', icon: 'map-pin', grantable: true, pages: ['index'] },
+  { code: 'training', title: '观看宣传培训', icon: 'video', grantable: true, pages: ['index'] },
+  { code: 'weather', title: '小区气象公告栏', icon: 'lightning-bolt', grantable: true, pages: ['index'] },
+  { code: 'permissions', title: '权限管理', icon: 'user', grantable: false, pages: ['index', 'phone/index'] },
 ] as const
 
 export type ModuleCode = (typeof MODULES)[number]['code']
