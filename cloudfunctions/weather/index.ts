@@ -33,6 +33,8 @@ import * as provider from './qweather'
 const TTL_MS = 10 * 60_000
 /** How long a refresh may take before another caller may try (the function's limit is 5 s). */
 const CLAIM_MS = 8_000
+/** After a failed refresh, the provider is asked again only after this long. */
+const RETRY_AFTER_MS = 30_000
 /** With nothing cached and someone else fetching: wait this long for their answer. */
 const WAIT_MS = 3_000
 
@@ -85,9 +87,12 @@ async function claimRefresh(id: string, at: number, existing: Cached | null): Pr
       .then(() => true)
       .catch(() => false)
   }
-  const taken = await updateCount(cache().where({ _id: id, refreshingUntil: _.lt(at) }), {
-    refreshingUntil: at + CLAIM_MS,
-  })
+  // Still old and nobody on it: a caller that read the entry before another refreshed it must
+  // not refresh it again.
+  const taken = await updateCount(
+    cache().where({ _id: id, refreshingUntil: _.lt(at), expiresAt: _.lte(at) }),
+    { refreshingUntil: at + CLAIM_MS },
+  )
   return taken === 1
 }
 
@@ -156,7 +161,9 @@ export const main = defineFunction(WeatherContract, {
     const cached = await first<Cached>(cache().where({ _id: place._id }))
     if (cached?.fetchedAt && cached.expiresAt > ctx.now) return board(place, cached, false)
     if (!(await claimRefresh(place._id, ctx.now, cached))) {
-      if (cached?.fetchedAt) return board(place, cached, false)
+      // Someone else refreshed it or is on it: their answer, else the last one.
+      const latest = await first<Cached>(cache().where({ _id: place._id }))
+      if (latest?.fetchedAt) return board(place, latest, false)
       const other = await waitForOther(place._id)
       if (other) return board(place, other, false)
       throw new AppError('UPSTREAM_FAILED', UNAVAILABLE)
@@ -166,8 +173,9 @@ export const main = defineFunction(WeatherContract, {
     } catch (err) {
       const reason = err instanceof provider.ProviderError ? err.code : (err as Error).message
       console.error('[weather] provider failed', reason)
+      // Not again for a while: an outage or a spent quota is not helped by a call per view.
       await updateCount(cache().where({ _id: place._id }), {
-        refreshingUntil: 0,
+        refreshingUntil: ctx.now + RETRY_AFTER_MS,
         lastError: reason,
       })
       if (cached?.fetchedAt) return board(place, cached, true)

@@ -88,7 +88,7 @@ function decodeName(text: string): string | null {
 
 /**
  * The QWeather stand-in's switches: GET reads them and the request counts; POST sets any of
- * `{warnings: [{at: 'lat,lon' | '*', type, colour}], overQuota, down}` and, with
+ * `{warnings: [{at: 'lat,lon' | '*', type, colour}], overQuota, down, key}` and, with
  * `{resetCounts: true}`, zeroes the counts.
  */
 async function qweather(deps: DevDeps, req: IncomingMessage, res: ServerResponse) {
@@ -105,6 +105,7 @@ async function qweather(deps: DevDeps, req: IncomingMessage, res: ServerResponse
       w.state.warnings = body.warnings as StandIn['state']['warnings']
     if (typeof body.overQuota === 'boolean') w.state.overQuota = body.overQuota
     if (typeof body.down === 'boolean') w.state.down = body.down
+    if (typeof body.key === 'string') w.state.key = body.key
     if (body.resetCounts === true)
       for (const k of Object.keys(w.requests)) w.requests[k as 'geo'] = 0
   }

@@ -21,6 +21,8 @@ export interface StandInWarning {
 }
 
 export interface StandInState {
+  /** The key it accepts (change it to see the function's key refused). */
+  key: string
   warnings: StandInWarning[]
   overQuota: boolean
   down: boolean
@@ -167,7 +169,7 @@ export async function startQWeatherStandIn(
   options: { key?: string; port?: number; now?: () => number } = {},
 ): Promise<StandIn> {
   const { key = 'local-qweather-key', port = 0, now = Date.now } = options
-  const state: StandInState = { warnings: [], overQuota: false, down: false }
+  const state: StandInState = { key, warnings: [], overQuota: false, down: false }
   const requests = { geo: 0, now: 0, daily: 0, alert: 0 }
 
   const server: Server = createServer((req, res) => {
@@ -186,7 +188,7 @@ export async function startQWeatherStandIn(
       return
     }
     const v7Code = (code: string) => send(req, res, 200, { code })
-    const authorized = req.headers['x-qw-api-key'] === key
+    const authorized = req.headers['x-qw-api-key'] === state.key
     if (kind === 'alert') {
       if (!authorized) return problem(req, res, 401, 'Unauthorized')
       if (state.overQuota) return problem(req, res, 429, 'Too Many Requests')

@@ -71,6 +71,14 @@ export interface TestCloud {
    * the writes counted since the previous call.
    */
   faults(plan: { mode: 'stop' | 'fail'; afterWrites: number } | null): Promise<number>
+  /**
+   * The QWeather stand-in's switches (server/qweather-standin): sets any given, answers the state
+   * and the request counts per kind (geo, now, daily, alert).
+   */
+  qweather(set?: Record<string, unknown>): Promise<{
+    state: { key: string; warnings: unknown[]; overQuota: boolean; down: boolean }
+    requests: Record<'geo' | 'now' | 'daily' | 'alert', number>
+  }>
   /** Documents of a collection matching a MongoDB filter (EJSON, so Dates and RegExps work). */
   collection<T = Record<string, unknown>>(name: string, query?: object): Promise<T[]>
   /** Graceful stop; deletes the temporary data folder. */
@@ -273,6 +281,15 @@ export async function startCloud(options: StartCloudOptions = {}): Promise<TestC
       })
       if (status !== 200) throw new Error(`faults(${JSON.stringify(plan)}) → ${status}: ${text}`)
       return (JSON.parse(text) as { writes: number }).writes
+    },
+    async qweather(set) {
+      const { status, text } = set
+        ? await http('POST', '/__dev/qweather', Buffer.from(JSON.stringify(set)), {
+            'content-type': 'application/json',
+          })
+        : await http('GET', '/__dev/qweather', null)
+      if (status !== 200) throw new Error(`qweather → ${status}: ${text}`)
+      return JSON.parse(text)
     },
     collection(name, query = {}) {
       const q = encodeURIComponent(
