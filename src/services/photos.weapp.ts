@@ -1,0 +1,59 @@
+/**
+ * WeChat: chooseMedia (compressed) → compressImage (quality 70) → a slot from the safety
+ * function → wx.cloud.uploadFile straight to cloud storage (see photos.ts).
+ */
+import Taro from '@tarojs/taro'
+import { AppError } from '../../types/errors'
+import { SafetyContract } from '../../types/safety'
+import { call } from './api'
+import { initCloud } from './cloud'
+import { isCancel, type PhotoTarget, type UploadedPhoto } from './photosShared'
+
+export { isCancel, PHOTO_MAX_SIDE, type PhotoTarget, type UploadedPhoto } from './photosShared'
+
+/** WeChat's cloud storage refuses a file over its size cap with this code. */
+const TOO_LARGE = -403001
+
+export async function choosePhotos(count: number): Promise<string[]> {
+  if (count <= 0) return []
+  try {
+    const res = await Taro.chooseMedia({
+      count: Math.min(count, 9),
+      mediaType: ['image'],
+      sizeType: ['compressed'],
+      sourceType: ['album', 'camera'],
+    })
+    return res.tempFiles.map((f) => f.tempFilePath)
+  } catch (err) {
+    if (isCancel(err)) return []
+    throw new AppError('INTERNAL', '无法选择照片，请检查相册和相机权限')
+  }
+}
+
+async function compressed(path: string): Promise<string> {
+  try {
+    const res = await Taro.compressImage({ src: path, quality: 70 })
+    return res.tempFilePath || path
+  } catch {
+    // Some formats cannot be compressed (iOS compresses JPG only): send the chosen file.
+    return path
+  }
+}
+
+export async function uploadPhoto(target: PhotoTarget, path: string): Promise<UploadedPhoto> {
+  const file = await compressed(path)
+  const ext = /\.png$/i.test(file) ? 'png' : 'jpg'
+  const { cloudPath } = await call(SafetyContract, 'photoSlot', { ...target, ext })
+  initCloud()
+  let fileID: string
+  try {
+    const res = await Taro.cloud.uploadFile({ cloudPath, filePath: file })
+    fileID = res.fileID
+  } catch (err) {
+    const errCode = (err as { errCode?: number } | null)?.errCode
+    if (errCode === TOO_LARGE) throw new AppError('BAD_INPUT', '照片过大，请重新选择')
+    throw new AppError('NETWORK', '照片上传失败，请检查网络后重试')
+  }
+  if (!fileID) throw new AppError('NETWORK', '照片上传失败，请检查网络后重试')
+  return { fileID, url: file }
+}
