@@ -73,9 +73,13 @@ export function withDefaults(o: LocalCloudOptions): ResolvedOptions {
     secret: o.secret || randomSecret(),
     devToken: o.devToken || randomSecret(),
     allowedHosts: (o.allowedHosts ?? []).map((h) => h.trim().toLowerCase()).filter(Boolean),
-    qweatherStandIn: o.qweatherStandIn ?? !process.env.QWEATHER_HOST,
+    qweatherStandIn: o.qweatherStandIn ?? !realQWeather(process.env),
   }
 }
+
+/** A provider host the developer configured, not one an earlier local cloud set for its stand-in. */
+const realQWeather = (env: NodeJS.ProcessEnv) =>
+  Boolean(env.QWEATHER_HOST) && env.QWEATHER_STANDIN !== '1'
 
 const randomSecret = () => randomBytes(18).toString('base64url')
 
@@ -101,7 +105,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): LocalCloud
     secret: env.LOCAL_CLOUD_SECRET || undefined,
     devToken: env.LOCAL_CLOUD_TOKEN || undefined,
     allowedHosts: env.LOCAL_CLOUD_ALLOWED_HOSTS?.split(','),
-    qweatherStandIn: env.LOCAL_CLOUD_QWEATHER === '0' || env.QWEATHER_HOST ? false : undefined,
+    qweatherStandIn: env.LOCAL_CLOUD_QWEATHER === '0' || realQWeather(env) ? false : undefined,
   }
 }
 

@@ -196,7 +196,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   if (!isLoopback(o.host)) warnExposed(o, port, Boolean(options.devToken))
   setBaseEnv(o, `${origin}/admin`)
   // The weather function's provider: the stand-in, unless a real one is configured.
-  if (weather) Object.assign(process.env, { QWEATHER_HOST: weather.url, QWEATHER_KEY: weather.key })
+  if (weather) {
+    Object.assign(process.env, {
+      QWEATHER_HOST: weather.url,
+      QWEATHER_KEY: weather.key,
+      QWEATHER_STANDIN: '1',
+    })
+  }
   installEnvProxy()
   return { url: `${origin}/`, port, store, close: closer(server, store, release, weather) }
 }
