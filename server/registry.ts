@@ -7,11 +7,15 @@
 import { BindingContract } from '../types/binding'
 import { CORE_COLLECTIONS, type IndexSpec } from '../types/collections'
 import type { Contract } from '../types/contract'
+import { EVALUATION_COLLECTIONS, EvaluationContract } from '../types/evaluation'
 import { PermissionsContract } from '../types/permissions'
+import { QUERY_COLLECTIONS, QueryContract } from '../types/query'
 import { SAFETY_COLLECTIONS, SafetyContract } from '../types/safety'
 import { TODOS_COLLECTIONS, TodosContract } from '../types/todos'
 import { TRAINING_COLLECTIONS, TrainingContract } from '../types/training'
 import { WEATHER_COLLECTIONS, WeatherContract } from '../types/weather'
+import { evaluationSeed } from './seed/evaluation'
+import { querySeed } from './seed/query'
 import { safetySeed } from './seed/safety'
 import { todosSeed } from './seed/todos'
 import { trainingSeed } from './seed/training'
@@ -34,6 +38,8 @@ export const MODULE_KITS: readonly ModuleKit[] = [
   { contract: SafetyContract, collections: SAFETY_COLLECTIONS, seed: safetySeed },
   { contract: TrainingContract, collections: TRAINING_COLLECTIONS, seed: trainingSeed },
   { contract: WeatherContract, collections: WEATHER_COLLECTIONS, seed: weatherSeed },
+  { contract: QueryContract, collections: QUERY_COLLECTIONS, seed: querySeed },
+  { contract: EvaluationContract, collections: EVALUATION_COLLECTIONS, seed: evaluationSeed },
 ]
 
 /** Every collection with its indexes: the core ones and each module's. */

@@ -83,23 +83,6 @@ export const CORE_COLLECTIONS = {
       ],
     },
   ],
-  filings: [{ fields: [['name', 1]] }],
-  training_results: [
-    {
-      fields: [
-        ['name', 1],
-        ['date', -1],
-      ],
-    },
-  ],
-  evaluations: [
-    {
-      fields: [
-        ['kind', 1],
-        ['rank', 1],
-      ],
-    },
-  ],
   transfers: [
     {
       fields: [

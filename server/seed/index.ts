@@ -299,65 +299,6 @@ function moduleRecords(now: number): Record<string, Doc[]> {
         showUntil: '2027-01-15',
       },
     ],
-    filings: [
-      {
-        _id: 'f-1',
-        name: '阳光花园物业服务合同备案',
-        region: '南山区',
-        kind: '物业服务合同',
-        filedAt: '2024-06-01',
-        company: '深圳市安居物业管理有限公司',
-      },
-      {
-        _id: 'f-2',
-        name: '海滨广场业主委员会备案',
-        region: '福田区',
-        kind: '业主委员会',
-        filedAt: '2023-11-20',
-        company: '',
-      },
-    ],
-    training_results: [
-      {
-        _id: 'tres-1',
-        name: '李晓华',
-        idNo: '4403**********1234',
-        project: '阳光花园',
-        company: '深圳市安居物业管理有限公司',
-        course: '物业安全管理',
-        score: 92,
-        passed: true,
-        date: '2026-05-20',
-      },
-    ],
-    evaluations: [
-      { _id: 'ev-1', kind: 'project', name: '阳光花园', score: 93.2, rank: 12, period: '2026Q3' },
-      {
-        _id: 'ev-2',
-        kind: 'company',
-        name: '深圳市安居物业管理有限公司',
-        score: 90.1,
-        rank: 30,
-        period: '2026Q3',
-      },
-      {
-        _id: 'ev-3',
-        kind: 'committee',
-        name: '阳光花园业主委员会',
-        score: 88.7,
-        rank: 41,
-        period: '2026Q3',
-      },
-      {
-        _id: 'ev-4',
-        kind: 'projectHistory',
-        projectId: 'p-yangguang',
-        name: '阳光花园',
-        score: 91.0,
-        rank: 15,
-        period: '2026Q2',
-      },
-    ],
   }
 }
 

@@ -1,0 +1,32 @@
+import type { QueryContract } from '../../../types/query'
+import type { Samples } from './kit'
+
+const samples: Samples<typeof QueryContract> = {
+  filings: {
+    input: { name: '阳光花园', district: '南山区', street: '粤海街道', page: 0 },
+    readOnly: true,
+  },
+  exportFilings: {
+    input: { name: '阳光花园', district: '南山区', street: '粤海街道' },
+    async happy(env) {
+      const event = { action: 'exportFilings', name: '阳光花园' }
+      const reply = await env.call('query', event, 'demo-manager')
+      const fileID: string = reply.ok ? reply.data.fileID : ''
+      return { reply, targetId: /([^/]+)\.xlsx$/.exec(fileID)?.[1] ?? '' }
+    },
+  },
+  training: {
+    input: {
+      name: '李',
+      idNo: '',
+      project: '阳光花园',
+      company: '安居',
+      startFrom: '2020-01-01',
+      startTo: '2030-12-31',
+      page: 0,
+    },
+    readOnly: true,
+  },
+  trainingDetail: { input: { resultId: 'tr-0001' }, readOnly: true },
+}
+export default samples
