@@ -8,6 +8,8 @@ import { BindingContract } from '../types/binding'
 import { CORE_COLLECTIONS, type IndexSpec } from '../types/collections'
 import type { Contract } from '../types/contract'
 import { EVALUATION_COLLECTIONS, EvaluationContract } from '../types/evaluation'
+import { DISCLOSURE_COLLECTIONS, DisclosureContract } from '../types/disclosure'
+import { PARKING_COLLECTIONS, ParkingContract } from '../types/parking'
 import { PermissionsContract } from '../types/permissions'
 import { QUERY_COLLECTIONS, QueryContract } from '../types/query'
 import { SAFETY_COLLECTIONS, SafetyContract } from '../types/safety'
@@ -16,6 +18,8 @@ import { TRAINING_COLLECTIONS, TrainingContract } from '../types/training'
 import { WEATHER_COLLECTIONS, WeatherContract } from '../types/weather'
 import { evaluationSeed } from './seed/evaluation'
 import { querySeed } from './seed/query'
+import { disclosureSeed } from './seed/disclosure'
+import { parkingSeed } from './seed/parking'
 import { safetySeed } from './seed/safety'
 import { todosSeed } from './seed/todos'
 import { trainingSeed } from './seed/training'
@@ -38,6 +42,8 @@ export const MODULE_KITS: readonly ModuleKit[] = [
   { contract: SafetyContract, collections: SAFETY_COLLECTIONS, seed: safetySeed },
   { contract: TrainingContract, collections: TRAINING_COLLECTIONS, seed: trainingSeed },
   { contract: WeatherContract, collections: WEATHER_COLLECTIONS, seed: weatherSeed },
+  { contract: DisclosureContract, collections: DISCLOSURE_COLLECTIONS, seed: disclosureSeed },
+  { contract: ParkingContract, collections: PARKING_COLLECTIONS, seed: parkingSeed },
   { contract: QueryContract, collections: QUERY_COLLECTIONS, seed: querySeed },
   { contract: EvaluationContract, collections: EVALUATION_COLLECTIONS, seed: evaluationSeed },
 ]

@@ -50,22 +50,6 @@ export const CORE_COLLECTIONS = {
       ],
     },
   ],
-  notices: [
-    {
-      fields: [
-        ['projectId', 1],
-        ['publishedAt', -1],
-      ],
-    },
-  ],
-  parking_disclosures: [
-    {
-      fields: [
-        ['projectId', 1],
-        ['edition', -1],
-      ],
-    },
-  ],
   fund_accounts: [{ fields: [['projectId', 1]] }],
   fund_movements: [
     {

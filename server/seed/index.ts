@@ -172,58 +172,6 @@ const COMPANY_HEADS = [
 
 function moduleRecords(now: number): Record<string, Doc[]> {
   return {
-    notices: [
-      {
-        _id: 'n-1',
-        projectId: 'p-yangguang',
-        category: '物业服务',
-        title: '2026年第三季度公共收益公示',
-        content: '本季度公共收益合计 86,420.00 元，明细见附件。',
-        status: 'published',
-        validUntil: now + 60 * DAY,
-        publishedAt: now - 3 * DAY,
-        attachments: [],
-      },
-      {
-        _id: 'n-2',
-        projectId: 'p-yangguang',
-        category: '停水停电',
-        title: '11月28日二次供水设施清洗停水通知',
-        content: '11月28日 9:00-17:00 清洗水箱，届时停水，请提前储水。',
-        status: 'published',
-        validUntil: now + 3 * DAY,
-        publishedAt: now - DAY,
-        attachments: [],
-      },
-    ],
-    parking_disclosures: [
-      {
-        _id: 'pk-yg-1',
-        projectId: 'p-yangguang',
-        edition: 1,
-        status: 'published',
-        landTransferDate: '2015-03-18',
-        earliestPresaleDate: '2016-09-01',
-        counts: {
-          total: 820,
-          planned: 800,
-          added: 20,
-          fixed: 600,
-          nonFixed: 220,
-          underground: 760,
-          aboveGround: 60,
-        },
-        cards: { issued: 640, monthlyFee: 350, howToApply: '携带产权证明至物业服务中心办理' },
-        chargers: {
-          count: 48,
-          builder: '深圳市安居物业管理有限公司',
-          operator: '深圳市充电科技有限公司',
-        },
-        dispute: null,
-        relief: { adopted: true, measures: ['错峰共享停车'] },
-        publishedAt: now - 20 * DAY,
-      },
-    ],
     fund_accounts: [
       {
         _id: 'fa-1',

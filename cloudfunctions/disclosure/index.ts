@@ -1,0 +1,426 @@
+/**
+ * 信息公开 (manual §8). Members of a project holding the module publish notices to its owners,
+ * with attachments (images and PDF) in cloud storage at places this function hands out, so a
+ * notice can name only its publisher's own uploads. A notice is 已过期 after its validity; 作废
+ * keeps it listed as voided; 删除 takes it out of the list and the statistics (the audit trail
+ * keeps what it was). Each move is one transaction with its audit row.
+ */
+import { randomBytes } from 'node:crypto'
+import type { Account } from '../../types/account'
+import {
+  ATTACHMENT_KINDS,
+  ATTACHMENT_PART_BYTES,
+  chinaDay,
+  dayEnd,
+  dayStart,
+  DisclosureContract,
+  monthStartDay,
+  NOTICE_CATEGORIES,
+  NOTICE_PAGE_SIZE,
+  NOTICE_TRANSITIONS,
+  validityErrors,
+  type AttachmentExt,
+  type Notice,
+  type NoticeCategory,
+  type NoticeRow,
+  type NoticeState,
+  type NoticeStatus,
+} from '../../types/disclosure'
+import { AppError } from '../../types/errors'
+import type { AuditRow } from '../../types/permissions'
+import {
+  _,
+  cloud,
+  db,
+  defineFunction,
+  first,
+  inTransaction,
+  insert,
+  list,
+  txGet,
+  updateCount,
+  type Ctx,
+} from '../../server/kernel'
+import { step } from '../../server/kernel/workflow'
+
+/** An upload slot handed out by attachmentSlot, in collection `notice_uploads`. */
+interface Slot {
+  _id: string
+  cloudPath: string
+  accountId: string
+  projectId: string
+  name: string
+  ext: AttachmentExt
+  size: number
+  /** Parts received so far (H5 uploads through this function). */
+  received: number
+  /** Set once the whole file is stored (H5); on WeChat the client uploads it straight. */
+  fileID: string | null
+  /** fileIDs of the parts stored so far, in order (H5, until the last part joins them). */
+  partIds?: string[]
+  /** The notice it was attached to: a slot serves one notice. */
+  noticeId: string | null
+  createdAt: number
+}
+
+const VISIBLE: NoticeStatus[] = ['published', 'voided']
+const notices = () => db.collection('notices')
+const slots = () => db.collection('notice_uploads')
+
+function stateOf(n: Pick<Notice, 'status' | 'expiresAt'>, at: number): NoticeState {
+  if (n.status === 'voided') return 'voided'
+  return at >= n.expiresAt ? 'expired' : 'active'
+}
+
+async function count(where: object): Promise<number> {
+  const res = (await notices().where(where).count()) as { total: number }
+  return res.total
+}
+
+/** A listed notice of the caller's project (a deleted one, or another project's, is not found). */
+async function noticeOf(ctx: Ctx<Account>, id: string): Promise<Notice> {
+  const n = await first<Notice>(
+    notices().where({ _id: id, projectId: ctx.projectId, status: _.in(VISIBLE) }),
+  )
+  if (!n) throw new AppError('NOT_FOUND', '该信息不存在或已删除')
+  return n
+}
+
+/** The cloud path inside a fileID (cloud://<env>.<bucket>/<path>). */
+function pathOf(fileID: string): string | null {
+  const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID)
+  return m ? m[1] : null
+}
+
+async function urlsOf(fileIDs: string[]): Promise<Record<string, string>> {
+  if (fileIDs.length === 0) return {}
+  const res = (await cloud.getTempFileURL({ fileList: fileIDs })) as {
+    fileList: { fileID: string; tempFileURL: string; code?: string; status?: number }[]
+  }
+  return Object.fromEntries(
+    res.fileList.filter((f) => f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]),
+  )
+}
+
+const MAGIC: Record<AttachmentExt, (b: Buffer) => boolean> = {
+  jpg: (b) => b[0] === 0xff && b[1] === 0xd8,
+  png: (b) => b.subarray(0, 4).toString('hex') === '89504e47',
+  pdf: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
+}
+const KIND_TEXT: Record<AttachmentExt, string> = {
+  jpg: 'JPG 图片',
+  png: 'PNG 图片',
+  pdf: 'PDF 文件',
+}
+const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/
+
+function stepOf(
+  ctx: Ctx<Account>,
+  n: Notice,
+  event: keyof typeof NOTICE_TRANSITIONS,
+  version: number,
+  patch: Partial<Notice>,
+  extra: { comment?: string; detail?: Record<string, unknown> } = {},
+) {
+  return step<NoticeStatus, Notice>(ctx, {
+    collection: 'notices',
+    machine: NOTICE_TRANSITIONS,
+    event,
+    id: n._id,
+    version,
+    patch,
+    audit: {
+      targetType: 'notice',
+      projectId: ctx.projectId,
+      ...(extra.comment ? { comment: extra.comment } : {}),
+      detail: { title: n.title, category: n.category, ...extra.detail },
+    },
+  })
+}
+
+export const main = defineFunction(DisclosureContract, {
+  async stats(ctx) {
+    const monthStart = monthStartDay(ctx.now)
+    const mine = { projectId: ctx.projectId }
+    const [groups, expired, thisMonth] = await Promise.all([
+      notices()
+        .aggregate()
+        .match({ ...mine, status: _.in(VISIBLE) })
+        .group({
+          _id: { category: '$category', status: '$status' },
+          n: _.aggregate.sum(1),
+        })
+        .end() as Promise<{ list: { _id: { category: string; status: string }; n: number }[] }>,
+      count({ ...mine, status: 'published', expiresAt: _.lte(ctx.now) }),
+      count({ ...mine, status: _.in(VISIBLE), publishedAt: _.gte(dayStart(monthStart)) }),
+    ])
+    const sum = (pred: (g: { category: string; status: string }) => boolean) =>
+      groups.list.filter((g) => pred(g._id)).reduce((s, g) => s + g.n, 0)
+    const published = sum((g) => g.status === 'published')
+    return {
+      published,
+      active: published - expired,
+      expired,
+      voided: sum((g) => g.status === 'voided'),
+      thisMonth,
+      monthStart,
+      byCategory: NOTICE_CATEGORIES.map((category) => ({
+        category,
+        count: sum((g) => g.category === category),
+      })).filter((c) => c.count > 0),
+    }
+  },
+
+  async list(ctx, { category, state, from, to, page }) {
+    if (from && to && from > to) {
+      throw new AppError('BAD_INPUT', '结束日期不能早于开始日期', {
+        to: '结束日期不能早于开始日期',
+      })
+    }
+    const status = state === 'voided' ? 'voided' : state ? 'published' : _.in(VISIBLE as string[])
+    const expiry =
+      state === 'active'
+        ? { expiresAt: _.gt(ctx.now) }
+        : state === 'expired'
+          ? { expiresAt: _.lte(ctx.now) }
+          : {}
+    const range =
+      from && to
+        ? _.gte(dayStart(from)).and(_.lt(dayEnd(to)))
+        : from
+          ? _.gte(dayStart(from))
+          : to
+            ? _.lt(dayEnd(to))
+            : undefined
+    const rows = await list<Omit<Notice, 'content'>>(
+      notices()
+        .where({
+          projectId: ctx.projectId,
+          ...(category ? { category } : {}),
+          status,
+          ...expiry,
+          ...(range ? { publishedAt: range } : {}),
+        })
+        .orderBy('publishedAt', 'desc')
+        .skip(page * NOTICE_PAGE_SIZE)
+        .limit(NOTICE_PAGE_SIZE + 1)
+        .field({ content: false }),
+    )
+    const page0: NoticeRow[] = rows
+      .slice(0, NOTICE_PAGE_SIZE)
+      .map((n) => ({ ...n, state: stateOf(n, ctx.now) }))
+    return { rows: page0, more: rows.length > NOTICE_PAGE_SIZE }
+  },
+
+  async detail(ctx, { noticeId }) {
+    const n = await noticeOf(ctx, noticeId)
+    const [urls, trail] = await Promise.all([
+      urlsOf(n.attachments.map((a) => a.fileID)),
+      list<AuditRow>(
+        db
+          .collection('audit_log')
+          .where({ projectId: ctx.projectId, targetId: noticeId })
+          .orderBy('at', 'desc')
+          .limit(50)
+          .field({ actorOpenid: false, fn: false }),
+      ),
+    ])
+    return { notice: { ...n, state: stateOf(n, ctx.now) }, urls, trail }
+  },
+
+  async attachmentSlot(ctx, { name, ext, size }) {
+    const key = randomBytes(12).toString('hex')
+    const month = chinaDay(ctx.now).slice(0, 7)
+    const cloudPath = `disclosure/${ctx.projectId}/${month}/${key}.${ext}`
+    const slot: Slot = {
+      _id: key,
+      cloudPath,
+      accountId: ctx.caller._id,
+      projectId: ctx.projectId,
+      name,
+      ext,
+      size,
+      received: 0,
+      fileID: null,
+      noticeId: null,
+      createdAt: ctx.now,
+    }
+    await insert(slots(), slot)
+    return { cloudPath }
+  },
+
+  async uploadAttachment(ctx, { cloudPath, part, parts, dataBase64 }) {
+    const slot = await first<Slot>(
+      slots().where({ cloudPath, accountId: ctx.caller._id, projectId: ctx.projectId }),
+    )
+    if (!slot || slot.noticeId) {
+      throw new AppError('BAD_INPUT', '上传位置无效，请重新选择文件', { cloudPath: '上传位置无效' })
+    }
+    const expected = Math.ceil(slot.size / ATTACHMENT_PART_BYTES)
+    if (parts !== expected) {
+      throw new AppError('BAD_INPUT', '分片数与文件大小不符', { parts: '分片数与文件大小不符' })
+    }
+    if (part >= parts) throw new AppError('BAD_INPUT', '分片编号无效', { part: '分片编号无效' })
+    // A part sent again (a retry after a lost reply) is already here.
+    if (part < slot.received || slot.fileID) {
+      return { received: slot.received, fileID: slot.fileID, url: null }
+    }
+    if (part > slot.received) {
+      throw new AppError('BAD_INPUT', '分片顺序错误，请重新上传', { part: '分片顺序错误' })
+    }
+    if (!BASE64_RE.test(dataBase64)) {
+      throw new AppError('BAD_INPUT', '文件内容无效', { dataBase64: '文件内容无效' })
+    }
+    const bytes = Buffer.from(dataBase64, 'base64')
+    const want =
+      part < parts - 1 ? ATTACHMENT_PART_BYTES : slot.size - ATTACHMENT_PART_BYTES * (parts - 1)
+    if (bytes.length !== want) {
+      throw new AppError('BAD_INPUT', '文件大小与所选文件不符', { dataBase64: '文件大小不符' })
+    }
+    if (part === 0 && !MAGIC[slot.ext](bytes)) {
+      const text = `文件不是${KIND_TEXT[slot.ext]}`
+      throw new AppError('BAD_INPUT', text, { dataBase64: text })
+    }
+    const last = part === parts - 1
+    // Earlier parts wait beside the file; the last one joins them and stores the whole file.
+    const whole = last
+      ? Buffer.concat([
+          ...(await Promise.all(
+            (slot.partIds ?? []).map((id) =>
+              cloud
+                .downloadFile({ fileID: id })
+                .then((r) => (r as { fileContent: Buffer }).fileContent),
+            ),
+          )),
+          bytes,
+        ])
+      : bytes
+    if (whole.length !== (last ? slot.size : want)) {
+      throw new AppError('BAD_INPUT', '文件不完整，请重新上传', { dataBase64: '文件不完整' })
+    }
+    const { fileID: stored } = (await cloud.uploadFile({
+      cloudPath: last ? cloudPath : `${cloudPath}.part${part}`,
+      fileContent: whole,
+    })) as { fileID: string }
+    const moved = await updateCount(slots().where({ _id: slot._id, received: part }), {
+      received: part + 1,
+      ...(last ? { fileID: stored } : { partIds: _.push(stored) }),
+    })
+    if (moved !== 1) throw new AppError('CONFLICT', '该文件正在另一处上传，请重新选择')
+    if (last && slot.partIds?.length) {
+      await Promise.resolve(cloud.deleteFile({ fileList: slot.partIds })).catch(() => undefined)
+    }
+    const fileID = last ? stored : null
+    const url = fileID ? ((await urlsOf([fileID]))[fileID] ?? null) : null
+    return { received: part + 1, fileID, url }
+  },
+
+  async publish(ctx, input) {
+    const { category, title, content, validFrom, validUntil, attachments } = input
+    const dates = validityErrors(validFrom, validUntil, chinaDay(ctx.now))
+    if (Object.keys(dates).length) {
+      throw new AppError('BAD_INPUT', Object.values(dates)[0], dates)
+    }
+    const paths = attachments.map((a) => pathOf(a.fileID))
+    const owned = paths.some(Boolean)
+      ? await list<Slot>(
+          slots().where({
+            cloudPath: _.in(paths.filter((p): p is string => !!p)),
+            accountId: ctx.caller._id,
+            projectId: ctx.projectId,
+          }),
+        )
+      : []
+    const stored = await urlsOf(attachments.map((a) => a.fileID))
+    const bad: Record<string, string> = {}
+    const slotOf = attachments.map((a, i) => {
+      const slot = owned.find((s) => s.cloudPath === paths[i])
+      if (!slot || slot.noticeId || !stored[a.fileID]) {
+        bad[`attachments.${i}.fileID`] = '附件无效，请重新上传'
+      }
+      return slot
+    })
+    if (Object.keys(bad).length) throw new AppError('BAD_INPUT', '附件无效，请重新上传', bad)
+    const id = randomBytes(12).toString('hex')
+    const notice: Notice = {
+      _id: id,
+      projectId: ctx.projectId,
+      category: category as NoticeCategory,
+      title,
+      content,
+      validFrom,
+      validUntil,
+      expiresAt: dayEnd(validUntil),
+      attachments: attachments.map((a, i) => ({
+        fileID: a.fileID,
+        name: a.name,
+        kind: ATTACHMENT_KINDS[slotOf[i]!.ext],
+        size: slotOf[i]!.size,
+      })),
+      status: 'published',
+      version: 1,
+      publishedAt: ctx.now,
+      publishedBy: ctx.caller._id,
+      publishedByName: ctx.caller.name,
+      updatedAt: ctx.now,
+    }
+    await inTransaction(async (tx) => {
+      for (const slot of slotOf) {
+        // A slot serves one notice: two notices naming it at once cannot both take it.
+        const now = await txGet<Slot>(tx, 'notice_uploads', slot!._id)
+        if (now?.noticeId) {
+          throw new AppError('BAD_INPUT', '附件已用于另一条信息，请重新上传', {
+            attachments: '附件已用于另一条信息',
+          })
+        }
+        await tx
+          .collection('notice_uploads')
+          .doc(slot!._id)
+          .update({ data: { noticeId: id } })
+      }
+      await tx.collection('notices').add({ data: { ...notice } })
+      await ctx.audit(
+        {
+          targetType: 'notice',
+          targetId: id,
+          projectId: ctx.projectId,
+          detail: { title, category, attachments: attachments.length },
+        },
+        tx,
+      )
+    })
+    return notice
+  },
+
+  async void(ctx, { noticeId, version, reason }) {
+    const n = await noticeOf(ctx, noticeId)
+    return stepOf(
+      ctx,
+      n,
+      'void',
+      version,
+      { voidedAt: ctx.now, voidedByName: ctx.caller.name, voidReason: reason },
+      { comment: reason },
+    )
+  },
+
+  async remove(ctx, { noticeId, version }) {
+    const n = await noticeOf(ctx, noticeId)
+    await stepOf(
+      ctx,
+      n,
+      'remove',
+      version,
+      { deletedAt: ctx.now, deletedByName: ctx.caller.name },
+      {
+        detail: {
+          publishedAt: n.publishedAt,
+          publishedByName: n.publishedByName,
+          validUntil: n.validUntil,
+          attachments: n.attachments.map((a) => a.name),
+        },
+      },
+    )
+    return { noticeId }
+  },
+})
