@@ -159,11 +159,21 @@ function* candidates(state: CollectionState, p: Plan, overlay?: Overlay): Iterab
 
 export function compileFilter(filter: Filter): ((doc: Doc) => boolean) | null {
   if (Object.keys(filter).length === 0) return null
+  const invalid = (err: unknown) =>
+    new CloudError('DATABASE_INVALID_OPERRATOR', (err as Error).message)
+  let query: Query
   try {
-    const query = new Query(filter, MINGO_OPTIONS)
-    return (doc) => query.test(doc)
+    query = new Query(filter, MINGO_OPTIONS)
   } catch (err) {
-    throw new CloudError('DATABASE_INVALID_OPERRATOR', (err as Error).message)
+    throw invalid(err)
+  }
+  // Some malformed operands only fail when a document is tested ({$in: 'x'}): the same error.
+  return (doc) => {
+    try {
+      return query.test(doc)
+    } catch (err) {
+      throw invalid(err)
+    }
   }
 }
 

@@ -249,6 +249,7 @@ describe('dev endpoints: bad input is a 400, not a crash', () => {
     [{ $bogus: 1 }, /\$bogus/],
     [{ $and: 'x' }, /\$and/],
     [{ name: { $bogus: 1 } }, /\$bogus/],
+    [{ _id: { $in: 'x' } }, /invalid query/],
   ])('refuses the query %j', async (query, message) => {
     const q = encodeURIComponent(JSON.stringify(query))
     const reply = await send(base, 'GET', `/__dev/collections/accounts?query=${q}`)
