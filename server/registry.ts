@@ -7,6 +7,10 @@
 import { BindingContract } from '../types/binding'
 import { CORE_COLLECTIONS, type IndexSpec } from '../types/collections'
 import type { Contract } from '../types/contract'
+import { CREDIT_COLLECTIONS, CreditContract } from '../types/credit'
+import { FUNDS_COLLECTIONS, FundsContract } from '../types/funds'
+import { PROJECT_COLLECTIONS, ProjectContract } from '../types/project'
+import { TRANSFERS_COLLECTIONS, TransfersContract } from '../types/transfers'
 import { EVALUATION_COLLECTIONS, EvaluationContract } from '../types/evaluation'
 import { DISCLOSURE_COLLECTIONS, DisclosureContract } from '../types/disclosure'
 import { PARKING_COLLECTIONS, ParkingContract } from '../types/parking'
@@ -20,6 +24,10 @@ import { evaluationSeed } from './seed/evaluation'
 import { querySeed } from './seed/query'
 import { disclosureSeed } from './seed/disclosure'
 import { parkingSeed } from './seed/parking'
+import { creditSeed } from './seed/credit'
+import { fundsSeed } from './seed/funds'
+import { projectSeed } from './seed/project'
+import { transfersSeed } from './seed/transfers'
 import { safetySeed } from './seed/safety'
 import { todosSeed } from './seed/todos'
 import { trainingSeed } from './seed/training'
@@ -46,6 +54,10 @@ export const MODULE_KITS: readonly ModuleKit[] = [
   { contract: ParkingContract, collections: PARKING_COLLECTIONS, seed: parkingSeed },
   { contract: QueryContract, collections: QUERY_COLLECTIONS, seed: querySeed },
   { contract: EvaluationContract, collections: EVALUATION_COLLECTIONS, seed: evaluationSeed },
+  { contract: ProjectContract, collections: PROJECT_COLLECTIONS, seed: projectSeed },
+  { contract: FundsContract, collections: FUNDS_COLLECTIONS, seed: fundsSeed },
+  { contract: TransfersContract, collections: TRANSFERS_COLLECTIONS, seed: transfersSeed },
+  { contract: CreditContract, collections: CREDIT_COLLECTIONS, seed: creditSeed },
 ]
 
 /** Every collection with its indexes: the core ones and each module's. */

@@ -50,31 +50,6 @@ export const CORE_COLLECTIONS = {
       ],
     },
   ],
-  fund_accounts: [{ fields: [['projectId', 1]] }],
-  fund_movements: [
-    {
-      fields: [
-        ['accountId', 1],
-        ['at', -1],
-      ],
-    },
-  ],
-  credit_records: [
-    {
-      fields: [
-        ['subjectType', 1],
-        ['date', -1],
-      ],
-    },
-  ],
-  transfers: [
-    {
-      fields: [
-        ['projectId', 1],
-        ['at', -1],
-      ],
-    },
-  ],
   /** Claims of idempotent requests; the `_id` is the request key. */
   idempotency: [],
   /** One doc per bound WeChat OPENID and per bound phone (`_id` = the key): uniqueness by insert. */

@@ -170,86 +170,6 @@ const COMPANY_HEADS = [
   },
 ]
 
-function moduleRecords(now: number): Record<string, Doc[]> {
-  return {
-    fund_accounts: [
-      {
-        _id: 'fa-1',
-        projectId: 'p-yangguang',
-        kind: '公共收益',
-        bank: '中国建设银行深圳科技园支行',
-        accountNo: '4425 **** **** 1234',
-        balance: 1286420.55,
-        updatedAt: now - 2 * DAY,
-      },
-      {
-        _id: 'fa-2',
-        projectId: 'p-yangguang',
-        kind: '专项维修资金',
-        bank: '深圳市住房公积金管理中心',
-        accountNo: '4403 **** **** 8821',
-        balance: 5620000,
-        updatedAt: now - 5 * DAY,
-      },
-    ],
-    fund_movements: [
-      {
-        _id: 'fm-1',
-        accountId: 'fa-1',
-        projectId: 'p-yangguang',
-        at: now - 2 * DAY,
-        amount: 86420,
-        direction: 'in',
-        summary: '第三季度停车场收益',
-      },
-      {
-        _id: 'fm-2',
-        accountId: 'fa-1',
-        projectId: 'p-yangguang',
-        at: now - 15 * DAY,
-        amount: -32000,
-        direction: 'out',
-        summary: '儿童游乐设施维修',
-      },
-    ],
-    transfers: [
-      {
-        _id: 'tr-1',
-        projectId: 'p-yangguang',
-        at: now - 15 * DAY,
-        amount: 320000,
-        payee: '深圳市建工维修有限公司',
-        purpose: '外墙渗漏维修（业主大会表决通过）',
-        accountKind: '专项维修资金',
-      },
-    ],
-    credit_records: [
-      {
-        _id: 'cr-1',
-        subjectType: '物业企业',
-        subject: '深圳市安居物业管理有限公司',
-        kind: '良好',
-        title: '2025年度深圳市物业管理优秀项目',
-        facts: '阳光花园项目获评年度优秀项目',
-        date: '2026-03-10',
-        authority: '深圳市住房和建设局',
-      },
-      {
-        _id: 'cr-2',
-        subjectType: '项目负责人',
-        subject: '张建国',
-        kind: '不良',
-        title: '未按时完成安全检查',
-        facts: '2025年下半年常规检查逾期提交',
-        date: '2026-01-15',
-        authority: '南山区住房和建设局',
-        penalty: '通报批评',
-        showUntil: '2027-01-15',
-      },
-    ],
-  }
-}
-
 /** The uniqueness keys a bound account holds (see server/kernel/accounts.ts). */
 function bindingKeys(list: Account[], now: number): Doc[] {
   return list
@@ -268,7 +188,6 @@ export function demoData(now: number): Record<string, Record<string, unknown>[]>
     company_heads: COMPANY_HEADS,
     accounts: demoAccounts as unknown as Doc[],
     binding_keys: bindingKeys(demoAccounts, now),
-    ...moduleRecords(now),
   }
   // Each module on the kit brings its own (server/registry.ts); two may seed one collection.
   for (const kit of MODULE_KITS) {

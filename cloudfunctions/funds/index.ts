@@ -1,0 +1,96 @@
+/**
+ * 共有资金情况 (manual §5). The project's common-fund accounts with their balances, and each
+ * account's movements newest first, 20 a page, optionally of one month and one direction. Page 0
+ * also carries the totals of everything the filter selects, so the page shows them before the
+ * rows are all loaded: without a month they are the account's own running totals (kept with its
+ * balance), with a month they are summed by the database. Account numbers leave masked.
+ */
+import { AppError } from '../../types/errors'
+import { maskAccountNo } from '../../types/display'
+import {
+  FUND_KINDS,
+  FUNDS_PAGE_SIZE,
+  FundsContract,
+  type Direction,
+  type FundAccount,
+  type FundAccountView,
+  type FundMovement,
+  type FundTotals,
+} from '../../types/funds'
+import { db, defineFunction, first, list } from '../../server/kernel'
+
+const accounts = () => db.collection('fund_accounts')
+const movements = () => db.collection('fund_movements')
+
+function view(a: FundAccount): FundAccountView {
+  return { ...a, accountNo: maskAccountNo(a.accountNo) }
+}
+
+/** Totals of a month (and direction), summed by the database: both directions in one pass. */
+async function monthTotals(where: Record<string, unknown>): Promise<FundTotals> {
+  const $ = db.command.aggregate
+  const res = (await movements()
+    .aggregate()
+    .match(where)
+    .group({ _id: '$direction', amount: $.sum('$amount'), count: $.sum(1) })
+    .end()) as { list: { _id: Direction; amount: number; count: number }[] }
+  const of = (d: Direction) => res.list.find((g) => g._id === d)
+  return {
+    in: of('in')?.amount ?? 0,
+    out: of('out')?.amount ?? 0,
+    count: (of('in')?.count ?? 0) + (of('out')?.count ?? 0),
+  }
+}
+
+/** Totals of the whole account (in one direction or both), from its running totals. */
+function accountTotals(a: FundAccount, direction?: Direction): FundTotals {
+  const withIn = direction !== 'out'
+  const withOut = direction !== 'in'
+  return {
+    in: withIn ? a.totalIn : 0,
+    out: withOut ? a.totalOut : 0,
+    count: (withIn ? a.countIn : 0) + (withOut ? a.countOut : 0),
+  }
+}
+
+export const main = defineFunction(FundsContract, {
+  async accounts(ctx) {
+    const rows = await list<FundAccount>(accounts().where({ projectId: ctx.projectId }).limit(100))
+    const order = (a: FundAccount) => FUND_KINDS.indexOf(a.kind)
+    rows.sort((a, b) => order(a) - order(b) || a._id.localeCompare(b._id))
+    return { rows: rows.map(view), total: rows.reduce((n, a) => n + a.balance, 0) }
+  },
+
+  async movements(ctx, { accountId, month, direction, page }) {
+    // Another project's account is "not found", never a hint that it exists.
+    const account = await first<FundAccount>(
+      accounts().where({ _id: accountId, projectId: ctx.projectId }),
+    )
+    if (!account) throw new AppError('NOT_FOUND', '账户不存在')
+    const where = {
+      accountId,
+      ...(month ? { month } : {}),
+      ...(direction ? { direction } : {}),
+    }
+    const [rows, totals] = await Promise.all([
+      list<FundMovement>(
+        movements()
+          .where(where)
+          .orderBy('at', 'desc')
+          .skip(page * FUNDS_PAGE_SIZE)
+          .limit(FUNDS_PAGE_SIZE + 1),
+      ),
+      page > 0
+        ? null
+        : month
+          ? monthTotals(where)
+          : Promise.resolve(accountTotals(account, direction)),
+    ])
+    return {
+      account: view(account),
+      rows: rows.slice(0, FUNDS_PAGE_SIZE),
+      more: rows.length > FUNDS_PAGE_SIZE,
+      totals,
+    }
+  },
+})

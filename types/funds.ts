@@ -1,0 +1,141 @@
+import { z } from 'zod'
+import { defineContract, returns } from './contract'
+import { docId } from './fields'
+
+/**
+ * 共有资金情况 (manual §5; 深圳经济特区物业管理条例 chapter 6): the accounts holding the owners'
+ * common funds — 公共收益 (parking, advertising, venue income), 专项维修资金 collected with the fees
+ * (日常收取), 业主大会 / 业委会 working funds — with their balances and movements. Money is in fen
+ * (integers) everywhere; an account's balance is its opening balance plus every movement in,
+ * minus every movement out, to the cent.
+ */
+export const FUND_KINDS = ['公共收益', '专项维修资金', '业主大会工作经费'] as const
+export type FundKind = (typeof FUND_KINDS)[number]
+
+/** An account of the project's common funds, in collection `fund_accounts`. */
+export interface FundAccount {
+  _id: string
+  projectId: string
+  kind: FundKind
+  /** 户名: whose account it is (阳光花园业主大会 …). */
+  name: string
+  bank: string
+  /** The full number as the bank gives it; answers carry it masked (last 4 digits). */
+  accountNo: string
+  /** Fen. 期初余额 when the platform began recording. */
+  opening: number
+  openedAt: number
+  /** Fen: opening + totalIn − totalOut. */
+  balance: number
+  totalIn: number
+  totalOut: number
+  /** How many movements in and out (with the totals: a filter without a month needs no sum). */
+  countIn: number
+  countOut: number
+  /** The last movement's time (最后更新). */
+  updatedAt: number
+}
+
+export type Direction = 'in' | 'out'
+export const DIRECTION_LABELS: Record<Direction, string> = { in: '收入', out: '支出' }
+
+/** One movement of an account, in collection `fund_movements`. */
+export interface FundMovement {
+  _id: string
+  accountId: string
+  projectId: string
+  at: number
+  /** 2026-05 (China Standard Time) of `at`: the month filter. */
+  month: string
+  direction: Direction
+  /** Fen, > 0; the direction says which way. */
+  amount: number
+  /** 对方户名. */
+  counterparty: string
+  /** 摘要 / 用途. */
+  purpose: string
+  /** Fen: the account's balance after this movement. */
+  balanceAfter: number
+}
+
+/** An account as answered: the number masked. */
+export type FundAccountView = Omit<FundAccount, 'accountNo'> & { accountNo: string }
+
+export interface FundTotals {
+  /** Fen. */
+  in: number
+  out: number
+  count: number
+}
+
+export interface AccountsReply {
+  rows: FundAccountView[]
+  /** Fen: the balances added up. */
+  total: number
+}
+
+export interface MovementPage {
+  account: FundAccountView
+  rows: FundMovement[]
+  more: boolean
+  /** On page 0 only: the totals of everything the filter selects (all pages). */
+  totals: FundTotals | null
+}
+
+export const FUNDS_PAGE_SIZE = 20
+
+export const monthField = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为YYYY-MM')
+
+export const FundsInput = {
+  accounts: z.object({ projectId: docId.optional() }).strict(),
+  movements: z
+    .object({
+      projectId: docId.optional(),
+      accountId: docId,
+      month: monthField.optional(),
+      direction: z.enum(['in', 'out'], { message: '收支类型无效' }).optional(),
+      page: z.number().int().min(0).max(500).default(0),
+    })
+    .strict(),
+}
+
+const READER = { kind: 'member', module: 'funds' } as const
+
+export const FundsContract = defineContract('funds', {
+  accounts: { input: FundsInput.accounts, access: READER, output: returns<AccountsReply>() },
+  movements: { input: FundsInput.movements, access: READER, output: returns<MovementPage>() },
+})
+
+export const FUNDS_COLLECTIONS = {
+  fund_accounts: [{ fields: [['projectId', 1]] }],
+  fund_movements: [
+    {
+      fields: [
+        ['accountId', 1],
+        ['at', -1],
+      ],
+    },
+    {
+      fields: [
+        ['accountId', 1],
+        ['month', 1],
+        ['at', -1],
+      ],
+    },
+    {
+      fields: [
+        ['accountId', 1],
+        ['direction', 1],
+        ['at', -1],
+      ],
+    },
+    {
+      fields: [
+        ['accountId', 1],
+        ['month', 1],
+        ['direction', 1],
+        ['at', -1],
+      ],
+    },
+  ],
+} as const
