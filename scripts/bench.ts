@@ -24,6 +24,8 @@ import * as cloud from 'wx-server-sdk'
 import { startLocalCloud, type LocalCloud } from '../server/local-cloud'
 import { ROOT } from '../server/local-cloud/config'
 import type { Write } from '../server/local-cloud/store'
+import { manyFilings } from '../server/seed/query'
+import { EXPORT_MAX_ROWS } from '../types/query'
 
 const KB = 1024
 const BUDGETS = {
@@ -32,6 +34,12 @@ const BUDGETS = {
   todoListP95Ms: 30,
   /** weather.board with a warm cache: no provider call, only the cache read. */
   weatherBoardP95Ms: 30,
+  /** query.filings (a page and the total, keyword scans included) at 100k filings. */
+  filingSearchP95Ms: 150,
+  /** The built query function, write-excel-file bundled in. */
+  queryFunctionBytes: 600 * KB,
+  /** The evaluation subpackage, the chart library in it (WeChat allows 2 MB). */
+  evaluationSubpackageBytes: 1024 * KB,
   indexedP95At100kMs: 20,
   /** Flat: p95 at 100k ≤ 2 × p95 at 1k + 2 ms. */
   flatFactor: 2,
@@ -319,6 +327,137 @@ async function weatherBoardLatency() {
   }
 }
 
+// ---- 信息综合查询 and 业主评价情况 ------------------------------------------------------------
+
+const QUERY_FILINGS = 100_000
+const EXPORT_ROWS = 10_000
+
+/** Filings of the demo's shapes under their own numbers, for the bench. */
+function benchFilings(count: number, tag: string, now: number, rename?: (i: number) => string) {
+  return manyFilings(count, now).map((f, i): Write => {
+    const filingNo = `${tag}${String(i).padStart(7, '0')}`
+    const doc = {
+      ...f,
+      _id: `fl-${filingNo}`,
+      filingNo,
+      order: `${f.filedAt}|${filingNo}`,
+      ...(rename ? { name: rename(i), public: true } : {}),
+    }
+    return { collection: 'filings', id: doc._id, doc }
+  })
+}
+
+/**
+ * query.filings through the real function at 100k filings (plus the demo's): a mix of keyword,
+ * region and empty searches, each a page and the total; then 导出 of exactly 10k rows found by a
+ * keyword (a scan of all 110k), time and file size, three times.
+ */
+async function queryBench() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'local-cloud-bench-query-'))
+  const local = await startLocalCloud({ dataDir, port: 0, synchronous: 'NORMAL' })
+  try {
+    const now = Date.now()
+    local.store.apply(benchFilings(QUERY_FILINGS, 'B', now))
+    local.store.apply(
+      benchFilings(EXPORT_ROWS, 'X', now, (i) => `基准导出小区${i}号物业服务项目备案`),
+    )
+    const call = async (event: Record<string, unknown>) => {
+      const res = await fetch(new URL('api/functions/query', local.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-wx-openid': 'demo-manager' },
+        body: JSON.stringify(event),
+      })
+      const reply = (await res.json()) as { ok: boolean; data: Record<string, unknown> }
+      if (!reply.ok) throw new Error(`query.${event.action} failed: ${JSON.stringify(reply)}`)
+      return reply.data
+    }
+    const searches: Record<string, unknown>[] = [
+      { name: '花园' },
+      { name: '华润城' },
+      { district: '南山区' },
+      { district: '福田区', street: '沙头街道' },
+      {},
+      { name: '业主委员会', district: '龙岗区' },
+      { name: '没有这个名字' },
+      { name: '物业服务合同', page: 20 },
+    ]
+    for (const s of searches) await call({ action: 'filings', ...s }) // warm-up: load, JIT
+    const samples: number[] = []
+    for (let i = 0; i < 240; i++) {
+      const started = performance.now()
+      await call({ action: 'filings', ...searches[i % searches.length] })
+      samples.push(performance.now() - started)
+    }
+    samples.sort((a, b) => a - b)
+    const searchP95 = percentile(samples, 95)
+
+    const exports: { ms: number; rows: number; bytes: number }[] = []
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now()
+      const out = await call({ action: 'exportFilings', name: '基准导出小区' })
+      exports.push({
+        ms: Math.round(performance.now() - started),
+        rows: out.rows as number,
+        bytes: out.bytes as number,
+      })
+    }
+    const slowest = exports.reduce((a, b) => (b.ms > a.ms ? b : a))
+    const timeoutS = (
+      JSON.parse(readFileSync(join(ROOT, 'cloudfunctions', 'query', 'config.json'), 'utf8')) as {
+        timeout: number
+      }
+    ).timeout
+    const rowsPerSecond = Math.round((slowest.rows / slowest.ms) * 1000)
+    return {
+      filings: QUERY_FILINGS,
+      search: {
+        calls: samples.length,
+        p50: percentile(samples, 50),
+        p95: searchP95,
+        budget: {
+          limitMs: BUDGETS.filingSearchP95Ms,
+          result: verdict(searchP95 <= BUDGETS.filingSearchP95Ms),
+        },
+      },
+      export: {
+        runs: exports,
+        rowsPerSecond,
+        timeoutS,
+        /** The most rows the function allows (EXPORT_MAX_ROWS) at the slowest rate measured. */
+        maxRowsSeconds: Number((EXPORT_MAX_ROWS / rowsPerSecond).toFixed(1)),
+        budget: {
+          rule: `EXPORT_MAX_ROWS (${EXPORT_MAX_ROWS}) within half the ${timeoutS} s time limit`,
+          result: verdict(EXPORT_MAX_ROWS / rowsPerSecond <= timeoutS / 2),
+        },
+      },
+    }
+  } finally {
+    await local.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+function querySizes(
+  weapp: ReturnType<typeof weappSizes>,
+  functions: ReturnType<typeof functionSizes>,
+) {
+  const fn = functions.find((f) => f.name === 'query')?.bytes ?? null
+  const sub = weapp.present
+    ? (weapp.subpackages.find((p) => p.root === 'pages/evaluation/')?.bytes ?? null)
+    : null
+  return {
+    queryFunctionBytes: fn,
+    evaluationSubpackageBytes: sub,
+    budget: {
+      queryFunctionBytes: BUDGETS.queryFunctionBytes,
+      evaluationSubpackageBytes: BUDGETS.evaluationSubpackageBytes,
+      result: verdict(
+        (fn ?? 0) <= BUDGETS.queryFunctionBytes && (sub ?? 0) <= BUDGETS.evaluationSubpackageBytes,
+      ),
+    },
+  }
+}
+
 // ---- report ---------------------------------------------------------------------------------
 
 function printSizes(
@@ -398,6 +537,20 @@ async function main(): Promise<void> {
     `  p50 ${weatherBoard.p50} ms, p95 ${weatherBoard.p95} ms over ${weatherBoard.calls} calls: ${weatherBoard.budget.result} p95 ≤ ${weatherBoard.budget.limitMs} ms`,
   )
 
+  console.log('\nMeasuring query.filings at 100k filings and 导出 of 10k rows…')
+  const query = { ...querySizes(weapp, functions), ...(await queryBench()) }
+  console.log(
+    `  search p50 ${query.search.p50} ms, p95 ${query.search.p95} ms over ${query.search.calls} calls: ${query.search.budget.result} p95 ≤ ${query.search.budget.limitMs} ms`,
+  )
+  for (const run of query.export.runs)
+    console.log(`  导出 ${run.rows} rows in ${run.ms} ms, ${kb(run.bytes)}`)
+  console.log(
+    `  ${query.export.rowsPerSecond} rows/s: ${query.export.budget.result} ${query.export.budget.rule} (${query.export.maxRowsSeconds} s)`,
+  )
+  console.log(
+    `  ${query.budget.result} query function ${kb(query.queryFunctionBytes ?? 0)} ≤ ${kb(query.budget.queryFunctionBytes)}; evaluation subpackage ${query.evaluationSubpackageBytes === null ? 'not built' : kb(query.evaluationSubpackageBytes)} ≤ ${kb(query.budget.evaluationSubpackageBytes)}`,
+  )
+
   const report = {
     at: new Date().toISOString(),
     node: process.version,
@@ -411,6 +564,7 @@ async function main(): Promise<void> {
     },
     todoList,
     weatherBoard,
+    query,
   }
   const out = join(ROOT, '.bench')
   mkdirSync(out, { recursive: true })

@@ -45,6 +45,17 @@ async function count(where: object): Promise<number> {
   return res.total
 }
 
+/**
+ * The total and whether more follow. A page that is not full ends the list, so its total is known
+ * without counting: a rare keyword (whose page already read the whole collection) is not read a
+ * second time; only a full page asks the database to count.
+ */
+async function totalOf(got: number, page: number, counted: () => Promise<number>) {
+  const before = page * QUERY_PAGE_SIZE
+  const total = got < QUERY_PAGE_SIZE && (got > 0 || page === 0) ? before + got : await counted()
+  return { total, more: before + got < total }
+}
+
 // ---- filings ----------------------------------------------------------------------------------
 
 /** The filter of the filings `caller` may see that match `f`. */
@@ -213,22 +224,15 @@ export const main = defineFunction(QueryContract, {
   async filings(ctx, { page, ...filter }) {
     refuseProblems(filingFilterProblems(filter))
     const where = filingWhere(ctx.caller, filter)
-    const [rows, total] = await Promise.all([
-      list<Filing>(
-        db
-          .collection('filings')
-          .where(where)
-          .orderBy('order', 'desc')
-          .skip(page * QUERY_PAGE_SIZE)
-          .limit(QUERY_PAGE_SIZE),
-      ),
-      count(where),
-    ])
-    return {
-      rows: rows.map(filingRow),
-      total,
-      more: (page + 1) * QUERY_PAGE_SIZE < total,
-    }
+    const rows = await list<Filing>(
+      db
+        .collection('filings')
+        .where(where)
+        .orderBy('order', 'desc')
+        .skip(page * QUERY_PAGE_SIZE)
+        .limit(QUERY_PAGE_SIZE),
+    )
+    return { rows: rows.map(filingRow), ...(await totalOf(rows.length, page, () => count(where))) }
   },
 
   async exportFilings(ctx, filter) {
@@ -281,22 +285,19 @@ export const main = defineFunction(QueryContract, {
     const where = trainingWhere(await companiesOf(ctx.caller), filter)
     if (!where) return { rows: [], total: 0, more: false }
     const coll = db.collection('training_results')
-    const [rows, counted] = await Promise.all([
-      list<TrainingResult | CourseRecord>(
-        coll
-          .where(where)
-          .orderBy('startDate', 'desc')
-          .orderBy('_id', 'asc')
-          .skip(page * QUERY_PAGE_SIZE)
-          .limit(QUERY_PAGE_SIZE),
-      ),
-      coll.where(where).count() as Promise<{ total: number }>,
-    ])
-    return {
-      rows: rows.map((r) => trainingRow(normalized(r))),
-      total: counted.total,
-      more: (page + 1) * QUERY_PAGE_SIZE < counted.total,
-    }
+    const rows = await list<TrainingResult | CourseRecord>(
+      coll
+        .where(where)
+        .orderBy('startDate', 'desc')
+        .orderBy('_id', 'asc')
+        .skip(page * QUERY_PAGE_SIZE)
+        .limit(QUERY_PAGE_SIZE),
+    )
+    const total = await totalOf(rows.length, page, async () => {
+      const res = (await coll.where(where).count()) as { total: number }
+      return res.total
+    })
+    return { rows: rows.map((r) => trainingRow(normalized(r))), ...total }
   },
 
   async trainingDetail(ctx: Ctx<Account>, { resultId }): Promise<TrainingDetail> {
