@@ -26,11 +26,14 @@ async function sessionOf(openid: string): Promise<Session> {
   return reply.data
 }
 
+const gridItems = () => page.locator('[data-testid=module-grid]:visible .module-grid__item')
+
 /** The module titles on the visible home page, once the grid is there. */
 async function gridTitles(): Promise<string[]> {
-  const items = page.locator('.at-grid-item:visible')
-  await items.first().waitFor({ timeout: 10_000 })
-  return (await items.allInnerTexts()).map((t) => t.trim())
+  await gridItems().first().waitFor({ timeout: 10_000 })
+  return (
+    await page.locator('[data-testid=module-grid]:visible .module-grid__title').allInnerTexts()
+  ).map((t) => t.trim())
 }
 
 /**
@@ -42,15 +45,15 @@ async function shown(locator: Locator): Promise<void> {
 }
 
 async function openSwitcher(): Promise<Locator> {
-  await page.locator('.dev-link:visible').click()
-  const items = page.locator('.dev-identity__item:visible')
+  await page.locator('[data-testid=dev-link]:visible').click()
+  const items = page.locator('[data-testid^=dev-user-]:visible')
   await shown(items.first())
   return items
 }
 
 async function switchTo(openid: string): Promise<void> {
-  const items = await openSwitcher()
-  await items.and(page.locator(`[data-openid="${openid}"]`)).click()
+  await openSwitcher()
+  await page.locator(`[data-testid="dev-user-${openid}"]:visible`).click()
 }
 
 beforeAll(async () => {
@@ -73,21 +76,20 @@ test('物业服务 shows exactly the demo handler’s modules, asked as that han
   await page.goto(`${cloud.url}?openid=demo-handler#/pages/home/index`)
 
   expect(await gridTitles()).toEqual(titles(session.modules))
-  const greeting = page.locator('.home__greeting:visible')
+  const greeting = page.locator('[data-testid=home-greeting]:visible')
   await expect(greeting.innerText()).resolves.toContain(`您好，${session.account?.name}`)
   await expect(greeting.innerText()).resolves.toContain(session.projects[0].name)
   expect(openids).toEqual(['demo-handler'])
   expect(await page.evaluate(() => localStorage.getItem('dev.openid'))).toBe('demo-handler')
 
-  // A tap on a module opens its page (a placeholder for now).
-  await page.locator('.at-grid-item:visible').nth(1).click()
+  // A tap on a module opens its page, past its gate (the module's own page or a placeholder).
+  await gridItems().nth(1).click()
   await page.waitForURL(new RegExp(`#/pages/${session.modules[1]}/index`))
-  const placeholder = page.locator('.module-placeholder:visible')
-  await shown(placeholder)
-  await expect(placeholder.innerText()).resolves.toContain('该模块正在建设中')
-  await expect(placeholder.innerText()).resolves.toContain(titles([session.modules[1]])[0])
+  await expect(page.title()).resolves.toBe(titles([session.modules[1]])[0])
+  await page.waitForTimeout(300)
+  await expect(page.locator('[data-testid=module-gate-denied]:visible').count()).resolves.toBe(0)
   await page.goBack()
-  await page.locator('.at-grid-item:visible').first().waitFor()
+  await gridItems().first().waitFor()
 
   await page.screenshot({ path: SCREENSHOT })
 }, 30_000)
@@ -96,16 +98,21 @@ test('a module the caller lacks does not open, even from a direct link', async (
   const session = await sessionOf('demo-handler')
   expect(session.modules).not.toContain('funds')
   await page.goto(`${cloud.url}?openid=demo-handler#/pages/funds/index`)
-  const page_ = page.locator('.module-placeholder:visible')
-  await page_.getByText('未获得该模块的权限').waitFor()
-  await expect(page_.innerText()).resolves.not.toContain('该模块正在建设中')
+  const denied = page.locator('[data-testid=module-gate-denied]:visible')
+  await denied.getByText('未获得该模块的权限').waitFor()
+  await expect(page.locator('.taro_page_show').innerText()).resolves.not.toContain(
+    '该模块正在建设中',
+  )
 
   await page.goto(`${cloud.url}?openid=demo-pending#/pages/safety/index`)
-  await page.locator('.module-placeholder:visible').getByText('账号尚未通过授权').waitFor()
+  await page
+    .locator('[data-testid=module-gate-denied]:visible')
+    .getByText('账号尚未通过授权')
+    .waitFor()
 
   // Back to the handler for the tests that follow.
   await page.goto(`${cloud.url}?openid=demo-handler#/pages/home/index`)
-  await page.locator('.at-grid-item:visible').first().waitFor()
+  await gridItems().first().waitFor()
 }, 30_000)
 
 test('the identity switcher changes the caller: manager, then a new user', async () => {
@@ -119,8 +126,10 @@ test('the identity switcher changes the caller: manager, then a new user', async
     'demo-handler',
   )
 
-  await items.and(page.locator('[data-openid="demo-manager"]')).click()
-  await page.locator('.home__greeting:visible', { hasText: manager.account?.name }).waitFor()
+  await page.locator('[data-testid=dev-user-demo-manager]:visible').click()
+  await page
+    .locator('[data-testid=home-greeting]:visible', { hasText: manager.account?.name })
+    .waitFor()
   expect(await gridTitles()).toEqual(titles(manager.modules))
   expect(await page.evaluate(() => localStorage.getItem('dev.openid'))).toBe('demo-manager')
 
@@ -128,6 +137,8 @@ test('the identity switcher changes the caller: manager, then a new user', async
   expect(newcomer.status).toBe('none')
   await switchTo('demo-newcomer')
   await page.waitForURL(/#\/pages\/binding\/index/, { timeout: 10_000 })
-  await expect(page.locator('.binding:visible').innerText()).resolves.toContain('身份认证')
+  await expect(page.locator('[data-testid=binding-intro]:visible').innerText()).resolves.toContain(
+    '身份认证',
+  )
   await expect(page.title()).resolves.toBe('身份认证')
 }, 30_000)

@@ -57,6 +57,10 @@ function bootApp({ callFunction }) {
   }
   const pages = []
   let app = null
+  /** wx storage (the app remembers the chosen project and the identity form's draft). */
+  const storage = new Map()
+  /** Function calls not answered yet. */
+  let inFlight = 0
 
   const asyncApi =
     (record) =>
@@ -76,16 +80,29 @@ function bootApp({ callFunction }) {
     showToast: asyncApi(null),
     requestSubscribeMessage: asyncApi(calls.requestSubscribeMessage),
     setNavigationBarTitle: asyncApi(null),
+    pageScrollTo: asyncApi(null),
+    getStorageSync: (key) => (storage.has(key) ? storage.get(key) : ''),
+    setStorageSync: (key, value) => {
+      storage.set(key, JSON.parse(JSON.stringify(value)))
+    },
+    removeStorageSync: (key) => {
+      storage.delete(key)
+    },
     cloud: {
       init(opts) {
         calls.cloudInit.push(opts)
       },
       callFunction(opts) {
         calls.callFunction.push({ name: opts.name, data: opts.data })
-        const p = callFunction(opts.name, opts.data).then((result) => ({
-          result,
-          errMsg: 'cloud.callFunction:ok',
-        }))
+        inFlight++
+        const p = callFunction(opts.name, opts.data)
+          .then((result) => ({
+            result,
+            errMsg: 'cloud.callFunction:ok',
+          }))
+          .finally(() => {
+            inFlight--
+          })
         p.then(
           (res) => opts.success && opts.success(res),
           (err) => opts.fail && opts.fail(err),
@@ -130,7 +147,28 @@ function bootApp({ callFunction }) {
   }
 
   require(path.join(DIST, 'app.js'))
-  app.onLaunch({ path: 'pages/home/index', query: {}, scene: 1001 })
+  // WeChat starts an app with onLaunch, then onShow.
+  const launch = { path: 'pages/home/index', query: {}, scene: 1001 }
+  app.onLaunch(launch)
+  app.onShow(launch)
+
+  /**
+   * The app goes to the background and comes back (WeChat's onHide, onShow): the session is
+   * asked again, as for a new user of the same app (tests switch the caller this way). Resolves
+   * once every function call has been answered.
+   */
+  async function foreground() {
+    app.onHide()
+    app.onShow(launch)
+    await simulate.sleep(20)
+    await settle()
+  }
+
+  /** Waits until no function call is in flight. */
+  async function settle(timeoutMs = 5000) {
+    await until(() => inFlight === 0, timeoutMs, 'function calls to be answered')
+    await simulate.sleep(20)
+  }
 
   let current = null
 
@@ -154,7 +192,13 @@ function bootApp({ callFunction }) {
     return comp
   }
 
-  return { app, calls, pages, openPage }
+  /** Detaches the page opened last (before switching the caller, so it reacts to nothing). */
+  function closePage() {
+    if (current) current.detach()
+    current = null
+  }
+
+  return { app, calls, pages, storage, openPage, closePage, foreground, settle }
 }
 
 /** Waits until `check()` is truthy (the page renders after async cloud calls). */

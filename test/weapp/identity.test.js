@@ -14,31 +14,27 @@ const PERMISSIONS = 'pages/permissions/index'
 let cloud
 let openid = 'demo-newcomer'
 let boot
-const storage = new Map()
+let storage
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(DIST, 'app.js')))
     throw new Error('dist/weapp is missing: run `npx taro build --type weapp` first')
   cloud = await startCloud()
   boot = bootApp({ callFunction: (name, data) => cloud.call(name, data, openid) })
-  Object.assign(global.wx, {
-    getStorageSync: (key) => (storage.has(key) ? storage.get(key) : ''),
-    setStorageSync: (key, value) => {
-      storage.set(key, JSON.parse(JSON.stringify(value)))
-    },
-    removeStorageSync: (key) => {
-      storage.delete(key)
-    },
-  })
+  storage = boot.storage
+  await boot.settle()
 }, 40000)
 
 afterAll(async () => {
   if (cloud) await cloud.stop()
 })
 
+/** The app back from the background as `who` (the session is asked again), then `route`. */
 async function openAs(who, route) {
   openid = who
+  boot.closePage()
   for (const list of Object.values(boot.calls)) list.length = 0
+  await boot.foreground()
   return boot.openPage(route)
 }
 
@@ -89,6 +85,9 @@ test('the manager authorizes from 权限管理 with the module chooser', async (
   expect(text(page)).toContain('王芳')
   expect(text(page)).toContain('企业和项目负责人')
   await until(() => text(page).includes('杨国庆'), 5000, 'contacts')
+  // 权限管理 took the app's session: binding.me ran once (the app coming back), not per page.
+  expect(fnCalls().filter((c) => c === 'binding.me')).toEqual(['binding.me'])
+  expect(fnCalls()).toContain('permissions.listHandlers')
 
   const asked = boot.calls.requestSubscribeMessage.length
   page.querySelector('.handler-row__authorize').dispatchEvent('tap')
