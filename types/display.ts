@@ -73,3 +73,14 @@ export function percent(part: number, whole: number): string {
   if (whole <= 0) return '—'
   return `${((part * 100) / whole).toFixed(1)}%`
 }
+
+/** A whole number with thousands separators: 1856 → 1,856. */
+export function formatCount(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
+
+/** An area in m² with two decimals and thousands separators: 215386.72 → 215,386.72. */
+export function formatArea(m2: number): string {
+  const [whole, frac] = m2.toFixed(2).split('.')
+  return `${formatCount(Number(whole))}.${frac}`
+}

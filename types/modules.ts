@@ -6,14 +6,14 @@
 // prettier-ignore
 export const MODULES = [
   { code: 'todos', title: '待办事项', icon: 'bell', grantable: true, pages: ['index'] },
-  { code: 'funds', title: '共有资金情况', icon: 'money', grantable: true, pages: ['index'] },
-  { code: 'credit', title: '信用信息', icon: 'star', grantable: true, pages: ['index'] },
+  { code: 'funds', title: '共有资金情况', icon: 'money', grantable: true, pages: ['index', 'account/index'] },
+  { code: 'credit', title: '信用信息', icon: 'star', grantable: true, pages: ['index', 'subject/index'] },
   { code: 'safety', title: '安全检查', icon: 'check-circle', grantable: true, pages: ['index', 'check/index'] },
   { code: 'disclosure', title: '信息公开', icon: 'file-generic', grantable: true, pages: ['index'] },
   { code: 'query', title: '信息综合查询', icon: 'search', grantable: true, pages: ['index'] },
   { code: 'evaluation', title: '业主评价情况', icon: 'analytics', grantable: true, pages: ['index'] },
   { code: 'project', title: '项目管理', icon: 'home', grantable: true, pages: ['index'] },
-  { code: 'transfers', title: '大额资金转账', icon: 'credit-card', grantable: true, pages: ['index'] },
+  { code: 'transfers', title: '大额资金转账', icon: 'credit-card', grantable: true, pages: ['index', 'detail/index'] },
   { code: 'parking', title: '车位信息公开', icon: 'map-pin', grantable: true, pages: ['index'] },
   { code: 'training', title: '观看宣传培训', icon: 'video', grantable: true, pages: ['index'] },
   { code: 'weather', title: '小区气象公告栏', icon: 'lightning-bolt', grantable: true, pages: ['index'] },

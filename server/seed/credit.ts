@@ -58,7 +58,7 @@ function recordsOf(
   subject: CreditSubject,
   specs: RecordSpec[],
   now: number,
-  docNo: (n: number) => string,
+  docNo: (n: number, year: string) => string,
 ): CreditRecord[] {
   return specs.map((s, i) => {
     const date = daysAgo(now, s.daysAgo)
@@ -71,7 +71,7 @@ function recordsOf(
       facts: s.facts,
       date,
       authority: s.authority,
-      docNo: docNo(i),
+      docNo: docNo(i, date.slice(0, 4)),
       ...(s.kind === 'bad'
         ? {
             penalty: s.penalty ?? '通报批评',
@@ -119,7 +119,8 @@ export function creditData(now: number): { subjects: CreditSubject[]; records: C
   const r = random(20_261_201)
   const subjects: CreditSubject[] = []
   const records: CreditRecord[] = []
-  const doc = (prefix: string) => (n: number) => `${prefix}〔${2020 + (n % 7)}〕${100 + n * 7}号`
+  const doc = (prefix: string) => (n: number, year: string) =>
+    `${prefix}〔${year}〕${100 + n * 7}号`
   const add = (s: CreditSubject, specs: RecordSpec[], prefix: string) => {
     subjects.push(s)
     records.push(...recordsOf(s, specs, now, doc(prefix)))

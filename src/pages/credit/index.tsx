@@ -1,6 +1,84 @@
-import ModulePlaceholder from '../../components/ModulePlaceholder'
+import Taro from '@tarojs/taro'
+import { ScrollView, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { AtIcon } from 'taro-ui'
+import {
+  CreditContract,
+  SUBJECT_TYPE_KEYS,
+  SUBJECT_TYPES,
+  type SubjectRow,
+  type SubjectType,
+} from '../../../types/credit'
+import ModuleGate from '../../components/ModuleGate'
+import PagedList from '../../components/PagedList'
+import Tabs from '../../components/Tabs'
+import { call } from '../../services/api'
+import { useSession } from '../../session'
+import { COLORS } from '../../styles/colors'
+import { Tag } from '../project/parts'
+import './index.scss'
 
-/** 信用信息: placeholder until the module is built. */
+export const subjectPage = (subjectId: string) =>
+  `/pages/credit/subject/index?subjectId=${encodeURIComponent(subjectId)}`
+
+const TYPE_TABS = SUBJECT_TYPE_KEYS.map((key) => ({ key, title: SUBJECT_TYPES[key] }))
+
+function SubjectItem({ s }: { s: SubjectRow }) {
+  const line = [s.post, s.room].filter(Boolean).join(' · ')
+  return (
+    <View
+      className="list-row list-row--link subject-row"
+      data-testid="credit-subject"
+      data-subject-id={s._id}
+      onClick={() => void Taro.navigateTo({ url: subjectPage(s._id) })}
+    >
+      <View className="subject-row__main">
+        <View className="list-row__head">
+          <Text className="list-row__title">{s.name}</Text>
+          {s.grade ? <Tag tone="success">{`信用等级 ${s.grade}`}</Tag> : null}
+        </View>
+        {line ? <Text className="list-row__line">{line}</Text> : null}
+      </View>
+      <AtIcon value="chevron-right" size="16" color={COLORS.disabled} />
+    </View>
+  )
+}
+
+/**
+ * 信用信息 (manual §6): the project's 物业企业, 项目负责人, 业委会主任, 业主, 业委会执行秘书 and
+ * 业主监事(会), a tab each; a tap opens one's basic information with its 良好 and 不良 records.
+ */
+function CreditBody({ projectId }: { projectId: string | undefined }) {
+  const { refreshOnAccessError } = useSession()
+  const [type, setType] = useState<SubjectType>('company')
+  return (
+    <>
+      <ScrollView scrollX className="scroll-tabs" enhanced showScrollbar={false}>
+        <Tabs testId="credit-types" items={TYPE_TABS} current={type} onChange={setType} />
+      </ScrollView>
+      <PagedList<SubjectRow>
+        testId="credit-subjects"
+        resetKey={type}
+        onError={refreshOnAccessError}
+        fetchPage={(page) => call(CreditContract, 'subjects', { projectId, type, page })}
+        keyOf={(s) => s._id}
+        renderItem={(s) => <SubjectItem s={s} />}
+        empty={{
+          icon: 'star',
+          title: `暂无${SUBJECT_TYPES[type]}信用信息`,
+          description: '平台暂未发布该类主体的信用记录',
+        }}
+      />
+    </>
+  )
+}
+
 export default function CreditPage() {
-  return <ModulePlaceholder code="credit" />
+  return (
+    <View className="page credit-page">
+      <ModuleGate code="credit">
+        {(s) => <CreditBody key={s.projectId ?? ''} projectId={s.projectId} />}
+      </ModuleGate>
+    </View>
+  )
 }

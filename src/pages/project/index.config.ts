@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '项目管理',
+  navigationBarTitleText: '项目信息',
 })

@@ -1,6 +1,68 @@
-import ModulePlaceholder from '../../components/ModulePlaceholder'
+import { ScrollView, View } from '@tarojs/components'
+import { useState, type ComponentType } from 'react'
+import { PROJECT_TABS, type ProjectTab } from '../../../types/project'
+import ModuleGate from '../../components/ModuleGate'
+import Tabs from '../../components/Tabs'
+import {
+  BasicTab,
+  CommitteeTab,
+  CompanyTab,
+  ContractsTab,
+  FacilitiesTab,
+  FundTab,
+  OwnersTab,
+  PartyTab,
+  SafetyTab,
+  StaffTab,
+  VotingTab,
+} from './tabs'
+import './index.scss'
 
-/** 项目管理: placeholder until the module is built. */
+const TAB_VIEWS: Record<ProjectTab, ComponentType<{ projectId: string | undefined }>> = {
+  basic: BasicTab,
+  staff: StaffTab,
+  company: CompanyTab,
+  committee: CommitteeTab,
+  party: PartyTab,
+  owners: OwnersTab,
+  safety: SafetyTab,
+  voting: VotingTab,
+  facilities: FacilitiesTab,
+  contracts: ContractsTab,
+  fund: FundTab,
+}
+
+const TAB_ITEMS = (Object.keys(PROJECT_TABS) as ProjectTab[]).map((key) => ({
+  key,
+  title: PROJECT_TABS[key],
+}))
+
+/**
+ * 项目管理 → 项目信息 (manual §11): eleven tabs of what the platform holds about the project, each
+ * loaded when opened; long lists page as they scroll. A manager of several projects switches
+ * project above (the gate's switcher): the tabs start over for the chosen one.
+ */
+function ProjectInfo({ projectId }: { projectId: string | undefined }) {
+  const [tab, setTab] = useState<ProjectTab>('basic')
+  const View_ = TAB_VIEWS[tab]
+  return (
+    <View className="project-info">
+      <ScrollView scrollX className="scroll-tabs" enhanced showScrollbar={false}>
+        <Tabs testId="project-tabs" items={TAB_ITEMS} current={tab} onChange={setTab} />
+      </ScrollView>
+      <View className="project-info__body" data-testid={`project-tab-${tab}`}>
+        <View_ key={tab} projectId={projectId} />
+      </View>
+    </View>
+  )
+}
+
 export default function ProjectPage() {
-  return <ModulePlaceholder code="project" />
+  return (
+    <View className="page project-page">
+      <ModuleGate code="project">
+        {(s) => <ProjectInfo key={s.projectId ?? ''} projectId={s.projectId} />}
+      </ModuleGate>
+    </View>
+  )
 }

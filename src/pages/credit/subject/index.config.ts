@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '信用详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

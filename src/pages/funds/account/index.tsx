@@ -1,0 +1,199 @@
+import { useRouter } from '@tarojs/taro'
+import { ScrollView, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { cstDate, cstDateTime, cstMonth, formatFen } from '../../../../types/display'
+import {
+  DIRECTION_LABELS,
+  FundsContract,
+  type Direction,
+  type FundAccountView,
+  type FundMovement,
+  type FundTotals,
+} from '../../../../types/funds'
+import CloudView from '../../../components/CloudView'
+import EmptyState from '../../../components/EmptyState'
+import ModuleGate from '../../../components/ModuleGate'
+import PagedList from '../../../components/PagedList'
+import { call } from '../../../services/api'
+import { useSession } from '../../../session'
+import { Card, Rows, Stats, Tag, useTabCall } from '../../project/parts'
+import './index.scss'
+
+/** The months from the account's opening to now, newest first (2026-11, 2026-10 …). */
+function monthsSince(openedAt: number, now: number): string[] {
+  const out: string[] = []
+  const [y, m] = cstMonth(now).split('-').map(Number)
+  const first = cstMonth(openedAt)
+  for (let i = 0; i < 240; i++) {
+    const month = y * 12 + (m - 1) - i
+    const key = `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`
+    if (key < first) break
+    out.push(key)
+  }
+  return out
+}
+
+function MovementRow({ m }: { m: FundMovement }) {
+  return (
+    <View className="list-row" data-testid="movement" data-direction={m.direction}>
+      <View className="list-row__head">
+        <Text className="list-row__title">{m.purpose}</Text>
+        <Text className={`money money--${m.direction}`} data-testid="movement-amount">
+          {m.direction === 'in' ? '+' : '-'}
+          {formatFen(m.amount)}
+        </Text>
+      </View>
+      <Text className="list-row__line">
+        {DIRECTION_LABELS[m.direction]} · {m.counterparty}
+      </Text>
+      <Text className="list-row__line">
+        {cstDateTime(m.at)} · 余额 {formatFen(m.balanceAfter)}
+      </Text>
+    </View>
+  )
+}
+
+function Totals({ totals, month }: { totals: FundTotals | null; month: string | undefined }) {
+  return (
+    <Card
+      title={month ? `${month.replace('-', '年')}月合计` : '全部收支合计'}
+      testId="movement-totals"
+    >
+      {totals ? (
+        <Stats
+          money
+          items={[
+            ['收入', formatFen(totals.in)],
+            ['支出', formatFen(totals.out)],
+            ['净额', formatFen(totals.in - totals.out)],
+            ['笔数', String(totals.count)],
+          ]}
+        />
+      ) : (
+        <Text className="info-card__note">统计中…</Text>
+      )}
+    </Card>
+  )
+}
+
+function Movements({ account, projectId }: { account: FundAccountView; projectId?: string }) {
+  const { refreshOnAccessError } = useSession()
+  const [month, setMonth] = useState<string | undefined>(undefined)
+  const [direction, setDirection] = useState<Direction | undefined>(undefined)
+  const [totals, setTotals] = useState<FundTotals | null>(null)
+  const key = `${month ?? 'all'}/${direction ?? 'both'}`
+  const [now] = useState(() => Date.now())
+  const months = monthsSince(account.openedAt, now)
+  const choose = (m: string | undefined, d: Direction | undefined) => {
+    setTotals(null)
+    setMonth(m)
+    setDirection(d)
+  }
+  return (
+    <>
+      <ScrollView scrollX className="chips" data-testid="movement-months">
+        {[undefined, ...months].map((m) => (
+          <Text
+            key={m ?? 'all'}
+            className={`chips__item${m === month ? ' chips__item--on' : ''}`}
+            data-testid={`month-${m ?? 'all'}`}
+            onClick={() => choose(m, direction)}
+          >
+            {m ?? '全部月份'}
+          </Text>
+        ))}
+      </ScrollView>
+      <View className="chips" data-testid="movement-directions">
+        {([undefined, 'in', 'out'] as const).map((d) => (
+          <Text
+            key={d ?? 'both'}
+            className={`chips__item${d === direction ? ' chips__item--on' : ''}`}
+            data-testid={`direction-${d ?? 'both'}`}
+            onClick={() => choose(month, d)}
+          >
+            {d ? DIRECTION_LABELS[d] : '全部收支'}
+          </Text>
+        ))}
+      </View>
+      <Totals totals={totals} month={month} />
+      <PagedList<FundMovement>
+        testId="movements"
+        resetKey={key}
+        onError={refreshOnAccessError}
+        fetchPage={async (page) => {
+          const res = await call(FundsContract, 'movements', {
+            projectId,
+            accountId: account._id,
+            month,
+            direction,
+            page,
+          })
+          if (res.totals) setTotals(res.totals)
+          return res
+        }}
+        keyOf={(m) => m._id}
+        renderItem={(m) => <MovementRow m={m} />}
+        empty={{ icon: 'money', title: month ? `${month} 暂无收支记录` : '暂无收支记录' }}
+      />
+    </>
+  )
+}
+
+/**
+ * One common-fund account: its bank, masked number and balance, then its movements newest
+ * first, paged, by month and by direction, with the totals of what is chosen (all its pages).
+ */
+function AccountBody({ accountId, projectId }: { accountId: string; projectId?: string }) {
+  const state = useTabCall(() => call(FundsContract, 'accounts', { projectId }))
+  return (
+    <CloudView state={state}>
+      {({ rows }) => {
+        const a = rows.find((r) => r._id === accountId)
+        if (!a)
+          return (
+            <EmptyState icon="alert-circle" title="账户不存在" description="该账户不属于当前项目" />
+          )
+        return (
+          <>
+            <Card testId="account-head">
+              <View className="info-card__tags">
+                <Tag>{a.kind}</Tag>
+              </View>
+              <Text className="info-card__title">{a.name}</Text>
+              <View className="balance">
+                <Text className="balance__label">当前余额</Text>
+                <Text className="balance__value" data-testid="account-balance">
+                  {formatFen(a.balance)}
+                </Text>
+              </View>
+              <Rows
+                rows={[
+                  ['开户银行', a.bank],
+                  ['账号', a.accountNo],
+                  ['期初余额', formatFen(a.opening)],
+                  ['开始记录', cstDate(a.openedAt)],
+                  ['最后更新', cstDateTime(a.updatedAt)],
+                ]}
+              />
+            </Card>
+            <Movements account={a} projectId={projectId} />
+          </>
+        )
+      }}
+    </CloudView>
+  )
+}
+
+export default function FundAccountPage() {
+  const { params } = useRouter()
+  const accountId = params.accountId ? decodeURIComponent(params.accountId) : ''
+  return (
+    <View className="page funds-page">
+      <ModuleGate code="funds" switcher={false}>
+        {(s) => (
+          <AccountBody key={s.projectId ?? ''} accountId={accountId} projectId={s.projectId} />
+        )}
+      </ModuleGate>
+    </View>
+  )
+}
