@@ -15,7 +15,7 @@ export const MODULES = [
   { code: 'project', title: '项目管理', icon: 'home', grantable: true, pages: ['index'] },
   { code: 'transfers', title: '大额资金转账', icon: 'credit-card', grantable: true, pages: ['index', 'detail/index'] },
   { code: 'parking', title: '车位信息公开', icon: 'map-pin', grantable: true, pages: ['index'] },
-  { code: 'training', title: '观看宣传培训', icon: 'video', grantable: true, pages: ['index'] },
+  { code: 'training', title: '观看宣传培训', icon: 'video', grantable: true, pages: ['index', 'play/index'] },
   { code: 'weather', title: '小区气象公告栏', icon: 'lightning-bolt', grantable: true, pages: ['index'] },
   { code: 'permissions', title: '权限管理', icon: 'user', grantable: false, pages: ['index', 'phone/index'] },
 ] as const

@@ -1,6 +1,122 @@
-import ModulePlaceholder from '../../components/ModulePlaceholder'
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
+import { useRef, useState } from 'react'
+import { AtIcon } from 'taro-ui'
+import { TrainingContract, type CourseRow } from '../../../types/training'
+import ModuleGate from '../../components/ModuleGate'
+import PagedList, { type PagedListHandle } from '../../components/PagedList'
+import { call } from '../../services/api'
+import { useSession } from '../../session'
+import { COLORS } from '../../styles/colors'
+import { CourseMeta, RequiredTag } from './CourseInfo'
+import './training.scss'
 
-/** 观看宣传培训: placeholder until the module is built. */
+export const playPage = (courseId: string) =>
+  `/pages/training/play/index?courseId=${encodeURIComponent(courseId)}`
+
+/** 未开始 / 40% / 已完成: the server's count, never the player's. */
+export function progressText(row: Pick<CourseRow, 'state' | 'percent'>): string {
+  if (row.state === 'finished') return '已完成'
+  if (row.state === 'notStarted') return '未开始'
+  return `${row.percent}%`
+}
+
+function CourseCard({ row, now }: { row: CourseRow; now: number }) {
+  const { course, state, percent, coverUrl } = row
+  const overdue = state !== 'finished' && !!course.dueAt && course.dueAt < now
+  return (
+    <View
+      className="course-card"
+      data-testid="course-card"
+      data-course-id={course._id}
+      data-state={state}
+      onClick={() => void Taro.navigateTo({ url: playPage(course._id) })}
+    >
+      <View className="course-card__cover">
+        {coverUrl ? (
+          <Image className="course-card__image" src={coverUrl} mode="aspectFill" />
+        ) : (
+          <AtIcon value="video" size="32" color={COLORS.muted} />
+        )}
+        <View className="course-card__play">
+          <AtIcon value="play" size="14" color={COLORS.onPrimary} />
+        </View>
+      </View>
+      <View className="course-card__main">
+        <View className="course-card__head">
+          <RequiredTag required={course.required} />
+          <Text className="course-card__title" data-testid="course-title">
+            {course.title}
+          </Text>
+        </View>
+        <CourseMeta course={course} overdue={overdue} />
+        <View className="course-card__progress">
+          <View className="course-bar">
+            <View
+              className={`course-bar__fill${state === 'finished' ? ' course-bar__fill--done' : ''}`}
+              style={{ width: `${state === 'notStarted' ? 0 : percent}%` }}
+            />
+          </View>
+          <Text
+            className={`course-card__state course-card__state--${state}`}
+            data-testid="course-progress"
+          >
+            {progressText(row)}
+          </Text>
+        </View>
+      </View>
+    </View>
+  )
+}
+
+/** 宣传培训课程: every published course with the caller's progress; a tap plays it. */
+function CourseList({ projectId }: { projectId: string | undefined }) {
+  const { refreshOnAccessError } = useSession()
+  const list = useRef<PagedListHandle | null>(null)
+  const hidden = useRef(false)
+  const [now, setNow] = useState(() => Date.now())
+
+  // Back from a course: its progress has moved.
+  useDidHide(() => {
+    hidden.current = true
+  })
+  useDidShow(() => {
+    if (!hidden.current) return
+    hidden.current = false
+    setNow(Date.now())
+    void list.current?.reload()
+  })
+
+  return (
+    <View className="course-list">
+      <Text className="section-title">宣传培训课程</Text>
+      <PagedList<CourseRow>
+        testId="courses"
+        handleRef={list}
+        onError={refreshOnAccessError}
+        fetchPage={async () => ({
+          rows: await call(TrainingContract, 'list', { projectId }),
+          more: false,
+        })}
+        keyOf={(r) => r.course._id}
+        renderItem={(r) => <CourseCard row={r} now={now} />}
+        empty={{
+          icon: 'video',
+          title: '暂无培训课程',
+          description: '主管部门发布课程后会出现在这里',
+        }}
+      />
+    </View>
+  )
+}
+
+/** 观看宣传培训 (manual §14): 宣传培训 → 宣传培训课程. */
 export default function TrainingPage() {
-  return <ModulePlaceholder code="training" />
+  return (
+    <View className="page training">
+      <ModuleGate code="training">
+        {(s) => <CourseList key={s.projectId ?? ''} projectId={s.projectId} />}
+      </ModuleGate>
+    </View>
+  )
 }

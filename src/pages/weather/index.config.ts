@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '小区气象公告栏',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
 })

@@ -1,0 +1,179 @@
+/**
+ * 观看宣传培训 end to end: the built H5 app (dist/h5) served by the real local cloud, in headless
+ * Chromium, as the demo handler 李晓华. The list shows the seeded progress (one course finished,
+ * one at 40 %, one not started); the not-started course plays for a few seconds, its progress is
+ * saved as it plays and survives a reload (the video resumes there); dragging the video far ahead
+ * is refused: the player comes back, says so, and the server's count does not jump.
+ */
+import { type Locator, type Page } from 'playwright-core'
+import type { PlayInfo } from '../../types/training'
+import { expectOk, type Reply } from '../functions/helpers'
+import { launchApp, screenshotPath, type App } from '../support/browser'
+import type { TestCloud } from '../support/cloud'
+
+const ME = 'demo-handler'
+const NO_SKIP = '请完整观看，不能快进'
+
+let app: App
+let cloud: TestCloud
+let page: Page
+
+async function openAs(openid: string, route: string): Promise<void> {
+  await page.goto('about:blank')
+  await page.goto(`${cloud.url}?openid=${openid}#${route}`)
+}
+
+/** Waits until `locator` is on a page whose entering transition is over (see home.test.ts). */
+async function shown(locator: Locator): Promise<void> {
+  await page.locator('.taro_page.taro_page_show', { has: locator }).first().waitFor()
+}
+
+const visible = (testId: string, scope: Page | Locator = page) =>
+  scope.locator(`[data-testid="${testId}"]:visible`)
+const card = (courseId: string) =>
+  page.locator(`[data-testid="course-card"][data-course-id="${courseId}"]:visible`)
+const toast = (text: string) => page.locator('.taro__toast p:visible', { hasText: text })
+const video = () => page.locator('.taro_page_show #course-video video')
+
+async function until<T>(check: () => Promise<T>, what: string, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now()
+  for (;;) {
+    const v = await check()
+    if (v) return v
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    await page.waitForTimeout(100)
+  }
+}
+
+/** What the server holds for the demo handler (POST /api/functions/training, action play). */
+async function serverProgress(courseId: string): Promise<PlayInfo['progress']> {
+  const reply = (await cloud.call('training', { action: 'play', courseId }, ME)) as Reply
+  const info = expectOk(reply) as PlayInfo
+  return info.progress
+}
+
+const currentTime = () => video().evaluate((v: HTMLVideoElement) => v.currentTime)
+const paused = () => video().evaluate((v: HTMLVideoElement) => v.paused)
+
+/** The player's video, loaded far enough to know its length. */
+async function loaded(): Promise<void> {
+  await video().waitFor({ state: 'attached' })
+  await until(
+    () => video().evaluate((v: HTMLVideoElement) => v.readyState >= 1 && v.duration > 0),
+    'the video to load',
+  )
+}
+
+async function play(): Promise<void> {
+  await page.locator('.taro_page_show .taro-video-cover-play-button').click()
+  await until(async () => !(await paused()), 'the video to play')
+}
+
+beforeAll(async () => {
+  app = await launchApp()
+  ;({ cloud, page } = app)
+}, 40_000)
+
+afterAll(async () => {
+  await app?.close()
+})
+
+test('宣传培训课程 shows each course with the caller’s progress', async () => {
+  await openAs(ME, '/pages/training/index')
+  await shown(visible('courses'))
+
+  const progress = async (id: string) =>
+    card(id).locator('[data-testid="course-progress"]').innerText()
+  await expect(progress('c-regulation')).resolves.toBe('已完成')
+  await expect(progress('c-fire')).resolves.toBe('40%')
+  await expect(progress('c-flood')).resolves.toBe('未开始')
+  await expect(card('c-flood').getAttribute('data-state')).resolves.toBe('notStarted')
+
+  const texts = await card('c-fire').innerText()
+  expect(texts).toContain('物业服务区域消防安全管理实务')
+  expect(texts).toContain('必修')
+  expect(texts).toContain('时长 40秒')
+  expect(texts).toContain('发布单位：深圳市消防救援支队')
+  expect(texts).toMatch(/截止日期：\d{4}-\d{2}-\d{2}/)
+  const flood = await card('c-flood').innerText()
+  expect(flood).toContain('选修')
+  expect(flood).not.toContain('截止日期')
+  // Covers come from storage.
+  await until(
+    () =>
+      card('c-fire')
+        .locator('img')
+        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+    'the cover',
+  )
+  await page.screenshot({ path: screenshotPath('training-list.png') })
+}, 30_000)
+
+test('progress is saved as the video plays and survives a reload', async () => {
+  await openAs(ME, '/pages/training/index')
+  await shown(visible('courses'))
+  await card('c-flood').click()
+  await page.waitForURL(/#\/pages\/training\/play\/index\?courseId=c-flood$/)
+  await shown(visible('player'))
+  await expect(visible('player-state').innerText()).resolves.toBe('已观看 0%')
+  await loaded()
+  expect(await currentTime()).toBe(0)
+
+  await play()
+  // Reported on play, then every 5 s while playing: the server has seen at least 5 s.
+  await until(async () => (await serverProgress('c-flood')).lastPosition >= 5, 'a report', 15_000)
+  // The bar follows the server's answers.
+  await until(
+    async () => /^已观看 (1\d|[2-9]\d)%$/.test(await visible('player-state').innerText()),
+    'the bar to move',
+  )
+  await page.screenshot({ path: screenshotPath('training-play.png') })
+
+  await page.reload()
+  await shown(visible('player'))
+  await loaded()
+  const saved = await serverProgress('c-flood')
+  expect(saved.maxWatched).toBeGreaterThanOrEqual(5)
+  expect(saved.completedAt).toBeUndefined()
+  // Resumes where the server says the person left off.
+  await until(
+    async () => Math.abs((await currentTime()) - saved.lastPosition) < 0.5,
+    `the video to resume at ${saved.lastPosition}s`,
+  )
+  expect(await paused()).toBe(true)
+
+  // And the list shows it.
+  await page.goBack()
+  await shown(visible('courses'))
+  await until(
+    async () =>
+      /^\d+%$/.test(await card('c-flood').locator('[data-testid="course-progress"]').innerText()),
+    'c-flood in progress on the list',
+  )
+}, 60_000)
+
+test('skipping ahead is refused: the player comes back, says so, and the server does not jump', async () => {
+  await openAs(ME, '/pages/training/play/index?courseId=c-flood')
+  await shown(visible('player'))
+  await loaded()
+  await play()
+  const before = await serverProgress('c-flood')
+  const started = Date.now()
+
+  // Drag to 45 s of 50.
+  await video().evaluate((v: HTMLVideoElement) => {
+    v.currentTime = 45
+  })
+  await toast(NO_SKIP).waitFor()
+  await until(async () => (await currentTime()) < before.maxWatched + 5, 'the player to come back')
+
+  // The player reports on pause; the server's mark moved only by the time that passed.
+  await video().evaluate((v: HTMLVideoElement) => v.pause())
+  const elapsed = (Date.now() - started) / 1000
+  await page.waitForTimeout(500)
+  const after = await serverProgress('c-flood')
+  expect(after.completedAt).toBeUndefined()
+  expect(after.maxWatched).toBeLessThan(45)
+  expect(after.maxWatched).toBeLessThanOrEqual(before.maxWatched + elapsed + 4)
+  expect(await visible('player-state').innerText()).toMatch(/^已观看 \d+%$/)
+}, 40_000)
