@@ -63,6 +63,8 @@ export interface CourseRow {
 export interface PlayInfo {
   course: Course
   videoUrl: string
+  /** The cover, shown before the video plays. */
+  posterUrl?: string
   progress: Pick<Progress, 'maxWatched' | 'lastPosition' | 'completedAt'>
 }
 

@@ -104,13 +104,17 @@ export const main = defineFunction(TrainingContract, {
 
   async play(ctx, { courseId }) {
     const course = await courseOf(courseId)
+    const files = [course.videoFileId, ...(course.coverFileId ? [course.coverFileId] : [])]
     const [video, p] = await Promise.all([
-      urls([course.videoFileId]),
+      urls(files),
       first<Progress>(progress().where({ _id: progressId(ctx.caller._id, courseId) })),
     ])
     return {
       course,
       videoUrl: video[course.videoFileId] ?? '',
+      ...(course.coverFileId && video[course.coverFileId]
+        ? { posterUrl: video[course.coverFileId] }
+        : {}),
       progress: {
         maxWatched: p?.maxWatched ?? 0,
         lastPosition: p?.lastPosition ?? 0,

@@ -12,13 +12,19 @@ export function initCloud(): void {
   getDevOpenid()
 }
 
+/** Browsers carry a `keepalive` request past the page's unload only up to 64 KB. */
+const KEEPALIVE_MAX = 60 * 1024
+
 export async function callFunction<T>(name: string, event: CloudEvent): Promise<T> {
   let reply: unknown
+  const body = JSON.stringify(event)
   try {
     const res = await fetch(`/api/functions/${encodeURIComponent(name)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-WX-OPENID': getDevOpenid() },
-      body: JSON.stringify(event),
+      body,
+      // A call made as the page closes (the last progress report) still reaches the cloud.
+      keepalive: body.length <= KEEPALIVE_MAX,
     })
     reply = await res.json()
   } catch {

@@ -25,7 +25,7 @@ function Player({
   projectId: string | undefined
   onReload: () => void
 }) {
-  const { course, videoUrl, progress } = info
+  const { course, videoUrl, posterUrl, progress } = info
   const p = useProgress(VIDEO_ID, info, projectId)
   const [broken, setBroken] = useState(false)
   const finishPercent = Math.round(FINISH_RATIO * 100)
@@ -38,6 +38,7 @@ function Player({
             id={VIDEO_ID}
             className="player__video"
             src={videoUrl}
+            poster={posterUrl}
             initialTime={progress.lastPosition}
             controls
             showCenterPlayBtn
