@@ -42,7 +42,7 @@ const editions = () => db.collection('parking_editions')
 const OPEN: EditionStatus[] = ['draft', 'submitted']
 const TARGET = 'parkingEdition'
 
-const linkOf = (id: string) => `/pages/parking/index?editionId=${id}`
+const linkOf = (id: string) => `/pages/parking/sheet/index?editionId=${id}`
 
 /** The edition `id` of the caller's project (another project's is "not found"). */
 async function editionOf(ctx: Ctx<Account>, id: string): Promise<ParkingEdition> {

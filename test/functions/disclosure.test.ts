@@ -13,6 +13,9 @@ import { makeEnv, type Env } from './samples/kit'
 import { noticeInput, published } from './samples/disclosure'
 import { barChartPng, tinyPdf } from '../../server/seed/disclosure'
 
+// Many calls per test on two shared cores: room beyond jest's 5 s.
+jest.setTimeout(30_000)
+
 let cloud: TestCloud
 let env: Env
 const DAY = 86_400_000

@@ -12,6 +12,9 @@ import { expectError, expectOk, newRequestId, type Reply } from './helpers'
 import { makeEnv, type Env } from './samples/kit'
 import { openDraft, submitted, validForm } from './samples/parking'
 
+// Many calls per test on two shared cores: room beyond jest's 5 s.
+jest.setTimeout(30_000)
+
 let cloud: TestCloud
 let env: Env
 

@@ -1,6 +1,258 @@
-import ModulePlaceholder from '../../components/ModulePlaceholder'
+import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Picker, ScrollView, Text, View } from '@tarojs/components'
+import { useRef, useState } from 'react'
+import { AtButton } from 'taro-ui'
+import {
+  DisclosureContract,
+  NOTICE_CATEGORIES,
+  NOTICE_STATE_LABELS,
+  type NoticeCategory,
+  type NoticeRow,
+  type NoticeState,
+  type NoticeStats,
+} from '../../../types/disclosure'
+import CloudView from '../../components/CloudView'
+import ModuleGate from '../../components/ModuleGate'
+import PagedList, { type PagedListHandle } from '../../components/PagedList'
+import Tabs from '../../components/Tabs'
+import { useCloud } from '../../hooks/useCloud'
+import { call } from '../../services/api'
+import { useSession } from '../../session'
+import { dateOnly } from './format'
+import './disclosure.scss'
 
-/** 信息公开: placeholder until the module is built. */
+interface Filter {
+  category?: NoticeCategory
+  state?: NoticeState
+  from?: string
+  to?: string
+}
+
+type StateTab = 'all' | NoticeState
+const STATE_TABS: { key: StateTab; title: string }[] = [
+  { key: 'all', title: '全部' },
+  { key: 'active', title: '公示中' },
+  { key: 'expired', title: '已过期' },
+  { key: 'voided', title: '已作废' },
+]
+
+function Tile(props: {
+  label: string
+  value: number
+  testId: string
+  tone?: string
+  onTap: () => void
+}) {
+  return (
+    <View
+      className={`dc-tile${props.tone ? ` dc-tile--${props.tone}` : ''}`}
+      data-testid={props.testId}
+      onClick={props.onTap}
+    >
+      <Text className="dc-tile__value" data-testid={`${props.testId}-value`}>
+        {props.value}
+      </Text>
+      <Text className="dc-tile__label">{props.label}</Text>
+    </View>
+  )
+}
+
+function Stats({ s, onFilter }: { s: NoticeStats; onFilter: (f: Filter) => void }) {
+  return (
+    <View className="card dc-stats" data-testid="disclosure-stats">
+      <View className="dc-stats__head">
+        <Text className="card__title">信息公开统计</Text>
+        <Text className="dc-stats__total" data-testid="stat-published">
+          已发布 {s.published} 条
+        </Text>
+      </View>
+      <View className="dc-tiles">
+        <Tile
+          label="公示中"
+          value={s.active}
+          testId="stat-active"
+          tone="active"
+          onTap={() => onFilter({ state: 'active' })}
+        />
+        <Tile
+          label="已过期"
+          value={s.expired}
+          testId="stat-expired"
+          tone="expired"
+          onTap={() => onFilter({ state: 'expired' })}
+        />
+        <Tile
+          label="已作废"
+          value={s.voided}
+          testId="stat-voided"
+          tone="voided"
+          onTap={() => onFilter({ state: 'voided' })}
+        />
+        <Tile
+          label="本月发布"
+          value={s.thisMonth}
+          testId="stat-month"
+          onTap={() => onFilter({ from: s.monthStart })}
+        />
+      </View>
+      {s.byCategory.length > 0 ? (
+        <View className="dc-cats" data-testid="stat-categories">
+          {s.byCategory.map((c) => (
+            <View
+              key={c.category}
+              className="dc-cat"
+              data-testid={`stat-cat-${c.category}`}
+              onClick={() => onFilter({ category: c.category })}
+            >
+              <Text>{c.category}</Text>
+              <Text className="dc-cat__count">{c.count}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function Row({ n }: { n: NoticeRow }) {
+  return (
+    <View
+      className="dc-row"
+      data-testid="notice-row"
+      data-state={n.state}
+      data-title={n.title}
+      onClick={() =>
+        void Taro.navigateTo({ url: `/pages/disclosure/detail/index?noticeId=${n._id}` })
+      }
+    >
+      <View className="dc-row__head">
+        <Text className="dc-tag dc-tag--category">{n.category}</Text>
+        <Text className={`dc-tag dc-tag--${n.state}`} data-testid="notice-state">
+          {NOTICE_STATE_LABELS[n.state]}
+        </Text>
+      </View>
+      <Text className="dc-row__title">{n.title}</Text>
+      <Text className="dc-row__meta">
+        {n.publishedByName} 发布于 {dateOnly(n.publishedAt)} · 有效期至 {n.validUntil}
+        {n.attachments.length ? ` · 附件 ${n.attachments.length}` : ''}
+      </Text>
+    </View>
+  )
+}
+
+function FilterBar({ filter, onChange }: { filter: Filter; onChange: (f: Filter) => void }) {
+  const tab: StateTab = filter.state ?? 'all'
+  return (
+    <View className="dc-filters" data-testid="disclosure-filters">
+      <Tabs
+        items={STATE_TABS}
+        current={tab}
+        onChange={(k) => onChange({ ...filter, state: k === 'all' ? undefined : k })}
+        testId="state-tabs"
+      />
+      <ScrollView scrollX className="dc-filters__cats">
+        <View className="dc-filters__cats-row">
+          {[undefined, ...NOTICE_CATEGORIES].map((c) => (
+            <View
+              key={c ?? 'all'}
+              className={`dc-chip${filter.category === c ? ' dc-chip--on' : ''}`}
+              data-testid={`filter-cat-${c ?? 'all'}`}
+              onClick={() => onChange({ ...filter, category: c })}
+            >
+              {c ?? '全部类别'}
+            </View>
+          ))}
+        </View>
+      </ScrollView>
+      <View className="dc-filters__dates">
+        <Text className="dc-filters__label">发布日期</Text>
+        <Picker
+          mode="date"
+          value={filter.from ?? ''}
+          onChange={(e) => onChange({ ...filter, from: e.detail.value })}
+        >
+          <View className="dc-date" data-testid="filter-from">
+            {filter.from ?? '开始日期'}
+          </View>
+        </Picker>
+        <Text className="dc-filters__dash">至</Text>
+        <Picker
+          mode="date"
+          value={filter.to ?? ''}
+          start={filter.from}
+          onChange={(e) => onChange({ ...filter, to: e.detail.value })}
+        >
+          <View className="dc-date" data-testid="filter-to">
+            {filter.to ?? '结束日期'}
+          </View>
+        </Picker>
+        {filter.from || filter.to || filter.category || filter.state ? (
+          <Text
+            className="dc-filters__clear"
+            data-testid="filter-clear"
+            onClick={() => onChange({})}
+          >
+            清除
+          </Text>
+        ) : null}
+      </View>
+    </View>
+  )
+}
+
+function DisclosureHome({ projectId }: { projectId: string | undefined }) {
+  const stats = useCloud(() => call(DisclosureContract, 'stats', { projectId }))
+  const [filter, setFilter] = useState<Filter>({})
+  const list = useRef<PagedListHandle | null>(null)
+  const { refreshOnAccessError } = useSession()
+  const hidden = useRef(false)
+  const reload = () => Promise.all([stats.reload(), list.current?.reload()])
+  // Back from publishing, voiding or deleting: the figures and the list follow.
+  useDidHide(() => {
+    hidden.current = true
+  })
+  useDidShow(() => {
+    if (!hidden.current) return
+    hidden.current = false
+    void reload()
+  })
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  return (
+    <View>
+      <CloudView state={stats}>{(s) => <Stats s={s} onFilter={(f) => setFilter(f)} />}</CloudView>
+      <View className="dc-publish" data-testid="open-publish">
+        <AtButton
+          type="primary"
+          onClick={() => void Taro.navigateTo({ url: '/pages/disclosure/publish/index' })}
+        >
+          发布信息公开
+        </AtButton>
+      </View>
+      <FilterBar filter={filter} onChange={setFilter} />
+      <PagedList<NoticeRow>
+        testId="notice-list"
+        resetKey={JSON.stringify(filter)}
+        fetchPage={(page) => call(DisclosureContract, 'list', { projectId, ...filter, page })}
+        keyOf={(n) => n._id}
+        renderItem={(n) => <Row n={n} />}
+        empty={{ icon: 'file-generic', title: '没有符合条件的信息' }}
+        pullDownRefresh={false}
+        handleRef={list}
+        onError={refreshOnAccessError}
+      />
+    </View>
+  )
+}
+
+/** 信息公开: the statistics, 发布, and the notices with their filters. */
 export default function DisclosurePage() {
-  return <ModulePlaceholder code="disclosure" />
+  return (
+    <View className="page disclosure">
+      <ModuleGate code="disclosure">
+        {({ projectId }) => <DisclosureHome key={projectId} projectId={projectId} />}
+      </ModuleGate>
+    </View>
+  )
 }

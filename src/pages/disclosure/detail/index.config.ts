@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '信息公开详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

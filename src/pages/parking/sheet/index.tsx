@@ -1,0 +1,189 @@
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { AtButton } from 'taro-ui'
+import type { Session } from '../../../../types/account'
+import { AppError } from '../../../../types/errors'
+import { ParkingContract, type EditionDetail } from '../../../../types/parking'
+import CloudView from '../../../components/CloudView'
+import { useConfirm } from '../../../components/ConfirmDialog'
+import ModuleGate from '../../../components/ModuleGate'
+import { newRequestId } from '../../../components/FormKit'
+import { useCloud } from '../../../hooks/useCloud'
+import { call } from '../../../services/api'
+import { toast } from '../../../services/toast'
+import { useSession } from '../../../session'
+import ReasonDialog from '../ReasonDialog'
+import Sheet from '../Sheet'
+import Trail from '../Trail'
+import '../parking.scss'
+
+interface Props {
+  editionId: string
+  projectId: string | undefined
+  session: Session
+  justSubmitted: boolean
+}
+
+function SheetBody({ editionId, projectId, session, justSubmitted }: Props) {
+  const detail = useCloud(() => call(ParkingContract, 'edition', { projectId, editionId }))
+  const { refreshOnAccessError } = useSession()
+  const { dialog, ask } = useConfirm()
+  const [cancelling, setCancelling] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [publishRequest] = useState(newRequestId)
+  usePullDownRefresh(() => {
+    void detail.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  const projectName = session.projects.find((p) => p._id === projectId)?.name
+
+  const failed = (err: unknown) => {
+    if (err instanceof AppError && ['CONFLICT', 'INVALID_STATE', 'NOT_FOUND'].includes(err.code)) {
+      toast.error(err)
+      void detail.reload()
+    } else if (!refreshOnAccessError(err)) toast.error(err)
+  }
+
+  const publish = async (d: EditionDetail) => {
+    const e = d.edition
+    const ok = await ask({
+      title: `发布第${e.edition}版`,
+      content:
+        e.edition > 1
+          ? '发布后公示此版车位信息，并替换正在公示的版本。'
+          : '发布后公示此版车位信息。',
+      confirmText: '发布',
+    })
+    if (!ok) return
+    setBusy(true)
+    try {
+      await call(ParkingContract, 'publish', {
+        projectId,
+        editionId: e._id,
+        version: e.version,
+        requestId: publishRequest,
+      })
+      toast.success('已发布')
+      await detail.reload()
+    } catch (err) {
+      failed(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const cancel = async (d: EditionDetail, reason: string) => {
+    setBusy(true)
+    try {
+      await call(ParkingContract, 'cancel', {
+        projectId,
+        editionId: d.edition._id,
+        version: d.edition.version,
+        reason,
+      })
+      setCancelling(false)
+      toast.success('已取消公示')
+      await detail.reload()
+    } catch (err) {
+      setCancelling(false)
+      failed(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <CloudView state={detail}>
+      {(d) => {
+        const e = d.edition
+        const canAct = d.canPublish && (e.status === 'submitted' || e.status === 'published')
+        return (
+          <View data-testid="parking-sheet-page">
+            {justSubmitted && e.status === 'submitted' ? (
+              <View className="pk-banner" data-testid="submitted-banner">
+                <Text>
+                  {d.canPublish
+                    ? '已提交。请核对公示单，确认无误后发布。'
+                    : '已提交，公示单如下，等待项目负责人发布。'}
+                </Text>
+              </View>
+            ) : null}
+            {e.status === 'submitted' && !d.canPublish && !justSubmitted ? (
+              <View className="pk-banner" data-testid="awaiting-banner">
+                <Text>等待项目负责人发布或取消。</Text>
+              </View>
+            ) : null}
+            <Sheet edition={e} projectName={projectName} />
+            {canAct ? (
+              <View className="pk-actions">
+                {e.status === 'submitted' ? (
+                  <View className="pk-actions__btn" data-testid="publish-parking">
+                    <AtButton
+                      type="primary"
+                      loading={busy}
+                      disabled={busy}
+                      onClick={() => void publish(d)}
+                    >
+                      发布
+                    </AtButton>
+                  </View>
+                ) : null}
+                <View className="pk-actions__btn" data-testid="cancel-parking">
+                  <AtButton disabled={busy} onClick={() => setCancelling(true)}>
+                    {e.status === 'submitted' ? '取消' : '取消公示'}
+                  </AtButton>
+                </View>
+              </View>
+            ) : null}
+            {e.status === 'draft' ? (
+              <View className="pk-actions">
+                <View className="pk-actions__btn">
+                  <AtButton
+                    type="primary"
+                    onClick={() => void Taro.redirectTo({ url: '/pages/parking/form/index' })}
+                  >
+                    继续填写
+                  </AtButton>
+                </View>
+              </View>
+            ) : null}
+            <Trail rows={d.trail} />
+            <ReasonDialog
+              open={cancelling}
+              title={e.status === 'submitted' ? '取消发布' : '取消公示'}
+              prompt={`第${e.edition}版将${e.status === 'submitted' ? '不予发布' : '撤下公示'}，原因会告知提交人。`}
+              placeholder="请填写取消原因"
+              confirmText="确定取消"
+              max={200}
+              busy={busy}
+              onCancel={() => setCancelling(false)}
+              onConfirm={(reason) => void cancel(d, reason)}
+            />
+            {dialog}
+          </View>
+        )
+      }}
+    </CloudView>
+  )
+}
+
+/** 公示单: one edition as the public sees it; a manager publishes or cancels it here. */
+export default function ParkingSheetPage() {
+  const { params } = useRouter()
+  const editionId = params.editionId ? decodeURIComponent(params.editionId) : ''
+  return (
+    <View className="page parking">
+      <ModuleGate code="parking" switcher={false}>
+        {({ projectId, session }) => (
+          <SheetBody
+            key={`${projectId}:${editionId}`}
+            editionId={editionId}
+            projectId={projectId}
+            session={session}
+            justSubmitted={params.submitted === '1'}
+          />
+        )}
+      </ModuleGate>
+    </View>
+  )
+}
