@@ -24,6 +24,7 @@ import * as cloud from 'wx-server-sdk'
 import { startLocalCloud, type LocalCloud } from '../server/local-cloud'
 import { ROOT } from '../server/local-cloud/config'
 import type { Write } from '../server/local-cloud/store'
+import { fundMovementsLatency, FUNDS_BUDGETS, readSubpackages } from './bench-funds'
 import { manyFilings } from '../server/seed/query'
 import { EXPORT_MAX_ROWS } from '../types/query'
 
@@ -551,6 +552,20 @@ async function main(): Promise<void> {
     `  ${query.budget.result} query function ${kb(query.queryFunctionBytes ?? 0)} ≤ ${kb(query.budget.queryFunctionBytes)}; evaluation subpackage ${query.evaluationSubpackageBytes === null ? 'not built' : kb(query.evaluationSubpackageBytes)} ≤ ${kb(query.budget.evaluationSubpackageBytes)}`,
   )
 
+  console.log('\nMeasuring funds.movements at 100k movements and the four subpackages…')
+  const funds = {
+    movements: await fundMovementsLatency(),
+    subpackages: readSubpackages(weapp.present ? weapp.subpackages : undefined),
+  }
+  const fm = funds.movements
+  console.log(
+    `  p50 ${fm.p50} ms, p95 ${fm.p95} ms over ${fm.calls} calls (page 0 with totals p95 ${fm.page0WithTotalsP95} ms, no month at deep pages p95 ${fm.unfilteredDeepPageP95} ms): ${fm.budget.result} p95 ≤ ${fm.budget.limitMs} ms`,
+  )
+  for (const p of funds.subpackages)
+    console.log(
+      `  ${p.result} subpackage ${p.root} ${p.bytes === null ? '—' : kb(p.bytes)} ≤ ${kb(FUNDS_BUDGETS.subpackageBytes)}`,
+    )
+
   const report = {
     at: new Date().toISOString(),
     node: process.version,
@@ -565,6 +580,7 @@ async function main(): Promise<void> {
     todoList,
     weatherBoard,
     query,
+    funds,
   }
   const out = join(ROOT, '.bench')
   mkdirSync(out, { recursive: true })

@@ -7,7 +7,7 @@ import { docId } from './fields'
  * common funds — 公共收益 (parking, advertising, venue income), 专项维修资金 collected with the fees
  * (日常收取), 业主大会 / 业委会 working funds — with their balances and movements. Money is in fen
  * (integers) everywhere; an account's balance is its opening balance plus every movement in,
- * minus every movement out, to the cent.
+ * minus every movement out, to the cent, and each month's totals are those of its movements.
  */
 export const FUND_KINDS = ['公共收益', '专项维修资金', '业主大会工作经费'] as const
 export type FundKind = (typeof FUND_KINDS)[number]
@@ -56,6 +56,51 @@ export interface FundMovement {
   purpose: string
   /** Fen: the account's balance after this movement. */
   balanceAfter: number
+}
+
+/**
+ * A month of an account (`_id` = accountId_month), in collection `fund_months`: its totals, kept
+ * with the movements (seed, import) so a month's totals are one read however busy the month.
+ */
+export interface FundMonth {
+  _id: string
+  accountId: string
+  projectId: string
+  month: string
+  /** Fen. */
+  in: number
+  out: number
+  countIn: number
+  countOut: number
+}
+
+export const fundMonthId = (accountId: string, month: string) => `${accountId}_${month}`
+
+/** The month summaries of an account's movements (for the seed, the import and the bench). */
+export function monthSummaries(movements: readonly FundMovement[]): FundMonth[] {
+  const out = new Map<string, FundMonth>()
+  for (const m of movements) {
+    const _id = fundMonthId(m.accountId, m.month)
+    const sum = out.get(_id) ?? {
+      _id,
+      accountId: m.accountId,
+      projectId: m.projectId,
+      month: m.month,
+      in: 0,
+      out: 0,
+      countIn: 0,
+      countOut: 0,
+    }
+    if (m.direction === 'in') {
+      sum.in += m.amount
+      sum.countIn++
+    } else {
+      sum.out += m.amount
+      sum.countOut++
+    }
+    out.set(_id, sum)
+  }
+  return [...out.values()]
 }
 
 /** An account as answered: the number masked. */
@@ -108,6 +153,15 @@ export const FundsContract = defineContract('funds', {
 
 export const FUNDS_COLLECTIONS = {
   fund_accounts: [{ fields: [['projectId', 1]] }],
+  /** `_id` = accountId_month. */
+  fund_months: [
+    {
+      fields: [
+        ['accountId', 1],
+        ['month', -1],
+      ],
+    },
+  ],
   fund_movements: [
     {
       fields: [

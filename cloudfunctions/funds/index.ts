@@ -2,8 +2,8 @@
  * 共有资金情况 (manual §5). The project's common-fund accounts with their balances, and each
  * account's movements newest first, 20 a page, optionally of one month and one direction. Page 0
  * also carries the totals of everything the filter selects, so the page shows them before the
- * rows are all loaded: without a month they are the account's own running totals (kept with its
- * balance), with a month they are summed by the database. Account numbers leave masked.
+ * rows are all loaded: the account's running totals (kept with its balance) or the month's (kept
+ * with its movements), one read however many movements there are. Account numbers leave masked.
  */
 import { AppError } from '../../types/errors'
 import { maskAccountNo } from '../../types/display'
@@ -14,6 +14,8 @@ import {
   type Direction,
   type FundAccount,
   type FundAccountView,
+  fundMonthId,
+  type FundMonth,
   type FundMovement,
   type FundTotals,
 } from '../../types/funds'
@@ -26,19 +28,17 @@ function view(a: FundAccount): FundAccountView {
   return { ...a, accountNo: maskAccountNo(a.accountNo) }
 }
 
-/** Totals of a month (and direction), summed by the database: both directions in one pass. */
-async function monthTotals(where: Record<string, unknown>): Promise<FundTotals> {
-  const $ = db.command.aggregate
-  const res = (await movements()
-    .aggregate()
-    .match(where)
-    .group({ _id: '$direction', amount: $.sum('$amount'), count: $.sum(1) })
-    .end()) as { list: { _id: Direction; amount: number; count: number }[] }
-  const of = (d: Direction) => res.list.find((g) => g._id === d)
+/** Totals of a month (in one direction or both), from the month's summary. */
+async function monthTotals(accountId: string, month: string, direction?: Direction) {
+  const m = await first<FundMonth>(
+    db.collection('fund_months').where({ _id: fundMonthId(accountId, month) }),
+  )
+  const withIn = direction !== 'out'
+  const withOut = direction !== 'in'
   return {
-    in: of('in')?.amount ?? 0,
-    out: of('out')?.amount ?? 0,
-    count: (of('in')?.count ?? 0) + (of('out')?.count ?? 0),
+    in: withIn ? (m?.in ?? 0) : 0,
+    out: withOut ? (m?.out ?? 0) : 0,
+    count: (withIn ? (m?.countIn ?? 0) : 0) + (withOut ? (m?.countOut ?? 0) : 0),
   }
 }
 
@@ -83,7 +83,7 @@ export const main = defineFunction(FundsContract, {
       page > 0
         ? null
         : month
-          ? monthTotals(where)
+          ? monthTotals(accountId, month, direction)
           : Promise.resolve(accountTotals(account, direction)),
     ])
     return {

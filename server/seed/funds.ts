@@ -1,10 +1,17 @@
 /**
  * 共有资金情况 demo data: the common-fund accounts of 阳光花园 (three years of movements) and
  * 海滨广场 (one year), built as a ledger so every balance is its opening balance plus the movements
- * in minus the movements out, to the cent. 翠湖雅苑 (project seed) has no account yet.
+ * in minus the movements out, to the cent, and every month's summary holds its movements' totals.
+ * 翠湖雅苑 (project seed) has no account yet.
  */
 import { cstMonth } from '../../types/display'
-import type { Direction, FundAccount, FundKind, FundMovement } from '../../types/funds'
+import {
+  monthSummaries,
+  type Direction,
+  type FundAccount,
+  type FundKind,
+  type FundMovement,
+} from '../../types/funds'
 import { DAY, dayOf, monthStart, random, type Random } from './random'
 
 interface Draft {
@@ -373,6 +380,7 @@ export function fundsSeed(now: number) {
     docs: {
       fund_accounts: ledgers.map((l) => l.account),
       fund_movements: ledgers.flatMap((l) => l.movements),
+      fund_months: ledgers.flatMap((l) => monthSummaries(l.movements)),
     },
   }
 }

@@ -5,7 +5,13 @@
  * project's account is not found, another project is refused, a manager of two switches by
  * projectId.
  */
-import type { FundAccount, FundAccountView, FundMovement, FundTotals } from '../../types/funds'
+import type {
+  FundAccount,
+  FundAccountView,
+  FundMonth,
+  FundMovement,
+  FundTotals,
+} from '../../types/funds'
 import { startCloud, type TestCloud } from '../support/cloud'
 import { expectError, expectOk, type Reply } from './helpers'
 import { allPages, bindRegistered } from './registered'
@@ -139,6 +145,21 @@ describe('movements', () => {
       out: 0,
       count: all.filter((m) => m.direction === 'in').length,
     })
+    // Every month's summary holds its movements' totals.
+    const summaries = await cloud.collection<FundMonth>('fund_months', {
+      accountId: 'fa-yg-income',
+    })
+    expect(summaries.map((m) => m.month).sort()).toEqual([...months].sort())
+    for (const m of summaries) {
+      const rows = all.filter((x) => x.month === m.month)
+      const count = (d: string) => rows.filter((x) => x.direction === d).length
+      expect(m).toMatchObject({
+        in: sum(rows, 'in'),
+        out: sum(rows, 'out'),
+        countIn: count('in'),
+        countOut: count('out'),
+      })
+    }
     const empty = expectOk(
       await funds({ action: 'movements', accountId: 'fa-yg-income', month: '2001-01' }),
     )
