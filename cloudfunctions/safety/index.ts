@@ -92,7 +92,14 @@ function itemIds(check: SafetyCheck): string[] {
   return check.categories.flatMap((c) => c.items.map((i) => i._id))
 }
 
-/** Photos of an answer must be the caller's own uploads for this item, or already saved there. */
+/** The cloud path inside a fileID (`cloud://<env>.<bucket>/<path>`), whoever uploaded it. */
+const pathOf = (fileID: string) => /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID)?.[1] ?? ''
+
+/**
+ * Photos of an answer must be the caller's own uploads for this item (a slot it was given, by
+ * cloud path: on weapp the page uploads itself, so the slot never learns the fileID), stored for
+ * real — or already saved there.
+ */
 async function checkPhotos(
   ctx: Ctx<Account>,
   subId: string,
@@ -102,16 +109,20 @@ async function checkPhotos(
 ): Promise<void> {
   const fresh = photos.filter((p) => !saved?.photos.includes(p))
   if (fresh.length === 0) return
+  const refuse = () =>
+    new AppError('BAD_INPUT', '照片无效，请重新上传', { 'answer.photos': '照片无效，请重新上传' })
   const owned = await list<Upload>(
-    db.collection('uploads').where({ fileID: _.in(fresh), accountId: ctx.caller._id }),
+    db
+      .collection('uploads')
+      .where({ cloudPath: _.in(fresh.map(pathOf)), accountId: ctx.caller._id }),
   )
-  const ok = (p: string) =>
-    owned.some((u) => u.submissionId === subId && u.itemId === itemId && u.fileID === p)
-  if (!fresh.every(ok)) {
-    throw new AppError('BAD_INPUT', '照片无效，请重新上传', {
-      'answer.photos': '照片无效，请重新上传',
-    })
+  const mine = (p: string) =>
+    owned.some((u) => u.submissionId === subId && u.itemId === itemId && u.cloudPath === pathOf(p))
+  if (!fresh.every(mine)) throw refuse()
+  const stored = (await cloud.getTempFileURL({ fileList: fresh })) as {
+    fileList: { fileID: string; status: number }[]
   }
+  if (!stored.fileList.every((f) => f.status === 0)) throw refuse()
 }
 
 function answeredCount(check: SafetyCheck, sub: SafetySubmission | null): number {

@@ -3,7 +3,7 @@
  * submits, the manager returns with a comment, the handler corrects and resubmits, the manager
  * confirms; the score, the to-dos and the trail follow each step. Every rule is the function's.
  */
-import { SDK_ENV } from '../local-cloud/sdk'
+import { connectSdk, result, SDK_ENV } from '../local-cloud/sdk'
 import { startCloud, type TestCloud } from '../support/cloud'
 import { clock, expectError, expectOk, newRequestId, type Reply } from './helpers'
 import { makeEnv, type Env } from './samples/kit'
@@ -152,6 +152,22 @@ describe('rules the function keeps', () => {
       const reply = await save(checkId, 'RQ-01', { result: 'ok', photos })
       expect(!reply.ok && reply.error.fields).toEqual({ 'answer.photos': '照片无效，请重新上传' })
     }
+  })
+
+  it('takes a photo the weapp page uploaded itself to its slot, once it is really stored', async () => {
+    const checkId = await newCheck()
+    const slot = expectOk(
+      await safety({ action: 'photoSlot', checkId, itemId: 'RQ-01', ext: 'png' }, 'demo-handler'),
+    )
+    // What wx.cloud.uploadFile does on the phone: the file lands at the slot's path.
+    const sdk = connectSdk(cloud.url)
+    const fileID = `cloud://local-env.local-cloud/${slot.cloudPath}`
+    const before = await save(checkId, 'RQ-01', { result: 'ok', photos: [fileID] })
+    expect(!before.ok && before.error.fields).toEqual({ 'answer.photos': '照片无效，请重新上传' })
+    const uploaded = await result<{ fileID: string }>(
+      sdk.uploadFile({ cloudPath: slot.cloudPath, fileContent: Buffer.from(PNG, 'base64') }),
+    )
+    expectOk(await save(checkId, 'RQ-01', { result: 'ok', photos: [uploaded.fileID] }))
   })
 
   it('takes only JPG or PNG bytes up to 1 MB, for the caller’s own slot', async () => {
