@@ -42,7 +42,9 @@ const editions = () => db.collection('parking_editions')
 const OPEN: EditionStatus[] = ['draft', 'submitted']
 const TARGET = 'parkingEdition'
 
-const linkOf = (id: string) => `/pages/parking/sheet/index?editionId=${id}`
+/** The sheet of an edition, naming its project (a manager of several lands in the right one). */
+const linkOf = (ed: Pick<ParkingEdition, '_id' | 'projectId'>) =>
+  `/pages/parking/sheet/index?editionId=${ed._id}&projectId=${ed.projectId}`
 
 /** The edition `id` of the caller's project (another project's is "not found"). */
 async function editionOf(ctx: Ctx<Account>, id: string): Promise<ParkingEdition> {
@@ -88,7 +90,7 @@ async function tellManagers(ctx: Ctx<Account>, ed: ParkingEdition): Promise<void
     managers
       .filter((m) => m._id !== ctx.caller._id)
       .map((m) =>
-        notify(m.openid, tpl, linkOf(ed._id).slice(1), {
+        notify(m.openid, tpl, linkOf(ed).slice(1), {
           thing1: `车位信息公开第${ed.edition}版`,
           thing2: ctx.caller.name,
           phrase3: '待发布',
@@ -101,16 +103,11 @@ async function tellManagers(ctx: Ctx<Account>, ed: ParkingEdition): Promise<void
 async function tellSubmitter(ctx: Ctx<Account>, ed: ParkingEdition, result: string, why = '—') {
   if (!ed.submittedBy || ed.submittedBy === ctx.caller._id) return
   const submitter = await first<Account>(db.collection('accounts').where({ _id: ed.submittedBy }))
-  await notify(
-    submitter?.openid ?? null,
-    subscribeTemplates().reviewResult,
-    linkOf(ed._id).slice(1),
-    {
-      thing1: `车位信息公开第${ed.edition}版`,
-      phrase2: result,
-      thing3: why,
-    },
-  )
+  await notify(submitter?.openid ?? null, subscribeTemplates().reviewResult, linkOf(ed).slice(1), {
+    thing1: `车位信息公开第${ed.edition}版`,
+    phrase2: result,
+    thing3: why,
+  })
 }
 
 export const main = defineFunction(ParkingContract, {
@@ -247,7 +244,7 @@ export const main = defineFunction(ParkingContract, {
         : {
             projectId: ctx.projectId,
             title: `发布：车位信息公开第${ed.edition}版（${ctx.caller.name}提交）`,
-            link: linkOf(ed._id),
+            link: linkOf(ed),
             dueAt: ctx.now + 3 * DAY,
           },
     })

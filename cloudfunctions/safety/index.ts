@@ -159,7 +159,7 @@ async function tellManagers(ctx: Ctx<Account>, check: SafetyCheck): Promise<void
   const tpl = subscribeTemplates().reviewRequest
   await Promise.all(
     managers.map((m) =>
-      notify(m.openid, tpl, `pages/safety/index?checkId=${check._id}`, {
+      notify(m.openid, tpl, `pages/safety/index?checkId=${check._id}&projectId=${ctx.projectId}`, {
         thing1: check.title,
         thing2: ctx.caller.name,
         phrase3: '待确认',
@@ -173,7 +173,7 @@ async function tellSubmitter(sub: SafetySubmission, check: SafetyCheck, result: 
   await notify(
     submitter?.openid ?? null,
     subscribeTemplates().reviewResult,
-    `pages/safety/index?checkId=${check._id}`,
+    `pages/safety/index?checkId=${check._id}&projectId=${sub.projectId}`,
     { thing1: check.title, phrase2: result, thing3: sub.comment ?? '—' },
   )
 }
@@ -211,7 +211,7 @@ function stepOf(
       ? {
           projectId: ctx.projectId,
           title: o.todoTitle,
-          link: `/pages/safety/index?checkId=${check._id}`,
+          link: `/pages/safety/index?checkId=${check._id}&projectId=${ctx.projectId}`,
           dueAt: check.endAt,
         }
       : undefined,
@@ -446,7 +446,7 @@ export const main = defineFunction(SafetyContract, {
         title: `填写：${check.title}`,
         targetType: 'safetySubmission',
         targetId: submissionId(check._id, p._id),
-        link: `/pages/safety/index?checkId=${check._id}`,
+        link: `/pages/safety/index?checkId=${check._id}&projectId=${p._id}`,
         dueAt: check.endAt,
       })),
       ctx.now,

@@ -248,7 +248,7 @@ export function safetyTodos(now: number): Todo[] {
     return {
       ...rest,
       targetType: 'safetySubmission',
-      link: `/pages/safety/index?checkId=${checkId}`,
+      link: `/pages/safety/index?checkId=${checkId}&projectId=${t.projectId}`,
       assigneeRole: t.kind === 'confirmSafetyCheck' ? 'manager' : 'handler',
       status: 'pending',
     }

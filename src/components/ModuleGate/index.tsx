@@ -35,7 +35,17 @@ interface Props {
  * module's function refuses such a caller anyway; this spares the user a page of errors.
  */
 export default function ModuleGate({ code, children, switcher = true }: Props) {
-  const { session, state, fetchedAt, refresh, project, projectId } = useSession()
+  const { session, state, fetchedAt, refresh, project, projectId, setProjectId } = useSession()
+  // A link into one project's item (a to-do, a subscribe message) names its project: a person of
+  // several projects lands in that one, whichever was chosen last.
+  const [linked] = useState(() => Taro.getCurrentInstance().router?.params?.projectId)
+  const [followedLink, setFollowedLink] = useState(false)
+  useEffect(() => {
+    if (followedLink || !linked || !session?.account) return
+    // Once, on opening: switching project afterwards is the person's choice.
+    setFollowedLink(true)
+    if (linked !== projectId && session.account.projectIds.includes(linked)) setProjectId(linked)
+  }, [followedLink, linked, projectId, session, setProjectId])
   const status = session?.status
   const unbound = !!status && NEEDS_BINDING.includes(status)
   const allowed = status === 'active' && !!session?.modules.includes(code)
