@@ -281,16 +281,19 @@ function person(random: () => number) {
   return { name, idNo: idNumber(pick(random, AREA_CODES), birth, Math.floor(random() * 999)) }
 }
 
+/** One round of courses from `startAt`; `passed`: finished, every course passed. */
 function trainingRound(
   random: () => number,
   now: number,
   startAt: number,
+  passed = false,
 ): Pick<TrainingResult, 'startDate' | 'endDate' | 'courses' | 'totalHours' | 'result'> {
   const taken = [...COURSES].sort(() => random() - 0.5).slice(0, 3 + Math.floor(random() * 3))
-  const finished = startAt < now - 45 * DAY || random() < 0.5
+  const finished = passed || startAt < now - 45 * DAY || random() < 0.5
   const courses: TrainingCourseResult[] = taken.map(([title, hours, exam], i) => {
     const done = finished || i < taken.length - 1 - Math.floor(random() * 2)
-    const score = exam && done ? Math.round(55 + random() * 45) : null
+    const lowest = passed ? 70 : 55
+    const score = exam && done ? Math.round(lowest + random() * (100 - lowest)) : null
     const finishedAt = done ? cstDate(Math.min(now, startAt + (i + 1) * 5 * DAY)) : null
     return { title, hours, score, passed: done && (score === null || score >= 60), finishedAt }
   })
@@ -311,10 +314,15 @@ export function trainingResults(now: number, projects = cityProjects(now)): Trai
   const byCompany = new Map<string, CityProject[]>()
   for (const p of projects) byCompany.set(p.company, [...(byCompany.get(p.company) ?? []), p])
   let n = 0
-  const add = (p: CityProject, who: { name: string; idNo: string | null }, extra = {}) => {
+  const add = (
+    p: CityProject,
+    who: { name: string; idNo: string | null },
+    extra: Partial<TrainingResult> = {},
+  ) => {
     n++
-    const startAt = now - Math.floor(random() * 3 * 365) * DAY - DAY
-    const round = trainingRound(random, now, startAt)
+    const demo = !!extra.accountId
+    const startAt = now - (demo ? 120 : Math.floor(random() * 3 * 365)) * DAY - DAY
+    const round = trainingRound(random, now, startAt, demo)
     const certNo = `SZWX${round.startDate.slice(0, 4)}${String(n).padStart(6, '0')}`
     out.push({
       _id: `tr-${String(n).padStart(4, '0')}`,
@@ -343,7 +351,7 @@ export function trainingResults(now: number, projects = cityProjects(now)): Trai
     const staff = company === COMPANIES[0] ? 150 : company === COMPANIES[1] ? 90 : 18
     for (let i = 0; i < staff; i++) add(pick(random, served), person(random))
   }
-  // The demo manager and handler of 阳光花园 took theirs too (one known ID for the tests).
+  // The demo manager and handler of 阳光花园 passed theirs (one known ID for the tests).
   const yangguang = projects.find((p) => p._id === 'p-yangguang')!
   add(
     yangguang,

@@ -301,7 +301,9 @@ describe('企业人员培训结果', () => {
       .filter((c: { passed: boolean }) => c.passed)
       .reduce((s: number, c: { hours: number }) => s + c.hours, 0)
     expect(detail.totalHours).toBe(hours)
-    if (detail.result === 'passed') expect(detail.certificate.no).toMatch(/^SZWX/)
+    expect(detail.result).toBe('passed')
+    expect(detail.certificate.no).toMatch(/^SZWX\d{10}$/)
+    expect(detail.certificate.issuer).toBe('深圳市物业管理行业协会')
     expectError(
       await query({ action: 'trainingDetail', resultId: row._id }, 'demo-manager2'),
       'NOT_FOUND',

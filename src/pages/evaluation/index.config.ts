@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '业主评价情况',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
 })

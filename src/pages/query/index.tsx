@@ -1,6 +1,42 @@
-import ModulePlaceholder from '../../components/ModulePlaceholder'
+import { View } from '@tarojs/components'
+import { useState } from 'react'
+import ModuleGate from '../../components/ModuleGate'
+import Tabs from '../../components/Tabs'
+import Filings from './Filings'
+import Training from './Training'
+import './index.scss'
 
-/** 信息综合查询: placeholder until the module is built. */
+type Part = 'filings' | 'training'
+
+/**
+ * 信息综合查询 (manual §9): 备案综合查询 (search, 清空, 导出 to .xlsx) and 企业人员培训结果
+ * (search, 详情). What is found and exported is what the function lets the caller see.
+ */
+function QueryBody({ projectId }: { projectId: string | undefined }) {
+  const [part, setPart] = useState<Part>('filings')
+  return (
+    <View className="query">
+      <Tabs
+        className="query__parts"
+        testId="query-parts"
+        current={part}
+        onChange={setPart}
+        items={[
+          { key: 'filings', title: '备案综合查询' },
+          { key: 'training', title: '企业人员培训结果' },
+        ]}
+      />
+      {part === 'filings' ? <Filings projectId={projectId} /> : <Training projectId={projectId} />}
+    </View>
+  )
+}
+
 export default function QueryPage() {
-  return <ModulePlaceholder code="query" />
+  return (
+    <View className="page query-page">
+      <ModuleGate code="query">
+        {(s) => <QueryBody key={s.projectId ?? ''} projectId={s.projectId} />}
+      </ModuleGate>
+    </View>
+  )
 }

@@ -1,0 +1,216 @@
+import { Input, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { AtButton } from 'taro-ui'
+import { fieldErrors } from '../../../types/fields'
+import {
+  EXPORT_MAX_ROWS,
+  FILING_KINDS,
+  FILING_STATUSES,
+  FilingFilter,
+  QueryContract,
+  filingFilterProblems,
+  type FilingExport,
+  type FilingFilterInput,
+  type FilingRow,
+} from '../../../types/query'
+import { useConfirm } from '../../components/ConfirmDialog'
+import FormField from '../../components/FormField'
+import PagedList from '../../components/PagedList'
+import { call } from '../../services/api'
+import { toast } from '../../services/toast'
+import { useSession } from '../../session'
+import { openExport } from './openExport'
+import RegionChips from './RegionChips'
+
+function FilingLine({ row }: { row: FilingRow }) {
+  return (
+    <View className="filing" data-testid="filing-row">
+      <View className="filing__head">
+        <Text className="filing__name">{row.name}</Text>
+        <Text className={`filing__status filing__status--${row.status}`}>
+          {FILING_STATUSES[row.status]}
+        </Text>
+      </View>
+      <View className="filing__tags">
+        <Text className="tag">{FILING_KINDS[row.kind].label}</Text>
+        {row.public ? null : <Text className="tag tag--own">仅本项目可见</Text>}
+      </View>
+      <Text className="filing__meta">备案编号 {row.filingNo}</Text>
+      <Text className="filing__meta">
+        {row.projectName} · {row.district} {row.street}
+      </Text>
+      {row.company ? <Text className="filing__meta">{row.company}</Text> : null}
+      <Text className="filing__meta">备案日期 {row.filedAt}</Text>
+    </View>
+  )
+}
+
+/** The form's filter without empty fields: what 查询 applies and 导出 writes. */
+function cleaned(f: FilingFilterInput): FilingFilterInput {
+  return {
+    ...(f.name?.trim() ? { name: f.name.trim() } : {}),
+    ...(f.district ? { district: f.district } : {}),
+    ...(f.street ? { street: f.street } : {}),
+  }
+}
+
+/**
+ * 备案综合查询: 备案名称 and, optionally, a district and its 街道; 查询 lists the matches a page at
+ * a time with their total, 清空 starts over, 导出 has the function write every match the caller
+ * may see (not only the pages shown) into an .xlsx and opens it.
+ */
+export default function Filings({ projectId }: { projectId: string | undefined }) {
+  const { refreshOnAccessError } = useSession()
+  const { dialog, ask } = useConfirm()
+  const [form, setForm] = useState<FilingFilterInput>({})
+  const [applied, setApplied] = useState<FilingFilterInput>({})
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  /** The matches' total: null while page 0 loads, 'failed' when it could not. */
+  const [total, setTotal] = useState<number | null | 'failed'>(null)
+  const [exporting, setExporting] = useState(false)
+  const [exported, setExported] = useState<FilingExport | null>(null)
+
+  const search = () => {
+    const filter = cleaned(form)
+    const parsed = FilingFilter.safeParse(filter)
+    const problems = parsed.success ? filingFilterProblems(filter) : fieldErrors(parsed.error)
+    setErrors(problems)
+    if (Object.keys(problems).length) return
+    setApplied(filter)
+    setTotal(null)
+    setExported(null)
+  }
+
+  const clear = () => {
+    setForm({})
+    setApplied({})
+    setErrors({})
+    setTotal(null)
+    setExported(null)
+  }
+
+  const open = async (file: FilingExport) => {
+    try {
+      await openExport(file)
+    } catch (err) {
+      toast.error(err)
+    }
+  }
+
+  const exportAll = async () => {
+    if (exporting || typeof total !== 'number') return
+    if (total === 0) return toast.info('没有可导出的备案')
+    if (total > EXPORT_MAX_ROWS) {
+      return toast.info(`共${total}条，超过单次导出上限${EXPORT_MAX_ROWS}条，请缩小查询范围`)
+    }
+    const ok = await ask({
+      title: '导出备案',
+      content: `将按当前查询条件导出全部 ${total} 条备案（不止已显示的部分），生成 Excel 表格（.xlsx）。`,
+      confirmText: '导出',
+    })
+    if (!ok) return
+    setExporting(true)
+    try {
+      const file = await call(QueryContract, 'exportFilings', { ...applied })
+      setExported(file)
+      toast.success(`已导出${file.rows}条`)
+      await open(file)
+    } catch (err) {
+      if (!refreshOnAccessError(err)) toast.error(err)
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  return (
+    <View className="filings">
+      <View className="card search-card" data-testid="filing-search">
+        <FormField name="filing-name" label="备案名称" error={errors.name}>
+          <Input
+            className="search-card__input"
+            placeholder="输入备案名称，如 阳光花园"
+            maxlength={60}
+            value={form.name ?? ''}
+            onInput={(e) => setForm((f) => ({ ...f, name: e.detail.value }))}
+            onConfirm={search}
+          />
+        </FormField>
+        <FormField
+          name="region"
+          label="所在区域"
+          hint="选填：不选即全市"
+          error={errors.street ?? errors.district}
+        >
+          <RegionChips
+            district={form.district}
+            street={form.street}
+            onChange={(r) => setForm((f) => ({ name: f.name, ...r }))}
+          />
+        </FormField>
+        <View className="search-card__actions">
+          <View className="search-card__action" data-testid="filing-clear">
+            <AtButton size="small" onClick={clear}>
+              清空
+            </AtButton>
+          </View>
+          <View className="search-card__action" data-testid="filing-submit">
+            <AtButton size="small" type="primary" onClick={search}>
+              查询
+            </AtButton>
+          </View>
+        </View>
+      </View>
+
+      <View className="result-bar">
+        <Text className="result-bar__total" data-testid="filing-total">
+          {total === null ? '查询中…' : total === 'failed' ? '查询失败' : `共 ${total} 条`}
+        </Text>
+        <View className="result-bar__action" data-testid="filing-export">
+          <AtButton
+            size="small"
+            type="secondary"
+            loading={exporting}
+            disabled={exporting || typeof total !== 'number' || total === 0}
+            onClick={() => void exportAll()}
+          >
+            {exporting ? '正在导出' : '导出'}
+          </AtButton>
+        </View>
+      </View>
+      {exported ? (
+        <View className="export-note" data-testid="export-note">
+          <Text className="export-note__text">
+            已导出 {exported.rows} 条：{exported.fileName}
+          </Text>
+          <Text
+            className="export-note__open"
+            data-testid="export-open"
+            onClick={() => void open(exported)}
+          >
+            再次打开
+          </Text>
+        </View>
+      ) : null}
+
+      <PagedList<FilingRow>
+        testId="filing-list"
+        resetKey={`${projectId ?? ''}/${JSON.stringify(applied)}`}
+        onError={refreshOnAccessError}
+        fetchPage={async (page) => {
+          try {
+            const res = await call(QueryContract, 'filings', { ...applied, page })
+            if (page === 0) setTotal(res.total)
+            return res
+          } catch (err) {
+            if (page === 0) setTotal('failed')
+            throw err
+          }
+        }}
+        keyOf={(r) => r._id}
+        renderItem={(r) => <FilingLine row={r} />}
+        empty={{ icon: 'search', title: '没有符合条件的备案', description: '换个名称或区域试试' }}
+      />
+      {dialog}
+    </View>
+  )
+}
