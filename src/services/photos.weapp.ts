@@ -14,15 +14,27 @@ export { isCancel, PHOTO_MAX_SIDE, type PhotoTarget, type UploadedPhoto } from '
 /** WeChat's cloud storage refuses a file over its size cap with this code. */
 const TOO_LARGE = -403001
 
-export async function choosePhotos(count: number): Promise<string[]> {
-  if (count <= 0) return []
-  try {
-    const res = await Taro.chooseMedia({
-      count: Math.min(count, 9),
+/**
+ * Taro 4.2 passes chooseMedia through to wx unpromisified (it is not in Taro's list): the
+ * callbacks work on every base library, a returned promise only on recent ones.
+ */
+function chooseMedia(count: number): Promise<Taro.chooseMedia.SuccessCallbackResult> {
+  return new Promise((resolve, reject) => {
+    void Taro.chooseMedia({
+      count,
       mediaType: ['image'],
       sizeType: ['compressed'],
       sourceType: ['album', 'camera'],
+      success: resolve,
+      fail: reject,
     })
+  })
+}
+
+export async function choosePhotos(count: number): Promise<string[]> {
+  if (count <= 0) return []
+  try {
+    const res = await chooseMedia(Math.min(count, 9))
     return res.tempFiles.map((f) => f.tempFilePath)
   } catch (err) {
     if (isCancel(err)) return []

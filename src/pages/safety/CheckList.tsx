@@ -1,0 +1,108 @@
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useRef, useState } from 'react'
+import { AtIcon } from 'taro-ui'
+import { SafetyContract, type CheckRow } from '../../../types/safety'
+import PagedList, { type PagedListHandle } from '../../components/PagedList'
+import Tabs from '../../components/Tabs'
+import { call } from '../../services/api'
+import { useSession } from '../../session'
+import { COLORS } from '../../styles/colors'
+import { KindTag, StatusTag, windowText } from './CheckSummary'
+import './safety.scss'
+
+type Tab = 'ongoing' | 'ended'
+
+export const checkPage = (checkId: string) =>
+  `/pages/safety/check/index?checkId=${encodeURIComponent(checkId)}`
+
+function CheckCard({ row }: { row: CheckRow }) {
+  const { check, status, answered, score } = row
+  const pct = check.itemCount ? Math.round((answered / check.itemCount) * 100) : 0
+  return (
+    <View
+      className="check-card"
+      data-testid="check-card"
+      data-check-id={check._id}
+      onClick={() => void Taro.navigateTo({ url: checkPage(check._id) })}
+    >
+      <View className="check-card__tags">
+        <KindTag kind={check.kind} />
+        <StatusTag status={status} />
+      </View>
+      <Text className="check-card__title">{check.title}</Text>
+      <Text className="check-card__line">发布单位：{check.issuer}</Text>
+      <Text className="check-card__line">检查时间：{windowText(check)}</Text>
+      <View className="check-card__progress">
+        <View className="progress-bar">
+          <View className="progress-bar__fill" style={{ width: `${pct}%` }} />
+        </View>
+        <Text className="check-card__count" data-testid="check-card-progress">
+          {answered}/{check.itemCount}
+        </Text>
+      </View>
+      <View className="check-card__foot">
+        {score !== undefined ? (
+          <Text className="check-card__score" data-testid="check-card-score">
+            自评得分 {score}/{check.totalPoints}
+          </Text>
+        ) : (
+          <Text className="check-card__line">满分 {check.totalPoints} 分</Text>
+        )}
+        <AtIcon value="chevron-right" size="16" color={COLORS.disabled} />
+      </View>
+    </View>
+  )
+}
+
+/** 安全检查: the checks of the caller's project, 进行中 / 已结束; a tap opens one. */
+export default function CheckList({ projectId }: { projectId: string | undefined }) {
+  const { refreshOnAccessError } = useSession()
+  const [tab, setTab] = useState<Tab>('ongoing')
+  const list = useRef<PagedListHandle | null>(null)
+  const hidden = useRef(false)
+
+  // Back from a check: its status and progress may have changed.
+  useDidHide(() => {
+    hidden.current = true
+  })
+  useDidShow(() => {
+    if (!hidden.current) return
+    hidden.current = false
+    void list.current?.reload()
+  })
+
+  return (
+    <View className="check-list">
+      <Tabs
+        className="check-list__tabs"
+        testId="safety-tabs"
+        current={tab}
+        onChange={setTab}
+        items={[
+          { key: 'ongoing', title: '进行中' },
+          { key: 'ended', title: '已结束' },
+        ]}
+      />
+      <PagedList<CheckRow>
+        testId="checks"
+        className="check-list__list"
+        resetKey={tab}
+        handleRef={list}
+        onError={refreshOnAccessError}
+        fetchPage={(page) => call(SafetyContract, 'list', { projectId, tab, page })}
+        keyOf={(r) => r.check._id}
+        renderItem={(r) => <CheckCard row={r} />}
+        empty={
+          tab === 'ongoing'
+            ? {
+                icon: 'check-circle',
+                title: '暂无进行中的检查',
+                description: '主管部门发布检查后会出现在这里',
+              }
+            : { icon: 'clock', title: '暂无已结束的检查' }
+        }
+      />
+    </View>
+  )
+}
