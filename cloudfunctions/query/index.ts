@@ -29,6 +29,8 @@ import { buildXlsx } from './xlsx'
 
 /** The most documents one read returns (the cloud database caps a server read at 1000). */
 const BATCH = 1000
+/** Up to this many matches of a keyword are read and sorted rather than found along the index. */
+const FEW_MATCHES = 5000
 
 /** A keyword as a case-blind "contains" that matches its characters literally. */
 function contains(keyword: string) {
@@ -224,15 +226,25 @@ export const main = defineFunction(QueryContract, {
   async filings(ctx, { page, ...filter }) {
     refuseProblems(filingFilterProblems(filter))
     const where = filingWhere(ctx.caller, filter)
-    const rows = await list<Filing>(
-      db
-        .collection('filings')
-        .where(where)
-        .orderBy('order', 'desc')
-        .skip(page * QUERY_PAGE_SIZE)
-        .limit(QUERY_PAGE_SIZE),
-    )
-    return { rows: rows.map(filingRow), ...(await totalOf(rows.length, page, () => count(where))) }
+    const coll = db.collection('filings')
+    const window = (q: ReturnType<typeof coll.orderBy>) =>
+      list<Filing>(q.skip(page * QUERY_PAGE_SIZE).limit(QUERY_PAGE_SIZE))
+    if (!filter.name) {
+      // Region or nothing: an index on (district, street, order) serves the page in order.
+      const rows = await window(coll.where(where).orderBy('order', 'desc'))
+      return {
+        rows: rows.map(filingRow),
+        ...(await totalOf(rows.length, page, () => count(where))),
+      }
+    }
+    // A keyword matches inside names, which no index serves: every filing is read once to count.
+    // Few matches are then read and sorted; many are met early walking the `order` index. (The
+    // `_id` tie-break never changes the order — `order` is unique — but takes the sort off that
+    // index, so a rare keyword is not looked for along all of it.)
+    const total = await count(where)
+    const ordered = coll.where(where).orderBy('order', 'desc')
+    const rows = await window(total > FEW_MATCHES ? ordered : ordered.orderBy('_id', 'asc'))
+    return { rows: rows.map(filingRow), total, more: (page + 1) * QUERY_PAGE_SIZE < total }
   },
 
   async exportFilings(ctx, filter) {
