@@ -147,7 +147,7 @@ test('办理 opens the page that does the work', async () => {
   await visible('todos-list-more').click()
   const fill = rows().filter({ hasText: '填写：2026年下半年物业小区在线常规检查' })
   await fill.locator('[data-testid="todo-handle"] .at-button').click()
-  await page.waitForURL(/#\/pages\/safety\/index\?checkId=sc-2026h2$/)
+  await page.waitForURL(/#\/pages\/safety\/index\?checkId=sc-2026h2&projectId=p-yangguang$/)
   await shown(visible('fill-form'))
   await expect(visible('check-title').innerText()).resolves.toBe('2026年下半年物业小区在线常规检查')
   await page.goBack()

@@ -15,6 +15,13 @@ const CHECK = 'pages/safety/check/index'
 let cloud
 let openid = 'demo-handler'
 let boot
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+).toString('base64')
+
 /** What the page asked of WeChat's media and storage APIs. */
 const media = { chooseMedia: [], compressImage: [], uploadFile: [] }
 
@@ -40,14 +47,15 @@ beforeAll(async () => {
     errMsg: 'compressImage:ok',
   })
   boot = bootApp({ callFunction: (name, data) => cloud.call(name, data, openid) })
-  // Taro.cloud is wx.cloud itself: its upload straight to cloud storage.
-  global.wx.cloud.uploadFile = (opts) => {
+  // Taro.cloud is wx.cloud itself. Its upload puts the file at the slot's path in cloud storage;
+  // here the local cloud stores it (through the function's H5 route, which writes the same place).
+  global.wx.cloud.uploadFile = async (opts) => {
     media.uploadFile.push(opts)
-    return Promise.resolve({
-      fileID: `cloud://local-env.local-cloud/${opts.cloudPath}`,
-      statusCode: 200,
-      errMsg: 'cloud.uploadFile:ok',
-    })
+    const checkId = opts.cloudPath.split('/')[2]
+    const event = { action: 'uploadPhoto', checkId, cloudPath: opts.cloudPath, dataBase64: PNG }
+    const stored = await cloud.call('safety', event, openid)
+    if (!stored.ok) throw { errCode: -1, errMsg: 'cloud.uploadFile:fail' }
+    return { fileID: stored.data.fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' }
   }
   await boot.settle()
 }, 40000)
@@ -163,7 +171,11 @@ test('a photo: chooseMedia (compressed), compressImage at 70, a slot, then wx.cl
     'saveAnswer',
   )
   const save = boot.calls.callFunction.find((c) => c.data.action === 'saveAnswer')
-  expect(save.data.answer.photos).toEqual([`cloud://local-env.local-cloud/${cloudPath}`])
+  const fileID = `cloud://local-env.local-cloud/${cloudPath}`
+  expect(save.data.answer.photos).toEqual([fileID])
   await until(() => page.querySelectorAll('.photos__img').length === 2, 2000, 'the new tile')
   await boot.settle()
+  await until(() => dt01.dom.textContent.includes('已保存'), 2000, '已保存')
+  const after = await ok('safety', { action: 'detail', checkId: 'sc-2026h2' })
+  expect(after.submission.answers['DT-01']).toEqual({ result: 'ok', photos: [fileID] })
 })
