@@ -25,6 +25,7 @@ import {
   updateCount,
   type Ctx,
 } from '../../server/kernel'
+import type { TrainingCourseResult, TrainingResult } from '../../types/query'
 import { advance } from './progress'
 
 interface Project {
@@ -55,28 +56,61 @@ async function urls(fileIds: string[]): Promise<Record<string, string>> {
 }
 
 /**
- * Records a finished course for 企业人员培训结果, once: the record's id is the account's course,
- * so a report after a crash between the two writes repairs it and a second one is a no-op.
+ * Records a finished course for 企业人员培训结果 (types/query.ts TrainingResult: one document
+ * per person, `tr_<account>`, its courses listed), once: the course is added only if the document
+ * does not list it yet, so a report after a crash between the two writes repairs it and a second
+ * one adds nothing.
  */
-async function recordResult(ctx: Ctx<Account>, course: Course, completedAt: number) {
-  const project = await first<Project>(db.collection('projects').where({ _id: ctx.projectId }))
-  const record = {
-    _id: `tr_${progressId(ctx.caller._id, course._id)}`,
-    name: ctx.caller.name,
-    idNo: '',
-    accountId: ctx.caller._id,
-    projectId: ctx.projectId,
-    project: project?.name ?? '',
-    company: project?.company ?? '',
-    course: course.title,
+async function recordResult(
+  ctx: Ctx<Account>,
+  course: Course,
+  completedAt: number,
+  again = true,
+): Promise<void> {
+  const id = `tr_${ctx.caller._id}`
+  const day = new Date(completedAt + 8 * 3600_000).toISOString().slice(0, 10)
+  const entry: TrainingCourseResult = {
     courseId: course._id,
+    title: course.title,
     hours: course.hours,
     passed: true,
-    source: 'training',
-    date: new Date(completedAt + 8 * 3600_000).toISOString().slice(0, 10),
-    completedAt,
+    finishedAt: day,
   }
-  await insert(db.collection('training_results'), record).catch(() => undefined)
+  const results = db.collection('training_results')
+  const added = await updateCount(
+    results.where({ _id: id, 'courses.courseId': _.neq(course._id) }),
+    {
+      courses: _.push(entry),
+      totalHours: _.inc(course.hours),
+      endDate: day,
+      updatedAt: completedAt,
+    },
+  )
+  if (added || (await first<TrainingResult>(results.where({ _id: id })))) return
+  const project = await first<Project>(db.collection('projects').where({ _id: ctx.projectId }))
+  const first_: TrainingResult = {
+    _id: id,
+    name: ctx.caller.name,
+    idNo: null,
+    accountId: ctx.caller._id,
+    position: ctx.caller.role === 'manager' ? '项目负责人' : '项目经办人',
+    projectId: ctx.projectId,
+    projectName: project?.name ?? '',
+    company: project?.company ?? '',
+    startDate: day,
+    endDate: day,
+    courses: [entry],
+    totalHours: course.hours,
+    result: 'passed',
+    certificate: null,
+    updatedAt: completedAt,
+  }
+  // Of two first records at once, one is inserted; the other adds its course to it.
+  const inserted = await insert(results, first_).then(
+    () => true,
+    () => false,
+  )
+  if (!inserted && again) await recordResult(ctx, course, completedAt, false)
 }
 
 export const main = defineFunction(TrainingContract, {

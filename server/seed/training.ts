@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { TrainingResult } from '../../types/query'
 import type { Course, Progress } from '../../types/training'
 
 /**
@@ -86,6 +87,7 @@ export function trainingSeed(now: number) {
     }
   }
   const done = now - 5 * DAY
+  const day = new Date(done + 8 * 3600_000).toISOString().slice(0, 10)
   return {
     docs: {
       courses: courses(now),
@@ -93,21 +95,30 @@ export function trainingSeed(now: number) {
       // What the training function records for the finished course (企业人员培训结果 reads it).
       training_results: [
         {
-          _id: 'tr_a-li_c-regulation',
+          _id: 'tr_a-li',
           name: '李晓华',
-          idNo: '',
+          idNo: null,
           accountId: 'a-li',
+          position: '项目经办人',
           projectId: 'p-yangguang',
-          project: '阳光花园',
+          projectName: '阳光花园',
           company: '深圳市安居物业管理有限公司',
-          course: COURSES[0].title,
-          courseId: 'c-regulation',
-          hours: COURSES[0].hours,
-          passed: true,
-          source: 'training',
-          date: new Date(done + 8 * 3600_000).toISOString().slice(0, 10),
-          completedAt: done,
-        },
+          startDate: day,
+          endDate: day,
+          courses: [
+            {
+              courseId: 'c-regulation',
+              title: COURSES[0].title,
+              hours: COURSES[0].hours,
+              passed: true,
+              finishedAt: day,
+            },
+          ],
+          totalHours: COURSES[0].hours,
+          result: 'passed',
+          certificate: null,
+          updatedAt: done,
+        } satisfies TrainingResult,
       ],
     },
     files,
