@@ -26,11 +26,14 @@ const node = (name, dir, extra = {}) => ({
   roots: [`<rootDir>/test/${dir}`],
   testMatch: ['**/*.test.ts'],
   transform: tsTransform,
+  // Integration tests: bursts of hundreds of calls on a 2-core machine take seconds, not ms.
+  testTimeout: 30_000,
   ...extra,
 })
 
 module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     node('unit', 'unit'),

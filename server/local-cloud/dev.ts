@@ -17,6 +17,8 @@ export interface DevDeps {
   faults: Faults
   /** The QWeather stand-in, when it runs (GET / POST /__dev/qweather). */
   weather: StandIn | null
+  /** Back to a fresh start: data and files as seeded, clock, faults and stand-in reset. */
+  reset: () => void
 }
 
 const MAX_DOCS = 1000
@@ -148,6 +150,10 @@ export async function handleDev(
   if (req.method === 'POST' && path === 'clock') return setClock(deps, req, res)
   if (req.method === 'POST' && path === 'faults') return setFaults(deps, req, res)
   if (path === 'qweather') return qweather(deps, req, res)
+  if (req.method === 'POST' && path === 'reset') {
+    deps.reset()
+    return sendJson(res, 200, { reset: true })
+  }
   if (get && path.startsWith('collections/')) {
     const name = decodeName(path.slice('collections/'.length))
     if (name === null) return sendError(res, 400, 'BAD_INPUT', 'bad percent-encoding in the name')

@@ -108,10 +108,28 @@ function handlerFor(
     timeoutMs: o.functionTimeoutMs,
     concurrency: o.functionConcurrency,
   })
+  const faults = new Faults()
+  // The test harness's reset (POST /__dev/reset): one local cloud serves a whole jest run.
+  const reset = () => {
+    store.clear()
+    clock.set(0)
+    faults.set(null)
+    if (weather) {
+      Object.assign(weather.state, {
+        key: weather.key,
+        warnings: [],
+        overQuota: false,
+        down: false,
+      })
+      for (const kind of Object.keys(weather.requests)) weather.requests[kind as 'geo'] = 0
+    }
+    seed(o, store)
+  }
   return requestHandler({
     store,
     clock,
-    faults: new Faults(),
+    faults,
+    reset,
     transactions: new Transactions(store),
     files: new FileStore(o.dataDir, o.envName, origin),
     functions,

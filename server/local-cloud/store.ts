@@ -208,6 +208,30 @@ export class Store {
     })()
   }
 
+  /**
+   * Empties every collection and forgets every meta value (the seed marker, the clock): the test
+   * harness's reset between test files sharing one local cloud. Versions keep counting up, so a
+   * transaction that read a document before the reset conflicts.
+   */
+  clear(): void {
+    this.db.transaction(() => {
+      for (const name of this.collections.keys()) this.db.exec(`DELETE FROM ${table(name)}`)
+      this.db.exec('DELETE FROM _meta')
+    })()
+    for (const state of this.collections.values()) {
+      for (const id of state.docs.keys()) state.versions.set(id, ++this.seq)
+      state.docs.clear()
+      this.rebuildIndexes(state)
+      state.guards.splice(
+        0,
+        state.guards.length,
+        ...state.indexes
+          .filter((index) => index.def.unique)
+          .map((index) => new UniqueGuard(index.name, index.def)),
+      )
+    }
+  }
+
   getMeta(key: string): string | null {
     const row = this.db.prepare('SELECT value FROM _meta WHERE key = ?').pluck().get(key)
     return typeof row === 'string' ? row : null

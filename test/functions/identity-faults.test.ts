@@ -34,7 +34,8 @@ let tick: (ms: number) => Promise<void>
 let seq = 0
 
 beforeAll(async () => {
-  cloud = await startCloud()
+  // Its own: the last test kills it with kill -9.
+  cloud = await startCloud({ own: true })
   tick = clock(cloud)
 }, 60_000)
 afterAll(() => cloud?.stop())

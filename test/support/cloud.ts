@@ -17,6 +17,12 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 export interface StartCloudOptions {
+  /**
+   * A local cloud of this file's own (a child process it may kill -9 and restart). Without it,
+   * and without the options below that need one, the file shares the run's cloud
+   * (global-setup.js), reset to its seeded state first.
+   */
+  own?: boolean
   /** Insert demoData() on start (default true). */
   seed?: boolean
   /** Folder of `<name>/index.js` functions (default: the repository's cloudfunctions/). */
@@ -204,7 +210,69 @@ function parse(text: string): unknown {
   }
 }
 
+/** The run's shared cloud for this worker (global-setup.js), if the run has them. */
+function sharedUrl(): string | null {
+  const urls = JSON.parse(process.env.TEST_SHARED_CLOUDS ?? '[]') as string[]
+  if (urls.length === 0) return null
+  const worker = Math.max(1, Number(process.env.JEST_WORKER_ID ?? 1))
+  return urls[(worker - 1) % urls.length]
+}
+
 export async function startCloud(options: StartCloudOptions = {}): Promise<TestCloud> {
+  const needsOwn =
+    options.own ||
+    options.env ||
+    options.seed === false ||
+    options.dataDir ||
+    options.functionsDir ||
+    options.startTimeoutMs
+  const url = needsOwn ? null : sharedUrl()
+  return url ? shareCloud(url) : ownCloud(options)
+}
+
+/**
+ * The run's cloud, reset to its seeded state (data, files, clock, faults, the QWeather
+ * stand-in): a file sees exactly what a fresh cloud would show it.
+ */
+async function shareCloud(url: string): Promise<TestCloud> {
+  const http = (method: string, path: string, body: Buffer | null, headers = {}) =>
+    httpRequest(new URL(path, url).toString(), method, body, headers)
+  const reset = await http('POST', '/__dev/reset', Buffer.from('{}'), {
+    'content-type': 'application/json',
+  })
+  if (reset.status !== 200)
+    throw new Error(`reset of the shared cloud → ${reset.status}: ${reset.text}`)
+  const own = (what: string) => () => {
+    throw new Error(`${what} needs a cloud of the file's own: startCloud({ own: true })`)
+  }
+  return client({
+    url: () => url,
+    http,
+    dataDir: '',
+    stop: async () => undefined,
+    kill9: own('kill9()'),
+    restart: own('restart()'),
+    output: () => '',
+  })
+}
+
+/** The parts of a TestCloud that differ between an own and a shared cloud. */
+interface Transport {
+  url: () => string
+  http: (
+    method: string,
+    path: string,
+    body: Buffer | null,
+    headers?: Record<string, string>,
+  ) => Promise<{ status: number; text: string }>
+  dataDir: string
+  stop: () => Promise<void>
+  kill9: () => Promise<void>
+  restart: () => Promise<void>
+  output: () => string
+}
+
+async function ownCloud(options: StartCloudOptions): Promise<TestCloud> {
   killAllOnExit()
   const ownsDir = !options.dataDir
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'local-cloud-test-'))
@@ -227,12 +295,6 @@ export async function startCloud(options: StartCloudOptions = {}): Promise<TestC
       throw new Error(`local cloud is not running (call restart()) for ${method} ${path}`)
     return httpRequest(new URL(path, current.url).toString(), method, body, headers)
   }
-  const devGet = async (path: string) => {
-    const { status, text } = await http('GET', path, null)
-    if (status !== 200) throw new Error(`GET ${path} → ${status}: ${text}`)
-    return JSON.parse(text)
-  }
-
   const stopChild = async () => {
     if (!running()) return
     const { child } = current
@@ -242,11 +304,43 @@ export async function startCloud(options: StartCloudOptions = {}): Promise<TestC
     clearTimeout(timer)
   }
 
+  return client({
+    url: () => current.url,
+    http,
+    dataDir,
+    async stop() {
+      await stopChild()
+      if (ownsDir) rmSync(dataDir, { recursive: true, force: true })
+    },
+    async kill9() {
+      if (!running()) return
+      current.child.kill('SIGKILL')
+      await exited(current.child)
+    },
+    async restart() {
+      await stopChild()
+      current = await spawnCloud(env(port()), tail, timeoutMs).catch(() =>
+        // The old port may have been taken meanwhile: any port will do.
+        spawnCloud(env(0), tail, timeoutMs),
+      )
+    },
+    output: () => tail.text(),
+  })
+}
+
+/** A TestCloud over a transport: the calls every test makes, the same for own and shared. */
+function client(t: Transport): TestCloud {
+  const { http } = t
+  const devGet = async (path: string) => {
+    const { status, text } = await http('GET', path, null)
+    if (status !== 200) throw new Error(`GET ${path} → ${status}: ${text}`)
+    return JSON.parse(text)
+  }
   const cloud: TestCloud = {
     get url() {
-      return current.url
+      return t.url()
     },
-    dataDir,
+    dataDir: t.dataDir,
     async callRaw(fn, event = {}, openid, init = {}) {
       const body = init.body ?? JSON.stringify(event)
       const headers: Record<string, string> = {
@@ -297,23 +391,10 @@ export async function startCloud(options: StartCloudOptions = {}): Promise<TestC
       )
       return devGet(`/__dev/collections/${encodeURIComponent(name)}?query=${q}`)
     },
-    async stop() {
-      await stopChild()
-      if (ownsDir) rmSync(dataDir, { recursive: true, force: true })
-    },
-    async kill9() {
-      if (!running()) return
-      current.child.kill('SIGKILL')
-      await exited(current.child)
-    },
-    async restart() {
-      await stopChild()
-      current = await spawnCloud(env(port()), tail, timeoutMs).catch(() =>
-        // The old port may have been taken meanwhile: any port will do.
-        spawnCloud(env(0), tail, timeoutMs),
-      )
-    },
-    output: () => tail.text(),
+    stop: t.stop,
+    kill9: t.kill9,
+    restart: t.restart,
+    output: t.output,
   }
   return cloud
 }
