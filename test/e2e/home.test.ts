@@ -85,7 +85,8 @@ test('物业服务 shows exactly the demo handler’s modules, asked as that han
   // A tap on a module opens its page, past its gate (the module's own page or a placeholder).
   await gridItems().nth(1).click()
   await page.waitForURL(new RegExp(`#/pages/${session.modules[1]}/index`))
-  await expect(page.title()).resolves.toBe(titles([session.modules[1]])[0])
+  // The title follows once the module's chunk has loaded (a real page loads longer than a stub).
+  await page.waitForFunction((t) => document.title === t, titles([session.modules[1]])[0])
   await page.waitForTimeout(300)
   await expect(page.locator('[data-testid=module-gate-denied]:visible').count()).resolves.toBe(0)
   await page.goBack()

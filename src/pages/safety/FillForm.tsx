@@ -483,7 +483,11 @@ export default function FillForm({ detail, projectId, session, onReload }: Props
 
       {submission?.status === 'returned' && submission.comment ? (
         <View className="return-banner" data-testid="return-comment">
-          <Text className="return-banner__title">项目负责人已退回，请修改后重新提交</Text>
+          <Text className="return-banner__title">
+            {session.account?.role === 'manager'
+              ? '已退回，待修改后重新提交'
+              : '项目负责人已退回，请修改后重新提交'}
+          </Text>
           <Text className="return-banner__text">退回意见：{submission.comment}</Text>
         </View>
       ) : null}
