@@ -40,9 +40,7 @@ async function gridTitles(): Promise<string[]> {
  * Waits until `locator` is on a page whose entering transition is over: Taro H5 leaves the
  * previous page hidden if the browser goes back mid-transition (a person is never that fast).
  */
-async function shown(locator: Locator): Promise<void> {
-  await page.locator('.taro_page.taro_page_show', { has: locator }).waitFor()
-}
+const shown = (locator: Locator) => app.shown(locator)
 
 async function openSwitcher(): Promise<Locator> {
   await page.locator('[data-testid=dev-link]:visible').click()

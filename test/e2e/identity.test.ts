@@ -37,15 +37,10 @@ const actions = (fn: string, action: string) =>
   calls.filter((c) => c.fn === fn && c.event.action === action)
 
 /** Opens the app as `openid` at `route` (a fresh load, so the URL's openid is applied). */
-async function openAs(openid: string, route: string): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`${cloud.url}?openid=${openid}#${route}`)
-}
+const openAs = (openid: string, route: string) => app.openAs(openid, route)
 
 /** Waits until `locator` is on a page whose entering transition is over (see home.test.ts). */
-async function shown(locator: Locator): Promise<void> {
-  await page.locator('.taro_page.taro_page_show', { has: locator }).waitFor()
-}
+const shown = (locator: Locator) => app.shown(locator)
 
 const byId = (id: string, scope: Page | Locator = page) =>
   scope.locator(`[data-testid="${id}"]:visible`)

@@ -51,9 +51,7 @@ async function openAs(openid: string, route: string): Promise<void> {
 }
 
 /** Waits until `locator` is on a page whose entering transition is over (see home.test.ts). */
-async function shown(locator: Locator): Promise<void> {
-  await page.locator('.taro_page.taro_page_show', { has: locator }).first().waitFor()
-}
+const shown = (locator: Locator) => app.shown(locator)
 
 const grid = () => byId('module-grid')
 const navBack = () => page.locator('#taro-navigation-bar .taro-navigation-bar-back:visible')

@@ -32,15 +32,10 @@ const byId = (id: string, scope: Page | Locator = page) =>
   scope.locator(`[data-testid="${id}"]:visible`)
 
 /** Opens the app as `openid` at `route` (a fresh load). */
-async function openAs(openid: string, route: string): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`${cloud.url}?openid=${openid}#${route}`)
-}
+const openAs = (openid: string, route: string) => app.openAs(openid, route)
 
 /** Waits until `locator` is on a page whose entering transition is over (see home.test.ts). */
-async function shown(locator: Locator): Promise<void> {
-  await page.locator('.taro_page.taro_page_show', { has: locator }).first().waitFor()
-}
+const shown = (locator: Locator) => app.shown(locator)
 
 async function api<T>(fn: string, event: object, openid = 'demo-manager'): Promise<T> {
   const r = await cloud.call<Result<T>>(fn, event, openid)

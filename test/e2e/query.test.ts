@@ -19,17 +19,11 @@ let page: Page
 
 const ZHANG_ID = '440305197804120318'
 
-async function openAs(openid: string, route: string): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`${cloud.url}?openid=${openid}#${route}`)
-}
+const openAs = (openid: string, route: string) => app.openAs(openid, route)
 
-async function shown(locator: Locator): Promise<void> {
-  await page.locator('.taro_page.taro_page_show', { has: locator }).first().waitFor()
-}
+const shown = (locator: Locator) => app.shown(locator)
 
-const visible = (testId: string, scope: Page | Locator = page) =>
-  scope.locator(`[data-testid="${testId}"]:visible`)
+const visible = (testId: string, scope?: Page | Locator) => app.visible(testId, scope)
 const input = (field: string) => visible(`field-${field}`).locator('input')
 const press = (testId: string) => visible(testId).locator('.at-button').click()
 

@@ -75,18 +75,12 @@ async function until<T>(check: () => Promise<T>, what: string, timeoutMs = 5_000
 }
 
 /** Opens the app as `openid` at `route` (a fresh load, so the URL's openid is applied). */
-async function openAs(openid: string, route: string): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`${cloud.url}?openid=${openid}#${route}`)
-}
+const openAs = (openid: string, route: string) => app.openAs(openid, route)
 
 /** Waits until `locator` is on a page whose entering transition is over (see home.test.ts). */
-async function shown(locator: Locator): Promise<void> {
-  await page.locator('.taro_page.taro_page_show', { has: locator }).first().waitFor()
-}
+const shown = (locator: Locator) => app.shown(locator)
 
-const visible = (testId: string, scope: Page | Locator = page) =>
-  scope.locator(`[data-testid="${testId}"]:visible`)
+const visible = (testId: string, scope?: Page | Locator) => app.visible(testId, scope)
 const item = (id: string) =>
   page.locator(`[data-testid="check-item"][data-item-id="${id}"]:visible`)
 const toast = (text: string) => page.locator('.taro__toast p:visible', { hasText: text })

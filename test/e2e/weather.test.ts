@@ -22,18 +22,12 @@ let cloud: TestCloud
 let page: Page
 let tick: (ms: number) => Promise<void>
 
-async function openAs(openid: string, route: string): Promise<void> {
-  await page.goto('about:blank')
-  await page.goto(`${cloud.url}?openid=${openid}#${route}`)
-}
+const openAs = (openid: string, route: string) => app.openAs(openid, route)
 
 /** Waits until `locator` is on a page whose entering transition is over (see home.test.ts). */
-async function shown(locator: Locator): Promise<void> {
-  await page.locator('.taro_page.taro_page_show', { has: locator }).first().waitFor()
-}
+const shown = (locator: Locator) => app.shown(locator)
 
-const visible = (testId: string, scope: Page | Locator = page) =>
-  scope.locator(`[data-testid="${testId}"]:visible`)
+const visible = (testId: string, scope?: Page | Locator) => app.visible(testId, scope)
 const board = (placeId: string) =>
   page.locator(`[data-testid="weather-board"][data-place-id="${placeId}"]:visible`)
 

@@ -4,7 +4,13 @@
  */
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core'
 import { startCloud, type TestCloud } from './cloud'
 
 export const ROOT = resolve(__dirname, '..', '..')
@@ -14,6 +20,12 @@ export interface App {
   browser: Browser
   context: BrowserContext
   page: Page
+  /** Opens `route` (a hash route: `/pages/…`) as the demo identity `openid`, from a blank page. */
+  openAs(openid: string, route: string): Promise<void>
+  /** Waits until the page on top (Taro keeps earlier ones hidden) shows `locator`. */
+  shown(locator: Locator): Promise<void>
+  /** The visible elements with `data-testid` = `testId` (hidden pages hold the same ids). */
+  visible(testId: string, scope?: Page | Locator): Locator
   close(): Promise<void>
 }
 
@@ -45,6 +57,14 @@ export async function launchApp(): Promise<App> {
     browser,
     context,
     page,
+    async openAs(openid, route) {
+      await page.goto('about:blank')
+      await page.goto(`${cloud.url}?openid=${openid}#${route}`)
+    },
+    async shown(locator) {
+      await page.locator('.taro_page.taro_page_show', { has: locator }).first().waitFor()
+    },
+    visible: (testId, scope = page) => scope.locator(`[data-testid="${testId}"]:visible`),
     async close() {
       await browser.close()
       await cloud.stop()

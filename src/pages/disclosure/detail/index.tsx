@@ -18,7 +18,7 @@ import { openFile, sizeText } from '../../../services/attachments'
 import { toast } from '../../../services/toast'
 import { useSession } from '../../../session'
 import { actorOf, dateOnly, dateTime } from '../format'
-import ReasonDialog from '../ReasonDialog'
+import ReasonDialog from '../../../components/ReasonDialog'
 import '../disclosure.scss'
 
 function Attachments({ list, urls }: { list: Attachment[]; urls: Record<string, string> }) {

@@ -1,6 +1,7 @@
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtModal, AtModalAction, AtModalContent, AtModalHeader } from 'taro-ui'
+import './index.scss'
 
 interface Props {
   open: boolean
@@ -15,7 +16,9 @@ interface Props {
   onConfirm: (reason: string) => void
 }
 
-/** A dialog asking for a reason (取消公示): the text is required, at most `max` characters. */
+/**
+ * A dialog asking for a reason (取消公示, 作废 …): the text is required, at most `max` characters.
+ */
 export default function ReasonDialog(props: Props) {
   const { open, title, prompt, placeholder, confirmText, max, busy } = props
   const [text, setText] = useState('')
