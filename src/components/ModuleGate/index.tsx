@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { AtActivityIndicator, AtButton } from 'taro-ui'
 import type { Session } from '../../../types/account'
 import type { ModuleCode } from '../../../types/modules'
@@ -39,13 +39,13 @@ export default function ModuleGate({ code, children, switcher = true }: Props) {
   // A link into one project's item (a to-do, a subscribe message) names its project: a person of
   // several projects lands in that one, whichever was chosen last.
   const [linked] = useState(() => Taro.getCurrentInstance().router?.params?.projectId)
-  const [followedLink, setFollowedLink] = useState(false)
+  const followedLink = useRef(false)
   useEffect(() => {
-    if (followedLink || !linked || !session?.account) return
+    if (followedLink.current || !linked || !session?.account) return
     // Once, on opening: switching project afterwards is the person's choice.
-    setFollowedLink(true)
+    followedLink.current = true
     if (linked !== projectId && session.account.projectIds.includes(linked)) setProjectId(linked)
-  }, [followedLink, linked, projectId, session, setProjectId])
+  }, [linked, projectId, session, setProjectId])
   const status = session?.status
   const unbound = !!status && NEEDS_BINDING.includes(status)
   const allowed = status === 'active' && !!session?.modules.includes(code)
