@@ -317,9 +317,7 @@ describe('企业人员培训结果', () => {
     const record = li.rows.find((r) => r._id === 'tr_a-li')
     expect(record).toBeDefined()
     expect(record!.result).toBe('passed')
-    const detail = expectOk(
-      await query({ action: 'trainingDetail', resultId: 'tr_a-li' }),
-    )
+    const detail = expectOk(await query({ action: 'trainingDetail', resultId: 'tr_a-li' }))
     expect(detail.courses).toHaveLength(1)
     expect(detail.totalHours).toBe(detail.courses[0].hours)
     // A TrainingResult written by another function is found by every filter.
