@@ -37,6 +37,11 @@ export interface Progress {
   lastPosition: number
   /** Server time of the last report (the clock that bounds how far the next may go). */
   lastReportAt: number
+  /**
+   * How far the mark runs ahead of the watching time counted so far (0 … REPORT_SLACK_SEC): the
+   * part of the one slack already used, so reports cannot add the slack again and again.
+   */
+  aheadSec?: number
   completedAt?: number
   version: number
 }
@@ -45,7 +50,7 @@ export interface Progress {
 export const FINISH_RATIO = 0.9
 /** A report may advance the watched mark by the time since the last one, at most this much. */
 export const MAX_REPORT_GAP_SEC = 15
-/** Slack for network and timer jitter, seconds. */
+/** Slack for network and timer jitter, seconds: once in all, not once per report. */
 export const REPORT_SLACK_SEC = 2
 /** The client reports this often while playing (and on pause and on leaving). */
 export const REPORT_EVERY_MS = 5000

@@ -64,6 +64,7 @@ function progress(now: number): Progress[] {
       maxWatched: 30,
       lastPosition: 30,
       lastReportAt: now - 5 * DAY,
+      aheadSec: 0,
       completedAt: now - 5 * DAY,
       version: 7,
     },
@@ -74,6 +75,7 @@ function progress(now: number): Progress[] {
       maxWatched: 16,
       lastPosition: 16,
       lastReportAt: now - DAY,
+      aheadSec: 0,
       version: 4,
     },
   ]
