@@ -65,6 +65,7 @@ export const BindingContract = defineContract('binding', {
     access: PUBLIC,
     output: returns<Session>(),
     idempotent: true,
-    audit: '身份认证',
+    // The trail's label of a handler's request; a manager's own binding is 负责人认证.
+    audit: '申请绑定',
   },
 })

@@ -4,7 +4,7 @@
  * - every action has a sample (test/functions/samples/<fn>.ts), or this fails;
  * - the authorization matrix derived from each action's declared access: every caller state the
  *   access refuses gets exactly its error and changes nothing; read-only actions also run for the
- *   callers it lets in;
+ *   callers it lets in, and answer them ok;
  * - bad input: operator objects, wrong types, missing and unknown fields, oversized strings,
  *   forged identity fields — each a BAD_INPUT naming the field, writing nothing;
  * - every state-changing action leaves the audit row its contract names.
@@ -38,14 +38,6 @@ const STATES: State[] = [
   'manager',
   'otherManager',
   'operator',
-]
-const ACCESS_ERRORS = [
-  'NOT_BOUND',
-  'ACCOUNT_PENDING',
-  'ACCOUNT_REJECTED',
-  'ACCOUNT_INACTIVE',
-  'FORBIDDEN',
-  'MODULE_NOT_GRANTED',
 ]
 /** The one module the `noModule` handler holds: none of the kit's modules need it. */
 const UNRELATED_MODULE = 'weather'
@@ -116,15 +108,19 @@ function expected(access: Access, state: State, namesProject: boolean): string {
   return 'allowed'
 }
 
-/** Runs `work` and resolves to how many database writes it made. */
+/**
+ * Runs `work` and resolves to how many database writes it made. A failed expect inside `work`
+ * propagates (the counter is cleared first): returning from `finally` would discard it.
+ */
 async function writesDuring(work: () => Promise<void>): Promise<number> {
   await cloud.faults({ mode: 'fail', afterWrites: 1e9 })
+  let writes = 0
   try {
     await work()
   } finally {
-    // eslint-disable-next-line no-unsafe-finally
-    return cloud.faults(null)
+    writes = await cloud.faults(null)
   }
+  return writes
 }
 
 it('every action of every registered module has a sample', () => {
@@ -142,20 +138,25 @@ describe.each(rows.map((r) => [`${r.contract.fn}.${r.name}`, r] as const))(
     it('gives each caller state what its access declares', async () => {
       if (!sample) throw new Error('no sample')
       const namesProject = 'projectId' in shapeOf(spec)
+      const base = sample.liveInput ? await sample.liveInput(env) : sample.input
       for (const state of STATES) {
         const want = expected(spec.access, state, namesProject)
         if (want === 'allowed' && !sample.readOnly) continue
         const input =
-          state === 'otherManager' && namesProject
-            ? { ...sample.input, projectId: 'p-yangguang' }
-            : sample.input
+          state !== 'otherManager'
+            ? base
+            : namesProject
+              ? { ...base, projectId: 'p-yangguang' }
+              : (sample.otherProjectInput ?? base)
         let reply: Reply | undefined
         const writes = await writesDuring(async () => {
           reply = await env.call(contract.fn, { action: name, ...input }, callers[state])
         })
         const got = reply!.ok ? 'ok' : reply!.error.code
         if (want === 'allowed') {
-          expect({ state, refused: ACCESS_ERRORS.includes(got) }).toEqual({ state, refused: false })
+          // A read-only sample is a valid read: a caller let in gets its answer (INTERNAL, a
+          // crash, or NOT_FOUND for a made-up id would hide a refusal or a bug).
+          expect({ state, got }).toEqual({ state, got: 'ok' })
         } else {
           expect({ state, got, writes }).toEqual({ state, got: want, writes: 0 })
         }
@@ -187,11 +188,10 @@ describe.each(rows.map((r) => [`${r.contract.fn}.${r.name}`, r] as const))(
           'audit_log',
           { targetId, fn: contract.fn },
         )
-        const mine = trail.filter((r) => r.at >= start)
-        expect(mine.length).toBeGreaterThan(0)
-        const own = mine.find((r) => r.action === name)
-        if (own) expect(own.label).toBe(spec.audit)
-        else expect(mine[0].label).toBeTruthy()
+        // The action's own row, under the label its contract names: another step's row (a draft
+        // created on the way, a seeded row of the same target) does not stand in for it.
+        const labels = trail.filter((r) => r.at >= start).map((r) => r.label)
+        expect(labels).toContain(spec.audit)
       }, 60_000)
     }
   },

@@ -22,8 +22,15 @@ export interface Env {
 export interface Sample {
   /** A valid input (what a page would send), without `action`. */
   input: Record<string, unknown>
-  /** The action only reads: the matrix also runs it for the callers its access lets in. */
+  /** The action only reads: the matrix also runs it for the callers its access lets in (ok). */
   readOnly?: boolean
+  /** A read of a record the seed names afresh each day: the input, found through the functions. */
+  liveInput?: (env: Env) => Promise<Record<string, unknown>>
+  /**
+   * A read that does not name its project: what the other project's manager sends (a record he
+   * may see), since the sample's record is rightly not found for him.
+   */
+  otherProjectInput?: Record<string, unknown>
   /** For an action with an audit label: does it for real; resolves to the reply and the target. */
   happy?: (env: Env) => Promise<{ reply: Reply; targetId: string }>
 }

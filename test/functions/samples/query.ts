@@ -27,6 +27,11 @@ const samples: Samples<typeof QueryContract> = {
     },
     readOnly: true,
   },
-  trainingDetail: { input: { resultId: 'tr-0001' }, readOnly: true },
+  // tr-0001 is of 安居's staff (阳光花园's company), tr-0151 of 鹏城's (海滨广场's).
+  trainingDetail: {
+    input: { resultId: 'tr-0001' },
+    readOnly: true,
+    otherProjectInput: { resultId: 'tr-0151' },
+  },
 }
 export default samples

@@ -1,4 +1,5 @@
 import type { TransfersContract } from '../../../types/transfers'
+import { expectOk } from '../helpers'
 import type { Samples } from './kit'
 
 const samples: Samples<typeof TransfersContract> = {
@@ -13,8 +14,14 @@ const samples: Samples<typeof TransfersContract> = {
     },
     readOnly: true,
   },
-  // Transfer ids follow the seed's ledger (dated from today): any id will do for the matrix,
-  // which checks who is let in; test/functions/transfers.test.ts opens real ones.
-  detail: { input: { projectId: 'p-yangguang', transferId: 'tr-yg-repair-0001' }, readOnly: true },
+  // Transfer ids follow the seed's ledger (dated from today): the matrix opens one listed today.
+  detail: {
+    input: { projectId: 'p-yangguang', transferId: 'tr-yg-repair-0001' },
+    readOnly: true,
+    async liveInput(env) {
+      const page = expectOk(await env.call('transfers', { action: 'list' }, 'demo-manager'))
+      return { projectId: 'p-yangguang', transferId: page.rows[0]._id }
+    },
+  },
 }
 export default samples
