@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineContract, returns } from './contract'
-import { docId, requestId, shortText, version } from './fields'
+import { dateField, docId, isDate, requestId, shortText, version } from './fields'
 import type { Machine } from './machine'
 import type { AuditRow } from './permissions'
 
@@ -88,16 +88,7 @@ export const CONTENT_MAX = 5000
 /** Longest validity period, in days. */
 export const VALIDITY_MAX_DAYS = 5 * 366
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/
-export function isDate(s: string): boolean {
-  if (!DATE_RE.test(s)) return false
-  const d = new Date(`${s}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '2000-01-01'
-}
-const date = (label: string) =>
-  z
-    .string({ required_error: `请选择${label}`, invalid_type_error: `请选择${label}` })
-    .refine(isDate, `请选择${label}`)
+const date = (label: string) => dateField(label, { earliest: '2000-01-01' })
 
 const CST = 8 * 3600_000
 const DAY = 86_400_000
@@ -166,8 +157,6 @@ export function validityErrors(
   return {}
 }
 
-const dateFilter = z.string().refine(isDate, '日期格式不正确').optional()
-
 /** disclosure actions' params. */
 export const DisclosureInput = {
   stats: z.object({ projectId: docId.optional() }).strict(),
@@ -177,8 +166,8 @@ export const DisclosureInput = {
       category: category.optional(),
       state: z.enum(['active', 'expired', 'voided'], { message: '状态无效' }).optional(),
       /** Published on or after this day / on or before this day (China Standard Time). */
-      from: dateFilter,
-      to: dateFilter,
+      from: dateField('开始日期').optional(),
+      to: dateField('结束日期').optional(),
       page: z.number().int().min(0).max(500).default(0),
     })
     .strict(),

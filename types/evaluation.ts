@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineContract, returns } from './contract'
-import { docId } from './fields'
+import { docId, QUARTER_RE, quarterField } from './fields'
 
 /**
  * 业主评价情况 (manual §10). The operator publishes, each quarter, the owners' evaluations of the
@@ -27,7 +27,7 @@ export const SATISFACTION_CATEGORIES = [
 export type SatisfactionCategory = (typeof SATISFACTION_CATEGORIES)[number]
 
 /** A quarter: 2026Q3. */
-export const PERIOD_RE = /^\d{4}Q[1-4]$/
+export const PERIOD_RE = QUARTER_RE
 export function periodLabel(period: string): string {
   const m = /^(\d{4})Q([1-4])$/.exec(period)
   return m ? `${m[1]}年第${m[2]}季度` : period
@@ -105,7 +105,7 @@ export const EvaluationInput = {
       projectId: docId.optional(),
       kind: z.enum(['project', 'company', 'committee'], { message: '排名类型无效' }),
       /** Omitted: the latest published quarter. */
-      period: z.string().regex(PERIOD_RE, '季度格式应为2026Q3').optional(),
+      period: quarterField('季度').optional(),
       page: z.number().int().min(0).max(1000).default(0),
     })
     .strict(),

@@ -50,6 +50,82 @@ export const shortText = (max: number, label: string) =>
     .min(1, `请填写${label}`)
     .max(max, `${label}不能超过${max}个字`)
     .refine((s) => !CONTROL_RE.test(s), `${label}包含无效字符`)
+// ── dates: one rule for every contract ──────────────────────────────────────────────────────
+
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/
+const MONTH_RE = /^(\d{4})-(\d{2})$/
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** A real day of the calendar written YYYY-MM-DD (no 2026-13-01, 2026-00-10, 2026-02-30). */
+export function isDate(s: string): boolean {
+  const m = DAY_RE.exec(s)
+  if (!m) return false
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+}
+
+/** A real month written YYYY-MM. */
+export function isMonth(s: string): boolean {
+  const m = MONTH_RE.exec(s)
+  return !!m && Number(m[2]) >= 1 && Number(m[2]) <= 12
+}
+
+interface DayRule {
+  /** The first day the field takes (YYYY-MM-DD). */
+  earliest?: string
+  /** '' means "not filled in" (a draft), not a wrong date. */
+  blankAllowed?: boolean
+}
+
+/**
+ * A day, YYYY-MM-DD, checked as a real day before any code reads it as one (a date parser fed
+ * 2026-13-01 answers Invalid Date, and its toISOString throws). Absent or blank: 请选择….
+ */
+export function dateField(label: string, rule: DayRule = {}) {
+  const pick = `请选择${label}`
+  const wrong = `${label}格式不正确，应为有效日期（如2026-05-08）`
+  return z.string({ required_error: pick, invalid_type_error: wrong }).superRefine((s, ctx) => {
+    const message =
+      s === ''
+        ? rule.blankAllowed
+          ? null
+          : pick
+        : !isDate(s)
+          ? wrong
+          : rule.earliest && s < rule.earliest
+            ? `${label}不能早于${rule.earliest}`
+            : null
+    if (message) ctx.addIssue({ code: z.ZodIssueCode.custom, message })
+  })
+}
+
+/** A month, YYYY-MM. */
+export const monthField = (label: string) =>
+  z
+    .string({ invalid_type_error: `${label}格式应为YYYY-MM` })
+    .refine(isMonth, `${label}格式不正确，应为有效月份（如2026-05）`)
+
+export const QUARTER_RE = /^\d{4}Q[1-4]$/
+/** A quarter, 2026Q3. */
+export const quarterField = (label: string) =>
+  z
+    .string({ invalid_type_error: `${label}格式应为2026Q3` })
+    .regex(QUARTER_RE, `${label}格式不正确，应为如2026Q3`)
+
+/** Dates a moment may name: from 2000 to the end of 2099 (epoch ms, whole). */
+const MOMENT_MIN = Date.UTC(2000, 0, 1)
+const MOMENT_MAX = Date.UTC(2100, 0, 1)
+/** A moment as epoch milliseconds, within the dates a record may carry. */
+export const momentField = (label: string) =>
+  z
+    .number({ invalid_type_error: `${label}格式不正确` })
+    .int(`${label}格式不正确`)
+    .min(MOMENT_MIN, `${label}不是有效时间`)
+    .max(MOMENT_MAX, `${label}不是有效时间`)
+
 /** A client-chosen id per user intent, so a retried submit is recognised. */
 export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式错误')
 

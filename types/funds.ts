@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineContract, returns } from './contract'
-import { docId } from './fields'
+import { docId, monthField } from './fields'
 
 /**
  * 共有资金情况 (manual §5; 深圳经济特区物业管理条例 chapter 6): the accounts holding the owners'
@@ -129,15 +129,13 @@ export interface MovementPage {
 
 export const FUNDS_PAGE_SIZE = 20
 
-export const monthField = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为YYYY-MM')
-
 export const FundsInput = {
   accounts: z.object({ projectId: docId.optional() }).strict(),
   movements: z
     .object({
       projectId: docId.optional(),
       accountId: docId,
-      month: monthField.optional(),
+      month: monthField('月份').optional(),
       direction: z.enum(['in', 'out'], { message: '收支类型无效' }).optional(),
       page: z.number().int().min(0).max(500).default(0),
     })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineContract, returns } from './contract'
-import { docId, requestId, shortText, version } from './fields'
+import { dateField, docId, isDate as isCalendarDay, requestId, shortText, version } from './fields'
 import type { Machine } from './machine'
 import type { AuditRow } from './permissions'
 
@@ -148,13 +148,12 @@ export function fieldLabel(path: string): string {
 // ── field schemas: `draft` allows blanks, the final form does not ────────────────────────────
 
 const CONTROL_RE = /[\p{Cc}\p{Cf}]/u
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/
+/** The first day the form's dates may name. */
+const EARLIEST_DAY = '1980-01-01'
 
 /** A real calendar date written YYYY-MM-DD, from 1980 on. */
 export function isDate(s: string): boolean {
-  if (!DATE_RE.test(s)) return false
-  const d = new Date(`${s}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '1980-01-01'
+  return isCalendarDay(s) && s >= EARLIEST_DAY
 }
 
 function countOf(label: string, max = COUNT_MAX) {
@@ -184,11 +183,7 @@ function textOf(label: string, max: number, required: boolean, blankHint?: strin
     .refine((v) => !CONTROL_RE.test(v.replace(/\n/g, '')), `${label}包含无效字符`)
 }
 
-function dateOf(label: string) {
-  return z
-    .string({ required_error: `请选择${label}`, invalid_type_error: `请选择${label}` })
-    .refine((s) => isDate(s), `请选择${label}`)
-}
+const dateOf = (label: string) => dateField(label, { earliest: EARLIEST_DAY })
 
 const disputeType = z.enum(DISPUTE_TYPES, { message: '纠纷类型无效' })
 const measure = z.enum(RELIEF_MEASURES, { message: '缓解措施无效' })
@@ -210,11 +205,7 @@ function formShape(final: boolean) {
   const date = (label: string) =>
     final
       ? dateOf(label)
-      : z
-          .string()
-          .refine((s) => s === '' || isDate(s), `${label}格式不正确`)
-          .nullable()
-          .optional()
+      : dateField(label, { earliest: EARLIEST_DAY, blankAllowed: true }).nullable().optional()
   const group = <S extends z.ZodRawShape>(shape: S) =>
     final ? z.object(shape).strict() : z.object(shape).strict().optional()
   const none = '没有请填写“无”'

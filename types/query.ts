@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineContract, returns } from './contract'
-import { docId } from './fields'
+import { dateField, docId } from './fields'
 
 /**
  * 信息综合查询 (manual §9): 备案综合查询 — search the platform's filings (备案) by name, region
@@ -172,17 +172,6 @@ const keyword = (label: string, max = KEYWORD_MAX) =>
     .refine((s) => !CONTROL_RE.test(s), `${label}包含无效字符`)
     .optional()
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
-/** A calendar date YYYY-MM-DD that exists (no 2026-02-30). */
-const date = (label: string) =>
-  z
-    .string()
-    .regex(DATE_RE, `${label}格式应为YYYY-MM-DD`)
-    .refine((s) => {
-      const d = new Date(`${s}T00:00:00Z`)
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-    }, `${label}不是有效日期`)
-
 /** 18-character 身份证号码 (the last may be X); matched whole, never partly. */
 export const ID_NO_RE = /^\d{17}[\dX]$/
 const idNo = z
@@ -212,8 +201,8 @@ export const TrainingFilter = z
     idNo,
     project: keyword('小区'),
     company: keyword('公司名称', 40),
-    startFrom: date('开始时间').optional(),
-    startTo: date('开始时间').optional(),
+    startFrom: dateField('开始时间').optional(),
+    startTo: dateField('开始时间').optional(),
   })
   .strict()
 

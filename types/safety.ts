@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineContract, returns } from './contract'
-import { docId, requestId, shortText, version } from './fields'
+import { docId, momentField, requestId, shortText, version } from './fields'
 import type { Machine } from './machine'
 import type { AuditRow } from './permissions'
 
@@ -135,8 +135,8 @@ export const PublishedCheck = z
     kind: z.enum(['routine', 'special'], { message: '检查类型无效' }),
     title: shortText(60, '检查名称'),
     issuer: shortText(40, '发布单位'),
-    startAt: z.number().int().min(0),
-    endAt: z.number().int().min(0),
+    startAt: momentField('开始时间'),
+    endAt: momentField('结束时间'),
     scope: z
       .object({
         districts: z.array(shortText(10, '行政区域')).max(20).optional(),

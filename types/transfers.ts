@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { defineContract, returns } from './contract'
-import { isDate } from './display'
-import { docId } from './fields'
+import { dateField, docId } from './fields'
 import type { FundKind } from './funds'
 
 /**
@@ -66,7 +65,6 @@ export interface TransferPage {
 
 export const TRANSFERS_PAGE_SIZE = 20
 
-const date = z.string().refine(isDate, '日期格式应为YYYY-MM-DD')
 /** Fen, as a whole number (the page converts what is typed in yuan). */
 const fen = z.number().int('金额最多两位小数').min(0, '金额不能为负').max(1e13, '金额过大')
 
@@ -75,9 +73,9 @@ export const TransfersInput = {
     .object({
       projectId: docId.optional(),
       /** Transfers on or after this day (China Standard Time). */
-      from: date.optional(),
+      from: dateField('开始日期').optional(),
       /** … on or before this day. */
-      to: date.optional(),
+      to: dateField('结束日期').optional(),
       minAmount: fen.optional(),
       maxAmount: fen.optional(),
       page: z.number().int().min(0).max(500).default(0),

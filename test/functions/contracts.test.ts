@@ -179,6 +179,30 @@ describe.each(rows.map((r) => [`${r.contract.fn}.${r.name}`, r] as const))(
       expect(writes).toBe(0)
     })
 
+    it('refuses an impossible date in any date field as BAD_INPUT naming it', async () => {
+      if (!sample) throw new Error('no sample')
+      const sampled = datedPaths(sample.input)
+      const unsampled = leafPaths(spec.input).filter((p) => DATE_LIKE.test(p) && !sampled.has(p))
+      expect({ unsampled }).toEqual({ unsampled: [] })
+      const writes = await writesDuring(async () => {
+        for (const [path, kind] of sampled) {
+          for (const bad of IMPOSSIBLE[kind]) {
+            const params = withValue(sample.input, path.split('.'), bad)
+            const reply = await env.call(contract.fn, { action: name, ...params }, 'demo-manager')
+            const got = reply.ok ? 'ok' : reply.error.code
+            const fields = reply.ok ? {} : (reply.error.fields ?? {})
+            expect({ path, bad, got, named: path in fields }).toEqual({
+              path,
+              bad,
+              got: 'BAD_INPUT',
+              named: true,
+            })
+          }
+        }
+      })
+      expect(writes).toBe(0)
+    })
+
     if (spec.audit) {
       it(`leaves its audit row (${spec.audit})`, async () => {
         const start = Date.now() - 1000
@@ -196,6 +220,55 @@ describe.each(rows.map((r) => [`${r.contract.fn}.${r.name}`, r] as const))(
     }
   },
 )
+
+/** A field's name that says it holds a date, a month, a quarter or a moment. */
+const DATE_LIKE =
+  /(^|\.)(from|to|month|period|quarter|date|day)$|(Date|At|Day|Month)$|(start|end|valid)(From|To|Until)$/
+type DateKind = 'day' | 'month' | 'quarter' | 'moment'
+const IMPOSSIBLE: Record<DateKind, unknown[]> = {
+  day: ['2026-13-01', '2026-00-10', '2026-02-30', '2026-04-31', '2025-02-29', '2026-1-01'],
+  month: ['2026-13', '2026-00', '2026-1'],
+  quarter: ['2026Q5', '2026Q0'],
+  // Past what a Date holds (±8.64e15 ms): toISOString would throw.
+  moment: [8.7e15, 1e300, -1],
+}
+
+/** The date fields of a sample input (nested ones dotted), by the shape of their value. */
+function datedPaths(input: Record<string, unknown>, prefix = ''): Map<string, DateKind> {
+  const out = new Map<string, DateKind>()
+  for (const [key, value] of Object.entries(input)) {
+    const path = `${prefix}${key}`
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) out.set(path, 'day')
+    else if (typeof value === 'string' && /^\d{4}-\d{2}$/.test(value)) out.set(path, 'month')
+    else if (typeof value === 'string' && /^\d{4}Q\d$/.test(value)) out.set(path, 'quarter')
+    else if (typeof value === 'number' && DATE_LIKE.test(path)) out.set(path, 'moment')
+    else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [p, k] of datedPaths(value as Record<string, unknown>, `${path}.`)) out.set(p, k)
+    }
+  }
+  return out
+}
+
+/** Every field of a schema, nested objects dotted (through optional, default, refine…). */
+function leafPaths(schema: z.ZodTypeAny, prefix = ''): string[] {
+  let t = schema
+  for (;;) {
+    const def = t._def as { innerType?: z.ZodTypeAny; schema?: z.ZodTypeAny }
+    const inner = def.innerType ?? def.schema
+    if (!inner) break
+    t = inner
+  }
+  if (!(t as z.AnyZodObject).shape) return prefix ? [prefix.slice(0, -1)] : []
+  return Object.entries((t as z.AnyZodObject).shape).flatMap(([k, v]) =>
+    leafPaths(v as z.ZodTypeAny, `${prefix}${k}.`),
+  )
+}
+
+function withValue(input: Record<string, unknown>, path: string[], value: unknown): object {
+  const [head, ...rest] = path
+  const inner = input[head] as Record<string, unknown>
+  return { ...input, [head]: rest.length ? withValue(inner, rest, value) : value }
+}
 
 function wrongType(value: unknown): unknown {
   if (typeof value === 'string') return 12345

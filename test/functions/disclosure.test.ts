@@ -220,7 +220,10 @@ describe('rules of a notice', () => {
         { validUntil: '有效期已过，不能发布已过期的信息' },
       ],
       [{ validUntil: chinaDay(Date.now() + 2000 * DAY) }, { validUntil: '有效期不能超过5年' }],
-      [{ validFrom: '2026-02-30' }, { validFrom: '请选择有效期开始日期' }],
+      [
+        { validFrom: '2026-02-30' },
+        { validFrom: '有效期开始日期格式不正确，应为有效日期（如2026-05-08）' },
+      ],
       [{ title: '  ' }, { title: '请填写标题' }],
       [{ title: '标'.repeat(61) }, { title: '标题不能超过60个字' }],
       [{ content: '内'.repeat(5001) }, { content: '内容不能超过5000个字' }],

@@ -1,5 +1,5 @@
 import { BindingInput } from '../../types/binding'
-import { fieldErrors, phone, personName } from '../../types/fields'
+import { fieldErrors, isDate, isMonth, phone, personName } from '../../types/fields'
 import { PermissionsInput } from '../../types/permissions'
 
 describe('shared field rules', () => {
@@ -69,5 +69,25 @@ describe('action schemas', () => {
     expect(
       PermissionsInput.authorize.safeParse({ ...base, modules: ['todos', 'funds'] }).success,
     ).toBe(true)
+  })
+})
+
+describe('dates', () => {
+  it.each(['2026-01-31', '2024-02-29', '2026-12-31', '2000-02-29'])('%s is a day', (d) => {
+    expect(isDate(d)).toBe(true)
+  })
+  it.each(['2026-13-01', '2026-00-10', '2026-02-30', '2025-02-29', '1900-02-29', '2026-4-01', ''])(
+    '%j is not a day',
+    (d) => {
+      expect(isDate(d)).toBe(false)
+    },
+  )
+  it('knows months', () => {
+    expect(['2026-01', '2026-12', '2026-00', '2026-13'].map(isMonth)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ])
   })
 })

@@ -26,7 +26,14 @@ export async function published(env: Env, openid = 'demo-handler', title?: strin
 const samples: Samples<typeof DisclosureContract> = {
   stats: { input: { projectId: 'p-yangguang' }, readOnly: true },
   list: {
-    input: { projectId: 'p-yangguang', category: '财务收支', state: 'active', page: 0 },
+    input: {
+      projectId: 'p-yangguang',
+      category: '财务收支',
+      state: 'active',
+      from: '2025-01-01',
+      to: '2030-12-31',
+      page: 0,
+    },
     readOnly: true,
   },
   detail: { input: { projectId: 'p-yangguang', noticeId: 'n-finance-2026q3' }, readOnly: true },
