@@ -5,23 +5,58 @@ import { z } from 'zod'
  * zod 3's classic API: about 60 KB in a bundle, where zod 4 brings 400 KB to the mini program.
  */
 
-/** Chinese defaults for what a field's own message does not cover (wrong type, unknown key…). */
-const zhErrorMap: z.ZodErrorMap = (issue, ctx) => {
+/**
+ * Chinese for every issue a field's own message does not cover (wrong type, unknown key, a
+ * number that is not finite…): zod's English defaults ("Invalid", "Number must be finite") must
+ * never reach a person. Every issue code has its line; an unknown one says 格式不正确.
+ */
+const zhErrorMap: z.ZodErrorMap = (issue) => {
+  const I = z.ZodIssueCode
   switch (issue.code) {
-    case z.ZodIssueCode.invalid_type:
-      return { message: issue.received === 'undefined' ? '此项必填' : '格式不正确' }
-    case z.ZodIssueCode.unrecognized_keys:
+    case I.invalid_type:
+      if (issue.received === 'undefined') return { message: '此项必填' }
+      if (issue.expected === 'integer') return { message: '请输入整数' }
+      return { message: '格式不正确' }
+    case I.unrecognized_keys:
       return { message: '不支持的字段' }
-    case z.ZodIssueCode.invalid_enum_value:
-    case z.ZodIssueCode.invalid_literal:
+    case I.invalid_enum_value:
+    case I.invalid_literal:
+    case I.invalid_union_discriminator:
       return { message: '选项无效' }
-    case z.ZodIssueCode.too_big:
-      return { message: issue.type === 'string' ? `不能超过${issue.maximum}个字` : '超出范围' }
-    case z.ZodIssueCode.too_small:
-      return { message: issue.type === 'string' ? '此项必填' : '超出范围' }
+    case I.too_big:
+      return { message: tooBig(issue) }
+    case I.too_small:
+      return { message: tooSmall(issue) }
+    case I.not_finite:
+      return { message: '请输入有效的数字' }
+    case I.invalid_date:
+      return { message: '日期无效' }
+    case I.not_multiple_of:
+      return { message: '数值不符合要求' }
+    case I.invalid_string:
+    case I.invalid_union:
+    case I.invalid_intersection_types:
+    case I.invalid_arguments:
+    case I.invalid_return_type:
+    case I.custom:
     default:
-      return { message: ctx.defaultError }
+      return { message: '格式不正确' }
   }
+}
+
+function tooBig(issue: z.ZodTooBigIssue): string {
+  const max = Number(issue.maximum)
+  if (issue.type === 'string') return `不能超过${max}个字`
+  if (issue.type === 'array' || issue.type === 'set') return `最多${max}项`
+  return '超出范围'
+}
+
+function tooSmall(issue: z.ZodTooSmallIssue): string {
+  const min = Number(issue.minimum)
+  if (issue.type === 'string') return min <= 1 ? '此项必填' : `至少${min}个字`
+  if (issue.type === 'array' || issue.type === 'set')
+    return min <= 1 ? '请至少选择一项' : `至少${min}项`
+  return '超出范围'
 }
 z.setErrorMap(zhErrorMap)
 
@@ -129,15 +164,21 @@ export const momentField = (label: string) =>
 /** A client-chosen id per user intent, so a retried submit is recognised. */
 export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式错误')
 
-/** First message per field, for forms and for BAD_INPUT errors: { phone: '请输入…' }. */
+/**
+ * First message per field, for forms and for BAD_INPUT errors: { phone: '请输入…' }. Built from
+ * entries, so a key such as `__proto__` (an own property after JSON.parse) is named like any
+ * other, not swallowed by an assignment to the object's prototype.
+ */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {}
+  const out = new Map<string, string>()
+  const name = (path: (string | number)[], message: string) => {
+    const key = path.join('.') || '_'
+    if (!out.has(key)) out.set(key, message)
+  }
   for (const issue of error.issues) {
     if (issue.code === z.ZodIssueCode.unrecognized_keys) {
-      for (const key of issue.keys) out[[...issue.path, key].join('.')] = '不支持的字段'
-      continue
-    }
-    out[issue.path.join('.') || '_'] ??= issue.message
+      for (const key of issue.keys) name([...issue.path, key], '不支持的字段')
+    } else name(issue.path, issue.message)
   }
-  return out
+  return Object.fromEntries(out)
 }

@@ -143,10 +143,10 @@ export const PublishedCheck = z
         projectIds: z.array(docId).max(5000).optional(),
       })
       .strict()
-      .refine(
-        (s) => (s.districts?.length ?? 0) + (s.projectIds?.length ?? 0) > 0,
-        '请指定检查范围',
-      ),
+      .refine((s) => (s.districts?.length ?? 0) + (s.projectIds?.length ?? 0) > 0, {
+        message: '请指定检查范围（行政区域或项目）',
+        path: ['districts'],
+      }),
     categories: z
       .array(
         z

@@ -163,17 +163,19 @@ describe.each(rows.map((r) => [`${r.contract.fn}.${r.name}`, r] as const))(
       }
     })
 
-    it('refuses every bad variant of its input with the field named, writing nothing', async () => {
+    it('refuses every bad variant of its input in Chinese, the field named, writing nothing', async () => {
       if (!sample) throw new Error('no sample')
       const writes = await writesDuring(async () => {
         for (const [field, params] of mutations(spec, sample.input)) {
-          const reply = await env.call(contract.fn, { action: name, ...params }, 'demo-manager')
+          const reply = await send(contract.fn, { action: name, ...params })
           expectError(reply, 'BAD_INPUT')
-          const named = reply.ok ? [] : Object.keys(reply.error.fields ?? {})
-          expect({
-            field,
-            named: named.some((k) => k === field || k.startsWith(`${field}.`)),
-          }).toEqual({ field, named: true })
+          if (reply.ok) continue
+          const fields = reply.error.fields ?? {}
+          const named = Object.keys(fields).some((k) => k === field || k.startsWith(`${field}.`))
+          const english = [reply.error.message, ...Object.values(fields)].filter(
+            (m) => !HAN.test(m),
+          )
+          expect({ field, named, english }).toEqual({ field, named: true, english: [] })
         }
       })
       expect(writes).toBe(0)
@@ -270,6 +272,40 @@ function withValue(input: Record<string, unknown>, path: string[], value: unknow
   return { ...input, [head]: rest.length ? withValue(inner, rest, value) : value }
 }
 
+/** Some Chinese text: what every message a user may see must carry. */
+const HAN = /\p{Script=Han}/u
+
+/**
+ * Calls as demo-manager with ±Infinity written as 1e999 / -1e999, which JSON.parse reads back as
+ * Infinity (JSON.stringify alone would send null).
+ */
+async function send(fn: string, event: object): Promise<Reply> {
+  const body = JSON.stringify(event, (_k, v: unknown) =>
+    v === Infinity ? '@inf' : v === -Infinity ? '@-inf' : v,
+  )
+    .replaceAll('"@inf"', '1e999')
+    .replaceAll('"@-inf"', '-1e999')
+  return (await cloud.callRaw(fn, undefined, 'demo-manager', { body })).body as Reply
+}
+
+/** Values no field takes whole, tried at every field and nested field (those the schema refuses). */
+const BAD_VALUES: unknown[] = [
+  Infinity,
+  -Infinity,
+  -1,
+  0.5,
+  1e20,
+  null,
+  true,
+  '',
+  ' ',
+  '\ud800',
+  'a\udfffb',
+  '2026-13-01',
+  [],
+  {},
+]
+
 function wrongType(value: unknown): unknown {
   if (typeof value === 'string') return 12345
   if (typeof value === 'number') return String(value)
@@ -296,6 +332,27 @@ function mutations(spec: ActionSpec, base: Record<string, unknown>): [string, ob
   }
   for (const forged of ['openid', 'OPENID', '_openid', 'role', 'userId', 'projectIds', 'status_']) {
     out.push([forged, { ...base, [forged]: forged === 'role' ? 'manager' : 'demo-manager' }])
+  }
+  // A computed key makes an own `__proto__` property, as JSON.parse does on the server.
+  out.push(['__proto__', { ...base, ['__proto__']: { admin: true } }])
+  for (const [path, params] of nestedVariants(base)) if (refused(params)) out.push([path, params])
+  return out
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v)
+
+/** `base` with one field (at any depth) set to each bad value, and `__proto__` in each object. */
+function nestedVariants(base: Record<string, unknown>, prefix = ''): [string, object][] {
+  const out: [string, object][] = []
+  for (const [key, value] of Object.entries(base)) {
+    const path = `${prefix}${key}`
+    for (const bad of BAD_VALUES) out.push([path, { ...base, [key]: bad }])
+    if (!isRecord(value)) continue
+    out.push([`${path}.__proto__`, { ...base, [key]: { ...value, ['__proto__']: 1 } }])
+    for (const [inner, changed] of nestedVariants(value, `${path}.`)) {
+      out.push([inner, { ...base, [key]: changed }])
+    }
   }
   return out
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { BindingInput } from '../../types/binding'
 import { fieldErrors, isDate, isMonth, phone, personName } from '../../types/fields'
 import { PermissionsInput } from '../../types/permissions'
@@ -57,6 +58,28 @@ describe('action schemas', () => {
       requestId: '请求编号格式错误',
       extra: '不支持的字段',
     })
+  })
+  it('names a __proto__ key like any other unknown field', () => {
+    const r = BindingInput.searchProjects.safeParse(JSON.parse('{"keyword":"阳光","__proto__":1}'))
+    expect(r.success).toBe(false)
+    if (r.success) return
+    const fields = fieldErrors(r.error)
+    expect(Object.keys(fields)).toEqual(['__proto__'])
+    expect(Object.values(fields)).toEqual(['不支持的字段'])
+  })
+  it.each([
+    [z.number().finite(), Infinity],
+    [z.string().regex(/^a$/), 'b'],
+    [z.string().refine(() => false), 'x'],
+    [z.union([z.string(), z.number()]), true],
+    [z.number().multipleOf(5), 3],
+    [z.date(), new Date(NaN)],
+    [z.array(z.string()).min(2), ['a']],
+    [z.number().int(), 1.5],
+  ] as [z.ZodTypeAny, unknown][])('answers %# in Chinese', (schema, value) => {
+    const r = schema.safeParse(value)
+    expect(r.success).toBe(false)
+    if (!r.success) expect(fieldErrors(r.error)._).toMatch(/\p{Script=Han}/u)
   })
   it('refuses duplicate or non-grantable modules', () => {
     const base = { accountId: 'a1', version: 1 }
