@@ -9,6 +9,47 @@ const sassLoaderOption = { sassOptions: { silenceDeprecations: ['import', 'slash
 /** Outside src/ Taro compiles nothing unless told: the shared contract in types/ is TypeScript. */
 const compile = { include: [resolve(__dirname, '..', 'types')] }
 
+/** The loader that scopes src/pages/<module>/ styles to `.mod-<module>` (see scope-styles.js). */
+const SCOPE_STYLES = resolve(__dirname, 'scope-styles.js')
+const PAGES_DIR = resolve(__dirname, '..', 'src', 'pages')
+
+/** webpack-chain's config, reduced to what scopeStyles walks. */
+interface Chain {
+  module: { rules: { values(): unknown[] } }
+}
+// webpack-chain's rule, reduced to what scopeStyles walks.
+interface ChainRule {
+  uses: { entries(): Record<string, { get(key: 'loader'): string }> | undefined }
+  use(name: string): {
+    loader(path: string): { options(o: object): { before(name: string): unknown } }
+  }
+  oneOfs: { values(): ChainRule[] }
+  rules: { values(): ChainRule[] }
+}
+
+/**
+ * Puts the scoping loader right after every sass-loader (both builds), where sass's source map
+ * still tells taro-ui's inlined rules from the page's own. Fails the build if there is none.
+ */
+function scopeStyles(chain: Chain, platform: 'h5' | 'mini') {
+  let added = 0
+  const visit = (rule: ChainRule) => {
+    for (const [name, use] of Object.entries(rule.uses.entries() ?? {})) {
+      if (!/[\\/]sass-loader[\\/]/.test(use.get('loader') ?? '')) continue
+      rule
+        .use('scopeStyles')
+        .loader(SCOPE_STYLES)
+        .options({ pagesDir: PAGES_DIR, platform })
+        .before(name)
+      added++
+    }
+    rule.oneOfs.values().forEach(visit)
+    rule.rules.values().forEach(visit)
+  }
+  ;(chain.module.rules.values() as unknown as ChainRule[]).forEach(visit)
+  if (!added) throw new Error('scopeStyles: no sass-loader in the webpack config to scope after')
+}
+
 // https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -31,6 +72,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
+      },
+      webpackChain(chain) {
+        scopeStyles(chain, 'mini')
       },
     },
     h5: {
@@ -58,6 +102,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // webpack's 244 KiB default, so a warning means real growth.
       webpackChain(chain) {
         chain.performance.maxEntrypointSize(400 * 1024).maxAssetSize(300 * 1024)
+        scopeStyles(chain, 'h5')
       },
     },
   }

@@ -62,51 +62,54 @@ export default function ModuleGate({ code, children, switcher = true }: Props) {
   }, [confirming, refresh])
 
   return (
-    <CloudView state={state}>
-      {(s) => {
-        if (allowed && s.account) {
-          const ctx: ModuleSession = { session: s, account: s.account, projectId, project }
+    // The module's scope: its styles are built as `.mod-<code> …` (config/scope-styles.js).
+    <View className={`mod-${code}`}>
+      <CloudView state={state}>
+        {(s) => {
+          if (allowed && s.account) {
+            const ctx: ModuleSession = { session: s, account: s.account, projectId, project }
+            return (
+              <>
+                {switcher ? <ProjectSwitcher /> : null}
+                {typeof children === 'function' ? children(ctx) : children}
+              </>
+            )
+          }
+          if (confirming || (state.loading && !allowed)) {
+            return (
+              <View className="module-gate__checking">
+                <AtActivityIndicator mode="center" size={40} content="正在确认权限…" />
+              </View>
+            )
+          }
+          const pending = s.status === 'pending' || s.status === 'rejected'
           return (
-            <>
-              {switcher ? <ProjectSwitcher /> : null}
-              {typeof children === 'function' ? children(ctx) : children}
-            </>
-          )
-        }
-        if (confirming || (state.loading && !allowed)) {
-          return (
-            <View className="module-gate__checking">
-              <AtActivityIndicator mode="center" size={40} content="正在确认权限…" />
+            <View className="module-gate" data-testid="module-gate-denied">
+              <EmptyState
+                icon="lock"
+                title={s.status === 'active' ? '未获得该模块的权限' : '账号尚未通过授权'}
+                description="请联系项目负责人授权后再使用"
+              />
+              {pending ? (
+                <AtButton
+                  type="primary"
+                  onClick={() => void Taro.reLaunch({ url: '/pages/binding/index' })}
+                >
+                  查看认证进度
+                </AtButton>
+              ) : null}
+              <View className="module-gate__home">
+                <AtButton
+                  type="secondary"
+                  onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}
+                >
+                  返回首页
+                </AtButton>
+              </View>
             </View>
           )
-        }
-        const pending = s.status === 'pending' || s.status === 'rejected'
-        return (
-          <View className="module-gate" data-testid="module-gate-denied">
-            <EmptyState
-              icon="lock"
-              title={s.status === 'active' ? '未获得该模块的权限' : '账号尚未通过授权'}
-              description="请联系项目负责人授权后再使用"
-            />
-            {pending ? (
-              <AtButton
-                type="primary"
-                onClick={() => void Taro.reLaunch({ url: '/pages/binding/index' })}
-              >
-                查看认证进度
-              </AtButton>
-            ) : null}
-            <View className="module-gate__home">
-              <AtButton
-                type="secondary"
-                onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}
-              >
-                返回首页
-              </AtButton>
-            </View>
-          </View>
-        )
-      }}
-    </CloudView>
+        }}
+      </CloudView>
+    </View>
   )
 }

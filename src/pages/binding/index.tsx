@@ -92,7 +92,7 @@ export default function Binding() {
   }
 
   return (
-    <View className="page binding">
+    <View className="page binding mod-binding">
       <View className="card binding__intro" data-testid="binding-intro">
         <Text className="card__title">身份认证</Text>
         <Text className="card__text">{INTRO[view]}</Text>

@@ -164,7 +164,7 @@ export default function Home() {
   })
 
   return (
-    <View className="page home">
+    <View className="page home mod-home">
       <CloudView state={state}>{(s) => <StatusHome session={s} />}</CloudView>
       <DevLink />
     </View>

@@ -46,7 +46,7 @@ export default function DevIdentity() {
 
   const current = getDevOpenid()
   return (
-    <View className="page dev-identity">
+    <View className="page dev-identity mod-dev">
       <View className="card">
         <Text className="card__title">切换身份（开发）</Text>
         <Text className="card__text">
