@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineContract, returns } from './contract'
+import { ROLE_LABELS } from './display'
 import { docId } from './fields'
 
 /**
@@ -10,7 +11,7 @@ import { docId } from './fields'
  */
 export const SUBJECT_TYPES = {
   company: '物业企业',
-  manager: '项目负责人',
+  manager: ROLE_LABELS.manager,
   director: '业委会主任',
   owner: '业主',
   secretary: '业委会执行秘书',

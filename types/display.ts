@@ -1,8 +1,10 @@
 /**
- * How the read-mostly modules (项目管理, 共有资金情况, 大额资金转账, 信用信息) show personal numbers,
- * money and dates — shared by the functions (masking happens in the answer, not only on screen)
- * and the pages (formatting).
+ * How the app shows a person's numbers, money, dates and role — one rule for each, from here:
+ * the functions mask in their answers (a number leaves the database masked, never only on
+ * screen) and the pages format with the same helpers, so no two modules show one thing two ways.
+ * Times are China Standard Time (UTC+8, no daylight saving) whatever the phone's time zone.
  */
+import type { Role } from './account'
 
 /** 13800138002 → 138****8002; a landline or anything else keeps only its last 4 digits. */
 export function maskPhone(phone: string): string {
@@ -10,10 +12,15 @@ export function maskPhone(phone: string): string {
   return phone.length > 4 ? `${'*'.repeat(phone.length - 4)}${phone.slice(-4)}` : '****'
 }
 
-/** 440305198803121234 → 4403**********1234 (18 or 15 characters; region and last 4 kept). */
-export function maskIdNo(idNo: string): string {
-  if (idNo.length < 8) return '*'.repeat(idNo.length)
-  return `${idNo.slice(0, 4)}${'*'.repeat(idNo.length - 8)}${idNo.slice(-4)}`
+/**
+ * 身份证号码, the national convention for showing it: the first 6 (the issuing region) and the
+ * last 4 kept — 440305197804120318 → 440305********0318, 15 digits → 440305*****0318. Shorter
+ * than 12 it cannot be masked that way and is all stars; none → ''.
+ */
+export function maskIdNo(idNo: string | null | undefined): string {
+  if (!idNo) return ''
+  if (idNo.length < 12) return '*'.repeat(idNo.length)
+  return `${idNo.slice(0, 6)}${'*'.repeat(idNo.length - 10)}${idNo.slice(-4)}`
 }
 
 /** A bank account number: only its last 4 digits, in groups of four (**** **** **** 1234). */
@@ -58,6 +65,11 @@ export function cstDateTime(at: number): string {
   return new Date(at + CST_MS).toISOString().slice(0, 16).replace('T', ' ')
 }
 
+/** Epoch ms → 14:30 (China Standard Time). */
+export function cstTime(at: number): string {
+  return cstDateTime(at).slice(11)
+}
+
 /** 2026-05-08 → epoch ms of its first moment in China Standard Time. */
 export function cstDayStart(date: string): number {
   return Date.parse(`${date}T00:00:00+08:00`)
@@ -83,4 +95,21 @@ export function formatCount(n: number): string {
 export function formatArea(m2: number): string {
   const [whole, frac] = m2.toFixed(2).split('.')
   return `${formatCount(Number(whole))}.${frac}`
+}
+
+/**
+ * What each role is called, on every page and in every record (trails, training results): an
+ * account's role, and 企业负责人, the company head among a project's contacts.
+ */
+export const ROLE_LABELS: Readonly<Record<Role | 'companyHead', string>> = {
+  manager: '项目负责人',
+  handler: '项目经办人',
+  companyHead: '企业负责人',
+}
+
+/** The label of a role; '' for none or one this table does not know. */
+export function roleLabel(role: string | null | undefined): string {
+  return role && Object.prototype.hasOwnProperty.call(ROLE_LABELS, role)
+    ? ROLE_LABELS[role as keyof typeof ROLE_LABELS]
+    : ''
 }

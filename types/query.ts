@@ -346,10 +346,3 @@ export const QUERY_COLLECTIONS = {
     { fields: [['accountId', 1]] },
   ],
 } as const
-
-/** 440305199001011234 → 440305********1234; too short to mask safely → all stars. */
-export function maskIdNo(idNo: string | null | undefined): string {
-  if (!idNo) return ''
-  if (idNo.length < 12) return '*'.repeat(idNo.length)
-  return `${idNo.slice(0, 6)}${'*'.repeat(idNo.length - 10)}${idNo.slice(-4)}`
-}

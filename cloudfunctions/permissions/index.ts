@@ -10,6 +10,7 @@ import {
   type AccountEvent,
   type AccountStatus,
 } from '../../types/account'
+import { maskPhone } from '../../types/display'
 import { AppError } from '../../types/errors'
 import {
   AUDIT_PAGE_SIZE,
@@ -67,8 +68,6 @@ function accountStep(
     also: o.also,
   })
 }
-
-const maskPhone = (phone: string) => phone.replace(/(\d{3})\d{4}/, '$1****')
 
 function toRow(a: Account): HandlerRow {
   const { _id, name, phone, status, modules, category, createdAt, version } = a

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { Account } from '../../types/account'
+import { cstDateTime, maskIdNo } from '../../types/display'
 import { AppError } from '../../types/errors'
 import {
   describeFilingFilter,
@@ -12,7 +13,6 @@ import {
   FILING_KINDS,
   FILING_STATUSES,
   filingFilterProblems,
-  maskIdNo,
   QUERY_PAGE_SIZE,
   QueryContract,
   trainingFilterProblems,
@@ -89,11 +89,6 @@ async function allFilings(caller: Account, f: FilingFilterInput): Promise<Filing
     if (batch.length < BATCH || out.length > EXPORT_MAX_ROWS) return out
     after = batch[batch.length - 1].order
   }
-}
-
-/** 2026-12-01 15:30 in China Standard Time. */
-function cst(at: number): string {
-  return new Date(at + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
 }
 
 function cellsOf(row: Filing): string[] {
@@ -258,7 +253,7 @@ export const main = defineFunction(QueryContract, {
       )
     }
     const rows = await allFilings(ctx.caller, filter)
-    const stamp = cst(ctx.now)
+    const stamp = cstDateTime(ctx.now)
     const bytes = await buildXlsx({
       sheet: '备案综合查询',
       title: '深圳市物业管理信息平台 · 备案综合查询',

@@ -6,6 +6,7 @@
  * which 企业人员培训结果 (query module) reads.
  */
 import type { Account } from '../../types/account'
+import { ROLE_LABELS } from '../../types/display'
 import { AppError } from '../../types/errors'
 import {
   TrainingContract,
@@ -93,7 +94,7 @@ async function recordResult(
     name: ctx.caller.name,
     idNo: null,
     accountId: ctx.caller._id,
-    position: ctx.caller.role === 'manager' ? '项目负责人' : '项目经办人',
+    position: ROLE_LABELS[ctx.caller.role],
     projectId: ctx.projectId,
     projectName: project?.name ?? '',
     company: project?.company ?? '',

@@ -5,6 +5,7 @@
  * it). 海滨广场 has no 执行秘书 and no 监事会 on record; 翠湖雅苑 has nothing.
  */
 import type { CreditRecord, CreditSubject } from '../../types/credit'
+import { DEMO_PEOPLE } from './people'
 import { COMPANIES, HB_DIRECTOR, YG_COMMITTEE_PEOPLE } from './project'
 import { birthDate, daysAgo, idNo, mobile, personName, random, type Random } from './random'
 
@@ -105,9 +106,11 @@ function companyBad(i: number, authority: string, days: number, showDays: number
 
 function person(
   r: Random,
-  s: Omit<CreditSubject, 'idNo' | 'phone'> & { phone?: string },
+  s: Omit<CreditSubject, 'idNo' | 'phone'> & { phone?: string; idNo?: string },
 ): CreditSubject {
-  return { ...s, idNo: idNo(r, birthDate(r)), phone: s.phone ?? mobile(r) }
+  // Drawn even when given (a demo person's own number): the rest of the data stays as it was.
+  const drawn = idNo(r, birthDate(r))
+  return { ...s, idNo: s.idNo ?? drawn, phone: s.phone ?? mobile(r) }
 }
 
 /** Days back of the record dates, spread over six years. */
@@ -159,8 +162,7 @@ export function creditData(now: number): { subjects: CreditSubject[]; records: C
     person(r, {
       _id: 'cs-yg-manager',
       type: 'manager',
-      name: '张建国',
-      phone: '13800138001',
+      ...DEMO_PEOPLE.zhang,
       projectIds: ['p-yangguang'],
       post: '项目经理',
       certificate: '物业管理师',
@@ -279,8 +281,7 @@ export function creditData(now: number): { subjects: CreditSubject[]; records: C
     person(r, {
       _id: 'cs-hb-manager',
       type: 'manager',
-      name: '陈志强',
-      phone: '13900139001',
+      ...DEMO_PEOPLE.chen,
       projectIds: ['p-haibin'],
       post: '项目经理',
       certificate: '物业管理师',

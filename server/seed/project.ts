@@ -24,6 +24,7 @@ import type {
   VoteMatter,
   VoteSession,
 } from '../../types/project'
+import { DEMO_PEOPLE } from './people'
 import { birthDate, DAY, daysAgo, idNo, mobile, personName, random, type Random } from './random'
 
 /** The project of the empty states (the identity seed holds 阳光花园 and 海滨广场). */
@@ -187,7 +188,7 @@ const HB_POSTS: [string, number, string][] = [
 function staffOf(
   projectId: string,
   posts: [string, number, string][],
-  manager: { name: string; phone: string; since: string },
+  manager: { name: string; phone: string; idNo: string; since: string },
   r: Random,
   now: number,
 ): StaffMember[] {
@@ -204,7 +205,8 @@ function staffOf(
         post,
         certificate: cert ? `${cert} No.${r.int(2015, 2025)}${r.int(1e7, 9e7)}` : '无',
         phone: first ? manager.phone : mobile(r),
-        idNo: idNo(r, born),
+        // Drawn for every row, so the rows after stay as they were; the manager has his own.
+        idNo: ownOr(manager.idNo, first, idNo(r, born)),
         startDate: first ? manager.since : daysAgo(now, r.int(60, 2900)),
         order,
       })
@@ -213,23 +215,14 @@ function staffOf(
   return out
 }
 
+/** `own` when `mine`, else what was drawn. */
+const ownOr = (own: string, mine: boolean, drawn: string) => (mine ? own : drawn)
+
 export function staff(now: number): StaffMember[] {
   const r = random(20_261_102)
   return [
-    ...staffOf(
-      'p-yangguang',
-      YG_POSTS,
-      { name: '张建国', phone: '13800138001', since: '2017-01-01' },
-      r,
-      now,
-    ),
-    ...staffOf(
-      'p-haibin',
-      HB_POSTS,
-      { name: '陈志强', phone: '13900139001', since: '2019-10-01' },
-      r,
-      now,
-    ),
+    ...staffOf('p-yangguang', YG_POSTS, { ...DEMO_PEOPLE.zhang, since: '2017-01-01' }, r, now),
+    ...staffOf('p-haibin', HB_POSTS, { ...DEMO_PEOPLE.chen, since: '2019-10-01' }, r, now),
   ]
 }
 

@@ -8,6 +8,7 @@ import {
   type TrainingCourseResult,
   type TrainingResult,
 } from '../../types/query'
+import { DEMO_PEOPLE } from './people'
 
 /**
  * Demo data of 信息综合查询: the city's property projects (real Shenzhen districts and 街道, estate
@@ -355,12 +356,12 @@ export function trainingResults(now: number, projects = cityProjects(now)): Trai
   const yangguang = projects.find((p) => p._id === 'p-yangguang')!
   add(
     yangguang,
-    { name: '张建国', idNo: idNumber('440305', '1978-04-12', 31) },
+    { name: DEMO_PEOPLE.zhang.name, idNo: DEMO_PEOPLE.zhang.idNo },
     { accountId: 'a-zhang', position: '项目负责人' },
   )
   add(
     yangguang,
-    { name: '李晓华', idNo: idNumber('440304', '1990-09-23', 48) },
+    { name: DEMO_PEOPLE.li.name, idNo: DEMO_PEOPLE.li.idNo },
     { accountId: 'a-li', position: '客服主管' },
   )
   return out

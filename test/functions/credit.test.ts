@@ -54,13 +54,13 @@ it('masks ID numbers and phones in a subject’s basic information', async () =>
   const [raw] = await cloud.collection<CreditSubject>('credit_subjects', { _id: 'cs-yg-manager' })
   const { subject } = expectOk(await credit({ action: 'subject', subjectId: 'cs-yg-manager' }))
   expect(subject.phone).toBe('138****8001')
-  expect(subject.idNo).toBe(`4403**********${raw.idNo!.slice(-4)}`)
+  expect(subject.idNo).toBe(`${raw.idNo!.slice(0, 6)}********${raw.idNo!.slice(-4)}`)
   const text = JSON.stringify(subject)
   expect(text).not.toContain(raw.idNo)
   expect(text).not.toContain(raw.phone)
   for (const s of await subjectsOf('owner')) {
     const detail = expectOk(await credit({ action: 'subject', subjectId: s._id })).subject
-    expect(detail.idNo).toMatch(/^\d{4}\*{10}[\dX]{4}$/)
+    expect(detail.idNo).toMatch(/^\d{6}\*{8}[\dX]{4}$/)
     expect(detail.phone).toMatch(/^1\d{2}\*{4}\d{4}$/)
   }
 })

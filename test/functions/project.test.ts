@@ -73,7 +73,7 @@ it('从业人员: paged by 20, the manager first, phones and ID numbers masked',
     expect(text).not.toContain(s.idNo)
   }
   expect(staff.every((s) => /^1\d{2}\*{4}\d{4}$/.test(s.phone))).toBe(true)
-  expect(staff.every((s) => /^\d{4}\*{10}[\dX]{4}$/.test(s.idNo))).toBe(true)
+  expect(staff.every((s) => /^\d{6}\*{8}[\dX]{4}$/.test(s.idNo))).toBe(true)
 })
 
 it('物业公司, 业主委员会, 党支部: contacts masked', async () => {

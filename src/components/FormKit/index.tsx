@@ -143,7 +143,5 @@ export function newRequestId(): string {
   return id
 }
 
-/** 13800138002 → 138****8002. */
-export function maskPhone(phone: string): string {
-  return phone.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2')
-}
+/** 13800138002 → 138****8002: the one rule, types/display.ts (forms show it beside their fields). */
+export { maskPhone } from '../../../types/display'

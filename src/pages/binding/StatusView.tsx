@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtButton, AtIcon } from 'taro-ui'
 import type { Session } from '../../../types/account'
+import { ROLE_LABELS } from '../../../types/display'
 import { PermissionsContract } from '../../../types/permissions'
 import { maskPhone } from '../../components/FormKit'
 import { call } from '../../services/api'
@@ -79,7 +80,7 @@ export function PendingView({ session, onRefresh, onUnbound }: PendingProps) {
         <InfoRow label="姓名" value={account?.name ?? '—'} />
         <InfoRow label="手机号码" value={account ? maskPhone(account.phone) : '—'} />
         <InfoRow label="所在项目" value={projectText(session)} />
-        <InfoRow label="审核人" value={projectName ? `${projectName}项目负责人` : '项目负责人'} />
+        <InfoRow label="审核人" value={`${projectName}${ROLE_LABELS.manager}`} />
         <InfoRow label="当前状态" value="待授权" />
       </View>
       <View className="binding__actions">

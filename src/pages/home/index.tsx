@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useRef } from 'react'
 import { AtButton, AtIcon } from 'taro-ui'
 import type { Session } from '../../../types/account'
+import { roleLabel } from '../../../types/display'
 import { MODULES, modulePath, type ModuleCode } from '../../../types/modules'
 import type { TodoCounts, TodosContract } from '../../../types/todos'
 import CloudView from '../../components/CloudView'
@@ -79,7 +80,7 @@ function ModuleGrid({
 function ActiveHome({ session }: { session: Session }) {
   const { projectId } = useSession()
   const account = session.account
-  const role = account?.role === 'manager' ? '项目负责人' : '项目经办人'
+  const role = roleLabel(account?.role ?? 'handler')
   const held = session.modules.filter((c) => MODULES.some((m) => m.code === c))
   return (
     <View>

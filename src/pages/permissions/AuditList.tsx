@@ -1,8 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import type { MutableRefObject } from 'react'
+import { roleLabel } from '../../../types/display'
 import { AUDIT_PAGE_SIZE, type AuditRow } from '../../../types/permissions'
 import PagedList, { type PagedListHandle } from '../../components/PagedList'
-import { ROLE_LABELS, formatTime, moduleTitles } from './util'
+import { formatTime, moduleTitles } from './util'
 
 function strings(x: unknown): string[] {
   return Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []
@@ -30,7 +31,7 @@ function detailText(row: AuditRow): string {
 export function whoText(row: AuditRow, names: Record<string, string>): string {
   const target =
     (typeof row.detail?.name === 'string' ? row.detail.name : '') || names[row.targetId]
-  const role = row.actorRole ? (ROLE_LABELS[row.actorRole] ?? row.actorRole) : ''
+  const role = row.actorRole ? roleLabel(row.actorRole) || row.actorRole : ''
   const actor = row.actorName ? `${row.actorName}${role ? `（${role}）` : ''}` : ''
   if (!actor) return target || '—'
   if (!target || target === row.actorName) return actor

@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtAvatar, AtButton, AtFloatLayout, AtIcon } from 'taro-ui'
+import { roleLabel } from '../../../types/display'
 import type { Contact } from '../../../types/permissions'
 import CloudView from '../../components/CloudView'
 import EmptyState from '../../components/EmptyState'
 import type { CloudState } from '../../hooks/useCloud'
 import { COLORS } from '../../styles/colors'
-import { ROLE_LABELS, callPhone } from './util'
+import { callPhone } from './util'
 
 function ProfileRow({
   label,
@@ -31,7 +32,7 @@ function ProfileRow({
  */
 function subline(c: Contact, projectName: string | undefined): string {
   if (c.company) return c.company
-  const tag = ROLE_LABELS[c.kind] ?? c.title
+  const tag = roleLabel(c.kind) || c.title
   return c.title && c.title !== tag ? c.title : (projectName ?? '')
 }
 
@@ -83,7 +84,7 @@ export default function Contacts({ state, projectName }: Props) {
                   >
                     <View className="contact-row__name-line">
                       <Text className="contact-row__name">{c.name}</Text>
-                      <Text className={`tag tag--${c.kind}`}>{ROLE_LABELS[c.kind] ?? c.title}</Text>
+                      <Text className={`tag tag--${c.kind}`}>{roleLabel(c.kind) || c.title}</Text>
                     </View>
                     {subline(c, projectName) ? (
                       <Text className="contact-row__title">{subline(c, projectName)}</Text>
@@ -112,7 +113,7 @@ export default function Contacts({ state, projectName }: Props) {
             <View className="profile__head">
               <AtAvatar circle text={profile.name} size="large" />
               <Text className="profile__name">{profile.name}</Text>
-              <Text className="profile__title">{ROLE_LABELS[profile.kind] ?? profile.title}</Text>
+              <Text className="profile__title">{roleLabel(profile.kind) || profile.title}</Text>
             </View>
             <ProfileRow label="姓名" value={profile.name} />
             <ProfileRow label="职务" value={profile.title} />

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtAvatar, AtIcon } from 'taro-ui'
 import type { Session } from '../../../types/account'
+import { roleLabel } from '../../../types/display'
 import { PermissionsContract } from '../../../types/permissions'
 import type { Ask } from '../../components/ConfirmDialog'
 import { maskPhone } from '../../components/FormKit'
@@ -10,7 +11,7 @@ import { call } from '../../services/api'
 import { toast } from '../../services/toast'
 import { useSession } from '../../session'
 import { COLORS } from '../../styles/colors'
-import { ROLE_LABELS, moduleTitles, showActionError } from './util'
+import { moduleTitles, showActionError } from './util'
 
 interface Props {
   session: Session
@@ -105,7 +106,7 @@ export default function MyAccount({ session, ask }: Props) {
           <View className="account__main">
             <Text className="account__name">{account.name}</Text>
             <Text className="account__meta">
-              {ROLE_LABELS[account.role]} · {session.projects.map((p) => p.name).join('、')}
+              {roleLabel(account.role)} · {session.projects.map((p) => p.name).join('、')}
             </Text>
             <Text className="account__phone">绑定手机 {maskPhone(account.phone)}</Text>
           </View>

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { cstDateTime } from '../../../types/display'
 import { AppError, ERROR_MESSAGES } from '../../../types/errors'
 import { MODULES, type ModuleCode } from '../../../types/modules'
 import { toast } from '../../services/toast'
@@ -14,16 +15,8 @@ export function showActionError(err: unknown): boolean {
   return err instanceof AppError && STALE.includes(err.code)
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** 2026-11-25 14:03, in Shenzhen time whatever the device's zone. */
-export function formatTime(at: number): string {
-  const d = new Date(at + 8 * 3_600_000)
-  return (
-    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
-    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-  )
-}
+/** 2026-11-25 14:03, in Shenzhen time whatever the device's zone (types/display.ts). */
+export const formatTime = cstDateTime
 
 export function moduleTitles(codes: readonly string[]): string {
   return MODULES.filter((m) => codes.includes(m.code))
@@ -33,12 +26,6 @@ export function moduleTitles(codes: readonly string[]): string {
 
 export function isModuleCode(x: unknown): x is ModuleCode {
   return MODULES.some((m) => m.code === x)
-}
-
-export const ROLE_LABELS: Record<string, string> = {
-  manager: '项目负责人',
-  handler: '项目经办人',
-  companyHead: '企业负责人',
 }
 
 export const CATEGORY_LABELS: Record<string, string> = {

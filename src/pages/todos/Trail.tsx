@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { AuditRow } from '../../../types/permissions'
-import { ROLE_LABELS, formatTime } from './format'
+import { roleLabel } from '../../../types/display'
+import { formatTime } from './format'
 import './Trail.scss'
 
 /** What a row's detail adds: the self-check score of a submission. */
@@ -29,7 +30,7 @@ export default function Trail({ rows, testId = 'trail' }: { rows: AuditRow[]; te
         const named = typeof r.detail?.name === 'string' ? r.detail.name : ''
         const actor = r.actorName ?? named
         const roleCode = r.actorRole ?? (typeof r.detail?.role === 'string' ? r.detail.role : '')
-        const role = actor ? (ROLE_LABELS[roleCode] ?? '') : ''
+        const role = actor ? roleLabel(roleCode) : ''
         const detail = detailText(r)
         return (
           <View key={r._id} className="trail__row" data-testid="trail-row" data-action={r.action}>
