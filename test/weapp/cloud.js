@@ -7,7 +7,7 @@ const http = require('node:http')
 const path = require('node:path')
 
 const ROOT = path.resolve(__dirname, '..', '..')
-const START_TIMEOUT_MS = 30000
+const START_TIMEOUT_MS = 60_000
 
 /** @returns {Promise<{ url: string, call: (name: string, event: object, openid: string) => Promise<unknown>, stop: () => Promise<void> }>} */
 function startCloud() {

@@ -69,7 +69,7 @@ beforeAll(async () => {
   cloud = await startCloud()
   boot = bootApp({ callFunction: (name, data) => cloud.call(name, data, openid) })
   await boot.settle()
-}, 40000)
+}, 90_000)
 
 afterAll(async () => {
   if (boot) boot.closePage()

@@ -165,7 +165,7 @@ function bootApp({ callFunction }) {
   }
 
   /** Waits until no function call is in flight. */
-  async function settle(timeoutMs = 5000) {
+  async function settle(timeoutMs = WAIT_MS) {
     await until(() => inFlight === 0, timeoutMs, 'function calls to be answered')
     await simulate.sleep(20)
   }
@@ -201,13 +201,21 @@ function bootApp({ callFunction }) {
   return { app, calls, pages, storage, openPage, closePage, foreground, settle }
 }
 
+/**
+ * How long a wait may take at least. A wait ends as soon as its condition holds, so a long budget
+ * costs a passing test nothing, while a short one fails a correct page on a busy machine (a
+ * function call there can take seconds): a caller's shorter budget is raised to this.
+ */
+const WAIT_MS = 20_000
+
 /** Waits until `check()` is truthy (the page renders after async cloud calls). */
-async function until(check, timeoutMs = 5000, what = 'condition') {
+async function until(check, timeoutMs = WAIT_MS, what = 'condition') {
+  const budget = Math.max(timeoutMs, WAIT_MS)
   const started = Date.now()
   for (;;) {
     const v = check()
     if (v) return v
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    if (Date.now() - started > budget) throw new Error(`timed out waiting for ${what}`)
     await simulate.sleep(25)
   }
 }

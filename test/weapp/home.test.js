@@ -47,7 +47,7 @@ beforeAll(async () => {
       return cloud.call(name, data, openid)
     },
   })
-}, 40000)
+}, 90_000)
 
 afterAll(async () => {
   if (cloud) await cloud.stop()

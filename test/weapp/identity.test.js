@@ -23,7 +23,7 @@ beforeAll(async () => {
   boot = bootApp({ callFunction: (name, data) => cloud.call(name, data, openid) })
   storage = boot.storage
   await boot.settle()
-}, 40000)
+}, 90_000)
 
 afterAll(async () => {
   if (cloud) await cloud.stop()

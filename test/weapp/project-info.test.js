@@ -18,7 +18,7 @@ beforeAll(async () => {
   cloud = await startCloud()
   boot = bootApp({ callFunction: (name, data) => cloud.call(name, data, ME) })
   await boot.settle()
-}, 40000)
+}, 90_000)
 
 afterAll(async () => {
   if (cloud) await cloud.stop()

@@ -58,7 +58,7 @@ beforeAll(async () => {
     return { fileID: stored.data.fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' }
   }
   await boot.settle()
-}, 40000)
+}, 90_000)
 
 afterAll(async () => {
   if (cloud) await cloud.stop()

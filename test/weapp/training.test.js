@@ -36,7 +36,7 @@ beforeAll(async () => {
     return showToast(opts)
   }
   await boot.settle()
-}, 40000)
+}, 90_000)
 
 afterAll(async () => {
   if (cloud) await cloud.stop()
