@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineContract, returns } from './contract'
-import { dateField, docId, isDate, requestId, shortText, version } from './fields'
+import { dateField, docId, isDate, requestId, shortText, textField, version } from './fields'
 import type { Machine } from './machine'
 import type { AuditRow } from './permissions'
 
@@ -105,15 +105,11 @@ export const dayEnd = (day: string) => dayStart(day) + DAY
 /** The first day of `at`'s month, China Standard Time. */
 export const monthStartDay = (at: number) => `${chinaDay(at).slice(0, 8)}01`
 
-/** Control characters other than line breaks are never part of typed text. */
-const CONTROL_RE = /[\p{Cc}\p{Cf}]/u
 const category = z.enum(NOTICE_CATEGORIES, { message: '请选择公开类别' })
-const fileName = z
-  .string()
-  .trim()
-  .min(1, '请填写文件名')
-  .max(80, '文件名不能超过80个字')
-  .refine((s) => !CONTROL_RE.test(s) && !/[\\/]/.test(s), '文件名包含无效字符')
+const fileName = textField('文件名', { max: 80, required: true }).refine(
+  (s) => !/[\\/]/.test(s),
+  '文件名包含无效字符',
+)
 const cloudPath = z.string().min(1).max(300)
 
 /** The rules of a notice's fields, shared by the form (inline) and publish (the rule that counts). */
@@ -122,12 +118,7 @@ export const NoticeFields = z
     projectId: docId.optional(),
     category,
     title: shortText(TITLE_MAX, '标题'),
-    content: z
-      .string({ required_error: '请填写内容', invalid_type_error: '请填写内容' })
-      .trim()
-      .min(1, '请填写内容')
-      .max(CONTENT_MAX, `内容不能超过${CONTENT_MAX}个字`)
-      .refine((s) => !CONTROL_RE.test(s.replace(/[\r\n\t]/g, '')), '内容包含无效字符'),
+    content: textField('内容', { max: CONTENT_MAX, required: true, multiline: true }),
     validFrom: date('有效期开始日期'),
     validUntil: date('有效期结束日期'),
     attachments: z

@@ -70,21 +70,61 @@ const NAME_RE = /^\p{L}\p{M}*(?:[· ]?\p{L}\p{M}*)*$/u
 export const personName = z
   .string()
   .trim()
-  .refine((s) => [...s].length >= 2, '请输入姓名（至少2个字）')
-  .refine((s) => [...s].length <= 20, '姓名不能超过20个字')
+  .refine((s) => charCount(s) >= 2, '请输入姓名（至少2个字）')
+  .refine((s) => charCount(s) <= 20, '姓名不能超过20个字')
   .refine((s) => NAME_RE.test(s), '姓名只能包含文字、间隔号和空格')
 export const smsCode = z.string().regex(/^\d{6}$/, '请输入6位数字验证码')
 export const docId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式错误')
 export const version = z.number().int().min(0)
+// ── text: one rule for every field a person types ───────────────────────────────────────────
+
+/**
+ * Characters as a person counts them: code points. 𠮷 (CJK Extension B) is one character but
+ * two UTF-16 units, which is what `.length`, zod's `.max` and a browser's maxlength count.
+ */
+export function charCount(s: string): number {
+  let n = 0
+  for (const _ of s) n++
+  return n
+}
+
 /** Control characters (NUL, escapes, bidi overrides…) are never part of text a person types. */
 const CONTROL_RE = /[\p{Cc}\p{Cf}]/u
-export const shortText = (max: number, label: string) =>
-  z
-    .string()
+/** Half of a surrogate pair alone: no character at all (a cut string, or a forged one). */
+const LONE_SURROGATE_RE = /\p{Cs}/u
+
+export interface TextRule {
+  /** At most this many characters (code points), after trimming. */
+  max: number
+  /** Blank refused: with `blankHint`, or 请填写…. */
+  required?: boolean
+  blankHint?: string
+  /** Line breaks and tabs allowed (long text: content, notes). */
+  multiline?: boolean
+}
+
+function textProblem(s: string, label: string, rule: TextRule): string | null {
+  if (s === '') return rule.required ? (rule.blankHint ?? `请填写${label}`) : null
+  const typed = rule.multiline ? s.replace(/[\r\n\t]/g, '') : s
+  if (LONE_SURROGATE_RE.test(s) || CONTROL_RE.test(typed)) return `${label}包含无效字符`
+  if (charCount(s) > rule.max) return `${label}不能超过${rule.max}个字`
+  return null
+}
+
+/** Text a person types, trimmed, its limit counted in characters (see charCount). */
+export function textField(label: string, rule: TextRule) {
+  const blank = rule.required ? (rule.blankHint ?? `请填写${label}`) : undefined
+  return z
+    .string({ required_error: blank, invalid_type_error: `${label}格式不正确` })
     .trim()
-    .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过${max}个字`)
-    .refine((s) => !CONTROL_RE.test(s), `${label}包含无效字符`)
+    .superRefine((s, ctx) => {
+      const message = textProblem(s, label, rule)
+      if (message) ctx.addIssue({ code: z.ZodIssueCode.custom, message })
+    })
+}
+
+/** A required line of text of at most `max` characters. */
+export const shortText = (max: number, label: string) => textField(label, { max, required: true })
 // ── dates: one rule for every contract ──────────────────────────────────────────────────────
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/

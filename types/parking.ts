@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import { defineContract, returns } from './contract'
-import { dateField, docId, isDate as isCalendarDay, requestId, shortText, version } from './fields'
+import {
+  dateField,
+  docId,
+  isDate as isCalendarDay,
+  requestId,
+  shortText,
+  textField,
+  version,
+} from './fields'
 import type { Machine } from './machine'
 import type { AuditRow } from './permissions'
 
@@ -147,7 +155,6 @@ export function fieldLabel(path: string): string {
 
 // ── field schemas: `draft` allows blanks, the final form does not ────────────────────────────
 
-const CONTROL_RE = /[\p{Cc}\p{Cf}]/u
 /** The first day the form's dates may name. */
 const EARLIEST_DAY = '1980-01-01'
 
@@ -174,13 +181,9 @@ function feeOf(label: string) {
     .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, `${label}最多保留两位小数`)
 }
 
-/** Text; `required` refuses blanks with `blankHint`. Newlines are allowed only where `multiline`. */
+/** Text, line breaks allowed; `required` refuses blanks with `blankHint`. */
 function textOf(label: string, max: number, required: boolean, blankHint?: string) {
-  let s = z.string({ invalid_type_error: `${label}格式不正确` }).trim()
-  if (required) s = s.min(1, blankHint ?? `请填写${label}`)
-  return s
-    .max(max, `${label}不能超过${max}个字`)
-    .refine((v) => !CONTROL_RE.test(v.replace(/\n/g, '')), `${label}包含无效字符`)
+  return textField(label, { max, required, blankHint, multiline: true })
 }
 
 const dateOf = (label: string) => dateField(label, { earliest: EARLIEST_DAY })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineContract, returns } from './contract'
-import { dateField, docId } from './fields'
+import { dateField, docId, textField } from './fields'
 
 /**
  * 信息综合查询 (manual §9): 备案综合查询 — search the platform's filings (备案) by name, region
@@ -161,16 +161,8 @@ export const QUERY_PAGE_SIZE = 20
 export const EXPORT_MAX_ROWS = 20_000
 export const KEYWORD_MAX = 30
 
-/** Control characters (NUL, escapes, bidi overrides…) are never part of a keyword. */
-const CONTROL_RE = /[\p{Cc}\p{Cf}]/u
 /** An optional keyword: '' means no filter; matched literally, never as a pattern. */
-const keyword = (label: string, max = KEYWORD_MAX) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label}不能超过${max}个字`)
-    .refine((s) => !CONTROL_RE.test(s), `${label}包含无效字符`)
-    .optional()
+const keyword = (label: string, max = KEYWORD_MAX) => textField(label, { max }).optional()
 
 /** 18-character 身份证号码 (the last may be X); matched whole, never partly. */
 export const ID_NO_RE = /^\d{17}[\dX]$/
@@ -190,7 +182,7 @@ export const FilingFilter = z
     district: z
       .enum(DISTRICTS as [District, ...District[]], { message: '请选择深圳市的行政区域' })
       .optional(),
-    street: z.string().max(20, '街道不能超过20个字').optional(),
+    street: textField('街道', { max: 20 }).optional(),
   })
   .strict()
 

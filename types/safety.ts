@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineContract, returns } from './contract'
-import { docId, momentField, requestId, shortText, version } from './fields'
+import { docId, momentField, requestId, shortText, textField, version } from './fields'
 import type { Machine } from './machine'
 import type { AuditRow } from './permissions'
 
@@ -109,12 +109,7 @@ export const submissionId = (checkId: string, projectId: string) => `${checkId}_
 const answer = z
   .object({
     result: z.enum(['ok', 'problem'], { message: '请选择有问题或无问题' }),
-    note: z
-      .string()
-      .trim()
-      .max(NOTE_MAX, `说明不能超过${NOTE_MAX}个字`)
-      .refine((s) => !/[\p{Cc}\p{Cf}]/u.test(s), '说明包含无效字符')
-      .optional(),
+    note: textField('说明', { max: NOTE_MAX }).optional(),
     photos: z
       .array(z.string().min(1).max(300))
       .max(PHOTOS_MAX, `每项最多${PHOTOS_MAX}张照片`)

@@ -205,6 +205,33 @@ describe.each(rows.map((r) => [`${r.contract.fn}.${r.name}`, r] as const))(
       expect(writes).toBe(0)
     })
 
+    it('counts its text limits in characters and refuses lone surrogates', async () => {
+      if (!sample) throw new Error('no sample')
+      // Parsing comes before access: an unbound caller learns whether the input is taken
+      // (NOT_BOUND, FORBIDDEN…) or refused (BAD_INPUT), and nothing is written.
+      const check = async (path: string, value: string) => {
+        const params = withValue(sample.input, path.split('.'), value)
+        const reply = await env.call(contract.fn, { action: name, ...params }, callers.none)
+        return reply.ok ? null : (reply.error.fields?.[path] ?? null)
+      }
+      for (const path of textPaths(spec, sample.input)) {
+        const max = limitOf(spec, sample.input, path)
+        if (max !== null) {
+          // 𠮷 is one character but two UTF-16 units.
+          expect({ path, max, refused: await check(path, '𠮷'.repeat(max)) }).toEqual({
+            path,
+            max,
+            refused: null,
+          })
+          expect(await check(path, '𠮷'.repeat(max + 1))).toMatch(/不能超过\d+个字/)
+        }
+        expect({ path, lone: await check(path, '字\ud842') }).toEqual({
+          path,
+          lone: expect.any(String),
+        })
+      }
+    })
+
     if (spec.audit) {
       it(`leaves its audit row (${spec.audit})`, async () => {
         const start = Date.now() - 1000
@@ -270,6 +297,40 @@ function withValue(input: Record<string, unknown>, path: string[], value: unknow
   const [head, ...rest] = path
   const inner = input[head] as Record<string, unknown>
   return { ...input, [head]: rest.length ? withValue(inner, rest, value) : value }
+}
+
+/** Strings a machine makes (paths, file ids, file contents), not text a person types. */
+const MACHINE_MADE = /(cloudPath|fileID|dataBase64)$/
+
+const takes = (spec: ActionSpec, input: Record<string, unknown>, path: string, value: string) =>
+  spec.input.safeParse(withValue(input, path.split('.'), value)).success
+
+/** The sample's fields (nested ones dotted) that take free text: characters beyond the BMP. */
+function textPaths(
+  spec: ActionSpec,
+  root: Record<string, unknown>,
+  input = root,
+  prefix = '',
+): string[] {
+  return Object.entries(input).flatMap(([key, value]): string[] => {
+    const path = `${prefix}${key}`
+    if (isRecord(value)) return textPaths(spec, root, value, `${path}.`)
+    const text = typeof value === 'string' && !MACHINE_MADE.test(path)
+    return text && takes(spec, root, path, '𠮷𠮷') ? [path] : []
+  })
+}
+
+/** The most characters of 字 (one UTF-16 unit each) a field takes, or null for no limit. */
+function limitOf(spec: ActionSpec, input: Record<string, unknown>, path: string): number | null {
+  const CEILING = 20_000
+  if (takes(spec, input, path, '字'.repeat(CEILING))) return null
+  let [lo, hi] = [1, CEILING]
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2)
+    if (takes(spec, input, path, '字'.repeat(mid))) lo = mid
+    else hi = mid
+  }
+  return lo
 }
 
 /** Some Chinese text: what every message a user may see must carry. */

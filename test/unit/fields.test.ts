@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import { BindingInput } from '../../types/binding'
-import { fieldErrors, isDate, isMonth, phone, personName } from '../../types/fields'
+import {
+  charCount,
+  fieldErrors,
+  isDate,
+  isMonth,
+  phone,
+  personName,
+  shortText,
+} from '../../types/fields'
 import { PermissionsInput } from '../../types/permissions'
 
 describe('shared field rules', () => {
@@ -112,5 +120,23 @@ describe('dates', () => {
       false,
       false,
     ])
+  })
+})
+
+describe('text limits count characters', () => {
+  it('counts code points', () => {
+    expect(charCount('𠮷'.repeat(30))).toBe(30)
+    expect('𠮷'.repeat(30).length).toBe(60)
+    expect(charCount('阳光花园 A座')).toBe(7)
+  })
+  it('takes 60 characters beyond the BMP in a 60-character title, not 61', () => {
+    const title = shortText(60, '标题')
+    expect(title.safeParse('𠮷'.repeat(60)).success).toBe(true)
+    const r = title.safeParse('𠮷'.repeat(61))
+    expect(r.success ? null : fieldErrors(r.error)._).toBe('标题不能超过60个字')
+  })
+  it.each(['\ud842', '阳光\udfb7', '\udfb7\ud842'])('refuses the lone surrogate in %j', (s) => {
+    const r = shortText(60, '标题').safeParse(s)
+    expect(r.success ? null : fieldErrors(r.error)._).toBe('标题包含无效字符')
   })
 })
