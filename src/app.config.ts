@@ -8,6 +8,8 @@ export default defineAppConfig({
   pages,
   // Every module is its own subpackage: pages/<code>/ with the pages types/modules.ts lists.
   subPackages: MODULES.map((m) => ({ root: `pages/${m.code}`, pages: [...m.pages] })),
+  // WeChat injects only the components a page uses when it opens (DevTools' 代码质量 check).
+  lazyCodeLoading: 'requiredComponents',
   window: {
     navigationBarTitleText: '物业服务',
     navigationBarBackgroundColor: '#1f6feb',
