@@ -13,6 +13,8 @@ export const ERROR_MESSAGES = {
   MODULE_NOT_GRANTED: '未获得该模块的权限',
   NOT_FOUND: '记录不存在',
   CONFLICT: '记录已被他人修改，请刷新后重试',
+  /** A request id already used with another input: a page bug or a forged retry, never a retry. */
+  REQUEST_REUSED: '该请求编号已用于另一操作，请刷新后重试',
   INVALID_STATE: '当前状态不允许此操作，请刷新后重试',
   ALREADY_BOUND: '该微信或手机号已绑定账号',
   CODE_INVALID: '验证码错误',

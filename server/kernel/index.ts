@@ -13,7 +13,7 @@ import type {
 import { authorize } from './access'
 import { first } from './db'
 import { now } from './clock'
-import { claimRequest, finishRequest } from './idempotency'
+import { claimRequest, finishRequest, inputHash } from './idempotency'
 import type { Tx } from './tx'
 import { parseInput } from './validate'
 
@@ -158,7 +158,7 @@ export function defineFunction<C extends Contract>(contract: C, handlers: Handle
       if (!spec.idempotent) return { ok: true, data: await execute() }
       const requestId = (input as { requestId: string }).requestId
       const key = `${contract.fn}.${name}.${openid}.${requestId}`
-      const claim = await claimRequest(key, at)
+      const claim = await claimRequest(key, at, inputHash(input as Record<string, unknown>))
       if (claim.earlier) return claim.earlier
       ctx.retry = claim.takenOver
       const result: Result<unknown> = await execute()
