@@ -148,7 +148,13 @@ export const main = defineFunction(ParkingContract, {
   async saveDraft(ctx, { editionId, version, form, step: at }) {
     if (!editionId) {
       // The next edition: one open edition per project at a time, numbered after the latest.
-      const [open, last] = await Promise.all([byStatus(ctx, OPEN), latest(ctx)])
+      // The number is the claim: edition N+1 can be inserted once (its _id is unique), and only
+      // once N — the latest, read with its status in one query — is closed; closed is final. So
+      // two editions can never be open: a call that sees N open refuses, one that saw N-1 as the
+      // latest collides on N's _id. (Reading "any open one" and "the latest" apart let a burst
+      // see no open edition and the latest already taken, and open N+1 beside N.)
+      const last = await latest(ctx)
+      const open = last && OPEN.includes(last.status) ? last : await byStatus(ctx, OPEN)
       if (open?.status === 'submitted') {
         throw new AppError('INVALID_STATE', `第${open.edition}版待发布，发布或取消后才能填写新版本`)
       }

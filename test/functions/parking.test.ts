@@ -364,6 +364,36 @@ describe('the draft', () => {
   })
 })
 
+describe('one open edition per project', () => {
+  it('of a burst of 10 "start the next edition", one opens it; the others are refused', async () => {
+    // Publish whatever is open, so no edition is open.
+    const ed = await submitted(env)
+    const pub = {
+      action: 'publish',
+      editionId: ed._id,
+      version: ed.version,
+      requestId: newRequestId(),
+    }
+    expectOk(await parking(pub, 'demo-manager'))
+    const before = (await cloud.collection('parking_editions', { projectId: 'p-yangguang' })).length
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        parking(
+          { action: 'saveDraft', version: 0, form: { homes: i + 1 } },
+          i % 2 ? 'demo-manager' : 'demo-handler',
+        ),
+      ),
+    )
+    expect(replies.filter((r) => r.ok)).toHaveLength(1)
+    for (const r of replies.filter((x) => !x.ok)) expectError(r, 'CONFLICT')
+    const all = await cloud.collection<{ status: string; edition: number }>('parking_editions', {
+      projectId: 'p-yangguang',
+    })
+    expect(all.filter((e) => e.status === 'draft' || e.status === 'submitted')).toHaveLength(1)
+    expect(all).toHaveLength(before + 1)
+  })
+})
+
 describe('submit → publish → the edition every member reads', () => {
   it('a handler submits; the manager gets a to-do and a notice, publishes; the old edition steps aside', async () => {
     const before = await current()
