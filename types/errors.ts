@@ -35,6 +35,8 @@ export interface ErrorBody {
   fields?: Record<string, string>
   /** INVALID_STATE: the events the record's state does allow. */
   allowed?: string[]
+  /** UPSTREAM_FAILED: seconds until another try can help (a provider is being spared). */
+  retryAfterSec?: number
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorBody }
@@ -44,17 +46,20 @@ export class AppError extends Error {
   readonly code: ErrorCode
   readonly fields?: Record<string, string>
   readonly allowed?: string[]
+  readonly retryAfterSec?: number
   constructor(
     code: ErrorCode,
     message?: string,
     fields?: Record<string, string>,
     allowed?: string[],
+    retryAfterSec?: number,
   ) {
     super(message ?? ERROR_MESSAGES[code])
     this.name = 'AppError'
     this.code = code
     this.fields = fields
     this.allowed = allowed
+    this.retryAfterSec = retryAfterSec
   }
   toBody(): ErrorBody {
     return {
@@ -62,6 +67,7 @@ export class AppError extends Error {
       message: this.message,
       ...(this.fields ? { fields: this.fields } : {}),
       ...(this.allowed ? { allowed: this.allowed } : {}),
+      ...(this.retryAfterSec !== undefined ? { retryAfterSec: this.retryAfterSec } : {}),
     }
   }
 }

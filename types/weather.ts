@@ -88,8 +88,16 @@ export interface WeatherBoard {
   daily: DailyForecast[]
   /** When the data was fetched from the provider (数据更新于 …). */
   updatedAt: number
-  /** The provider failed just now: this is the last answer it gave. */
+  /**
+   * Older than its time to live (10 minutes): the provider could not give a newer one, this is
+   * its last answer, from `updatedAt`.
+   */
   stale: boolean
+  /**
+   * The provider failed and is being spared: seconds until another try can bring newer data
+   * (the page's 刷新 / 重试 waits that long).
+   */
+  retryAfterSec?: number
 }
 
 export const WeatherInput = {

@@ -3,8 +3,9 @@
  * provider finds; a person's choice is remembered. The board — warnings first, then now and 7
  * days — comes from a per-place cache: a fresh entry costs no provider call; an old one is
  * refreshed by exactly one caller (a claim with a time limit, taken by conditional update) while
- * the others answer from the cache; when the provider fails, the last answer is shown marked
- * stale, or, with nothing cached, a clear error.
+ * the others answer from the cache. An answer past its time to live is always marked stale with
+ * its time; when the provider fails it is spared for 30 s, and every answer of that pause (the
+ * last board, or with nothing cached a clear error) says how many seconds until a try can help.
  */
 import type { Account } from '../../types/account'
 import { AppError } from '../../types/errors'
@@ -24,6 +25,7 @@ import {
   first,
   insert,
   list,
+  now as clockNow,
   updateCount,
   type Ctx,
 } from '../../server/kernel'
@@ -69,7 +71,19 @@ async function defaultPlace(ctx: Ctx<Account>): Promise<string> {
   return chosen?.placeId ?? projectPlaceId(ctx.projectId)
 }
 
-function board(place: Place, c: Cached, stale: boolean): WeatherBoard {
+/**
+ * Seconds until the provider is asked again, while it is spared after a failure (the entry says
+ * why it failed and until when): what 重试 / 刷新 must wait for to help.
+ */
+function retryAfter(c: Pick<Cached, 'lastError' | 'refreshingUntil'> | null, at: number) {
+  if (!c?.lastError || c.refreshingUntil <= at) return undefined
+  return Math.ceil((c.refreshingUntil - at) / 1000)
+}
+
+/** The board from a cache entry: stale whenever it is past its time to live, whoever asks. */
+function board(place: Place, c: Cached, at: number): WeatherBoard {
+  const stale = !(c.expiresAt > at)
+  const wait = stale ? retryAfter(c, at) : undefined
   return {
     place,
     warnings: c.warnings ?? [],
@@ -77,13 +91,21 @@ function board(place: Place, c: Cached, stale: boolean): WeatherBoard {
     daily: c.daily ?? [],
     updatedAt: c.fetchedAt ?? 0,
     stale,
+    ...(wait !== undefined ? { retryAfterSec: wait } : {}),
   }
 }
 
-/** Claims the refresh of a place's cache; true for exactly one of many callers at once. */
+function unavailable(c: Pick<Cached, 'lastError' | 'refreshingUntil'> | null, at: number) {
+  return new AppError('UPSTREAM_FAILED', UNAVAILABLE, undefined, undefined, retryAfter(c, at))
+}
+
+/**
+ * Claims the refresh of a place's cache; true for exactly one of many callers at once. A claim
+ * clears `lastError`, so an entry with one is in its pause after a failure, not being fetched.
+ */
 async function claimRefresh(id: string, at: number, existing: Cached | null): Promise<boolean> {
   if (!existing) {
-    return insert(cache(), { _id: id, expiresAt: 0, refreshingUntil: at + CLAIM_MS })
+    return insert(cache(), { _id: id, expiresAt: 0, refreshingUntil: at + CLAIM_MS, lastError: '' })
       .then(() => true)
       .catch(() => false)
   }
@@ -91,7 +113,7 @@ async function claimRefresh(id: string, at: number, existing: Cached | null): Pr
   // not refresh it again.
   const taken = await updateCount(
     cache().where({ _id: id, refreshingUntil: _.lt(at), expiresAt: _.lte(at) }),
-    { refreshingUntil: at + CLAIM_MS },
+    { refreshingUntil: at + CLAIM_MS, lastError: '' },
   )
   return taken === 1
 }
@@ -159,27 +181,27 @@ export const main = defineFunction(WeatherContract, {
   async board(ctx, { placeId }) {
     const place = await placeOf(placeId ?? (await defaultPlace(ctx)))
     const cached = await first<Cached>(cache().where({ _id: place._id }))
-    if (cached?.fetchedAt && cached.expiresAt > ctx.now) return board(place, cached, false)
+    if (cached?.fetchedAt && cached.expiresAt > ctx.now) return board(place, cached, ctx.now)
     if (!(await claimRefresh(place._id, ctx.now, cached))) {
-      // Someone else refreshed it or is on it: their answer, else the last one.
+      // Someone else refreshed it, is on it, or the provider is being spared: the latest answer.
       const latest = await first<Cached>(cache().where({ _id: place._id }))
-      if (latest?.fetchedAt) return board(place, latest, false)
+      if (latest?.fetchedAt) return board(place, latest, ctx.now)
+      // Nothing cached: in the pause after a failure, say when to try; else wait for the fetch.
+      if (retryAfter(latest, ctx.now)) throw unavailable(latest, ctx.now)
       const other = await waitForOther(place._id)
-      if (other) return board(place, other, false)
-      throw new AppError('UPSTREAM_FAILED', UNAVAILABLE)
+      if (other) return board(place, other, clockNow())
+      throw unavailable(await first<Cached>(cache().where({ _id: place._id })), clockNow())
     }
     try {
-      return board(place, await refresh(place, ctx.now), false)
+      return board(place, await refresh(place, ctx.now), ctx.now)
     } catch (err) {
       const reason = err instanceof provider.ProviderError ? err.code : (err as Error).message
       console.error('[weather] provider failed', reason)
       // Not again for a while: an outage or a spent quota is not helped by a call per view.
-      await updateCount(cache().where({ _id: place._id }), {
-        refreshingUntil: ctx.now + RETRY_AFTER_MS,
-        lastError: reason,
-      })
-      if (cached?.fetchedAt) return board(place, cached, true)
-      throw new AppError('UPSTREAM_FAILED', UNAVAILABLE)
+      const spared = { refreshingUntil: ctx.now + RETRY_AFTER_MS, lastError: reason || 'failed' }
+      await updateCount(cache().where({ _id: place._id }), spared)
+      if (cached?.fetchedAt) return board(place, { ...cached, ...spared }, ctx.now)
+      throw unavailable(spared, ctx.now)
     }
   },
 })

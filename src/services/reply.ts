@@ -12,16 +12,17 @@ function isErrorBody(x: unknown): x is ErrorBody {
 
 /**
  * Turns a function's `Result<T>` reply into its data, or throws the `AppError` it carries
- * (code, message, per-field messages and an INVALID_STATE's allowed moves kept). A reply of any
- * other shape is INTERNAL.
+ * (code, message, per-field messages, an INVALID_STATE's allowed moves and an UPSTREAM_FAILED's
+ * seconds to wait kept). A reply of any other shape is INTERNAL.
  */
 export function unwrap<T>(reply: unknown): T {
   if (typeof reply === 'object' && reply !== null && 'ok' in reply) {
     const r = reply as { ok: unknown; data?: unknown; error?: unknown }
     if (r.ok === true) return r.data as T
     if (r.ok === false && isErrorBody(r.error)) {
-      const { code, message, fields, allowed } = r.error
-      if (isErrorCode(code)) throw new AppError(code, message || undefined, fields, allowed)
+      const { code, message, fields, allowed, retryAfterSec } = r.error
+      if (isErrorCode(code))
+        throw new AppError(code, message || undefined, fields, allowed, retryAfterSec)
       throw new AppError('INTERNAL', undefined, fields)
     }
   }

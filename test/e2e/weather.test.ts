@@ -4,7 +4,8 @@
  * 海滨广场 and 确定选择 — the page keeps it when opened again; warnings put in force at the
  * stand-in come first, in their signal's colour, with guidance for property staff (the cache
  * moved past its time to live with the cloud's clock); with the provider failing, the cached
- * board is marked 数据更新于 …, and a place never fetched says so clearly with 重试.
+ * board is marked 数据更新于 …, and a place never fetched says so clearly with 重试; while the
+ * provider is spared after a failure, 重试 and 刷新 count its seconds down and are enabled after.
  */
 import { type Locator, type Page } from 'playwright-core'
 import type { WeatherBoard } from '../../types/weather'
@@ -157,11 +158,38 @@ test('a place never fetched, with the provider failing: a clear message and 重�
   await page.locator('.taro__toast p', { hasText: '已选择' }).waitFor({ state: 'hidden' })
   await page.screenshot({ path: screenshotPath('weather-unavailable.png') })
 
-  // The provider back, and its 30 s pause after a failure over: 重试 shows the board.
+  // The provider is spared for 30 s after the failure: 重试 could only fail, so it waits.
+  await expect(visible('retry-countdown').innerText()).resolves.toMatch(/^(30|29|28) 秒后可重试$/)
+  await visible('retry').locator('.at-button--disabled').waitFor()
+
+  // 24 s of the pause later (the functions' clock), the page opened again counts the rest down
+  // (it remembers 盐田) and enables 重试 when the pause is over; the provider is back by then.
+  await tick(24_000)
+  await openAs(ME, '/pages/weather/index')
+  await expect(visible('retry-countdown').innerText()).resolves.toMatch(/^[1-6] 秒后可重试$/)
+  await visible('retry').locator('.at-button--disabled').waitFor()
   await cloud.qweather({ overQuota: false })
-  await tick(31_000)
-  await visible('retry').locator('.at-button').click()
+  // The countdown runs on real time: up to 6 s.
+  await visible('retry-countdown').waitFor({ state: 'detached', timeout: 20_000 })
+  await visible('retry').locator('.at-button:not(.at-button--disabled)').click()
   await board('qw-101280607').waitFor()
   await expect(visible('daily-row').count()).resolves.toBe(7)
   expect(await visible('weather-stale').count()).toBe(0)
+}, 40_000)
+
+test('a stale board during the pause: 刷新 waits its seconds, then brings the new data', async () => {
+  // 盐田 is cached now; past its time to live with the provider down, the first view fails to
+  // refresh it, and the page opened again in the pause shows it old with the seconds to wait.
+  await cloud.qweather({ down: true })
+  await tick(PAST_TTL)
+  await expectOk((await cloud.call('weather', { action: 'board' }, ME)) as Reply)
+  await tick(24_000)
+  await openBoard('qw-101280607')
+  await expect(visible('weather-stale-text').innerText()).resolves.toMatch(STALE)
+  await expect(visible('refresh-countdown').innerText()).resolves.toMatch(/^[1-6] 秒后可刷新$/)
+  expect(await visible('refresh').count()).toBe(0)
+  await cloud.qweather({ down: false })
+  await visible('refresh').click({ timeout: 20_000 })
+  await visible('weather-stale').waitFor({ state: 'detached' })
+  await expect(visible('weather-updated').innerText()).resolves.toContain('数据来源：和风天气')
 }, 40_000)

@@ -112,6 +112,39 @@ describe('when the provider fails', () => {
     expect(expectOk(await weather({ action: 'board', placeId: 'wp-p-haibin' })).stale).toBe(false)
   })
 
+  it('marks an answer past its time to live stale on every view of the pause, with the seconds left', async () => {
+    const fresh = expectOk(await weather({ action: 'board', placeId: 'wp-p-haibin' }))
+    await cloud.qweather({ down: true })
+    await tick(TTL + 1000)
+    const first = expectOk(await weather({ action: 'board', placeId: 'wp-p-haibin' }))
+    expect(first).toMatchObject({ stale: true, updatedAt: fresh.updatedAt, retryAfterSec: 30 })
+    // While the provider is spared, every view says the same: old data, and when to try again.
+    await tick(10_000)
+    const later = expectOk(await weather({ action: 'board', placeId: 'wp-p-haibin' }))
+    expect(later).toMatchObject({ stale: true, updatedAt: fresh.updatedAt })
+    expect(later.retryAfterSec).toBeGreaterThanOrEqual(19)
+    expect(later.retryAfterSec).toBeLessThanOrEqual(20)
+    await cloud.qweather({ down: false })
+    await tick(21_000)
+    const back = expectOk(await weather({ action: 'board', placeId: 'wp-p-haibin' }))
+    expect(back.stale).toBe(false)
+    expect(back.retryAfterSec).toBeUndefined()
+  })
+
+  it('tells how many seconds until another try can help when nothing is cached', async () => {
+    expectOk(await weather({ action: 'search', keyword: '坪山' }))
+    await cloud.qweather({ down: true })
+    const reply = await weather({ action: 'board', placeId: 'qw-101280609' })
+    expectError(reply, 'UPSTREAM_FAILED')
+    expect(!reply.ok && reply.error).toMatchObject({ retryAfterSec: 30 })
+    await tick(12_000)
+    const again = await weather({ action: 'board', placeId: 'qw-101280609' })
+    expectError(again, 'UPSTREAM_FAILED')
+    const left = !again.ok && (again.error as { retryAfterSec?: number }).retryAfterSec
+    expect(left).toBeGreaterThanOrEqual(17)
+    expect(left).toBeLessThanOrEqual(18)
+  })
+
   it('says so clearly when nothing is cached yet', async () => {
     expectOk(await weather({ action: 'search', keyword: '盐田' }))
     await cloud.qweather({ overQuota: true })

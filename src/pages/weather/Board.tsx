@@ -1,6 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
+import { AtButton, AtIcon } from 'taro-ui'
 import {
   WeatherContract,
   type DailyForecast,
@@ -13,6 +14,7 @@ import CloudView from '../../components/CloudView'
 import { useCloud } from '../../hooks/useCloud'
 import { call } from '../../services/api'
 import { useSession } from '../../session'
+import { COLORS } from '../../styles/colors'
 import { dayLabel, whenText } from './format'
 import { SIGNAL_CLASS, signalName } from './signals'
 
@@ -121,7 +123,36 @@ function DailyList({ daily }: { daily: DailyForecast[] }) {
   )
 }
 
-function BoardView({ board, onRefresh }: { board: WeatherBoard; onRefresh: () => void }) {
+/**
+ * Seconds left of a wait the server asked for, counted down from when its answer (`answer`, a new
+ * object per reply) came; 0 when there is none or it is over.
+ */
+function useCountdown(seconds: number | undefined, answer: unknown): number {
+  const [counted, setCounted] = useState({ answer, left: seconds ?? 0 })
+  useEffect(() => {
+    if (!seconds) return undefined
+    const until = Date.now() + seconds * 1000
+    const timer = setInterval(() => {
+      const left = Math.max(0, Math.ceil((until - Date.now()) / 1000))
+      setCounted({ answer, left })
+      if (left === 0) clearInterval(timer)
+    }, 250)
+    return () => clearInterval(timer)
+  }, [seconds, answer])
+  // A new answer shows its own seconds until the first tick counts them.
+  return counted.answer === answer ? counted.left : (seconds ?? 0)
+}
+
+function BoardView({
+  board,
+  wait,
+  onRefresh,
+}: {
+  board: WeatherBoard
+  /** Seconds until 刷新 can bring newer data (the provider is being spared). */
+  wait: number
+  onRefresh: () => void
+}) {
   return (
     <View className="weather-board" data-testid="weather-board" data-place-id={board.place._id}>
       {board.stale ? (
@@ -129,9 +160,15 @@ function BoardView({ board, onRefresh }: { board: WeatherBoard; onRefresh: () =>
           <Text data-testid="weather-stale-text">
             数据更新于 {whenText(board.updatedAt)}，暂时无法获取最新数据
           </Text>
-          <Text className="weather-stale__refresh" onClick={onRefresh}>
-            刷新
-          </Text>
+          {wait > 0 ? (
+            <Text className="weather-stale__wait" data-testid="refresh-countdown">
+              {wait} 秒后可刷新
+            </Text>
+          ) : (
+            <Text className="weather-stale__refresh" data-testid="refresh" onClick={onRefresh}>
+              刷新
+            </Text>
+          )}
         </View>
       ) : null}
 
@@ -163,6 +200,37 @@ function BoardView({ board, onRefresh }: { board: WeatherBoard; onRefresh: () =>
   )
 }
 
+/**
+ * Nothing to show and the provider being spared: what happened, and 重试 disabled with the seconds
+ * left, enabled when they are over (a try before could only fail again).
+ */
+function Unavailable({
+  message,
+  wait,
+  onRetry,
+}: {
+  message: string
+  wait: number
+  onRetry: () => void
+}) {
+  return (
+    <View className="weather-unavailable" data-testid="cloud-error">
+      <AtIcon value="alert-circle" size="48" color={COLORS.danger} />
+      <Text className="weather-unavailable__text">{message}</Text>
+      {wait > 0 ? (
+        <Text className="weather-unavailable__wait" data-testid="retry-countdown">
+          {wait} 秒后可重试
+        </Text>
+      ) : null}
+      <View className="weather-unavailable__retry" data-testid="retry">
+        <AtButton type="primary" size="small" disabled={wait > 0} onClick={onRetry}>
+          重试
+        </AtButton>
+      </View>
+    </View>
+  )
+}
+
 interface Props {
   projectId: string | undefined
   /** undefined: the place the server remembers for this person (or their own 小区). */
@@ -174,7 +242,8 @@ interface Props {
 /**
  * The board of one place: warnings in force first, then now and 7 days. A failed first load
  * says why with 重试 (CloudView); a failed refresh keeps the board and toasts; the server marks
- * an answer it could not refresh (stale), and so does the page. Pull down to refresh.
+ * an answer past its time to live (stale), and so does the page. While the provider is spared
+ * after a failure, 重试 / 刷新 wait the seconds the server names. Pull down to refresh.
  */
 export default function Board({ projectId, placeId, onPlace }: Props) {
   const { refreshOnAccessError } = useSession()
@@ -194,9 +263,16 @@ export default function Board({ projectId, placeId, onPlace }: Props) {
     void board.reload().finally(() => Taro.stopPullDownRefresh())
   })
 
+  const refreshWait = useCountdown(board.data?.retryAfterSec, board.data)
+  const retryWait = useCountdown(board.error?.retryAfterSec, board.error)
+  const reload = () => void board.reload()
+
+  if (board.data === undefined && board.error?.retryAfterSec !== undefined && !board.loading) {
+    return <Unavailable message={board.error.message} wait={retryWait} onRetry={reload} />
+  }
   return (
     <CloudView state={board} loadingText="正在获取天气…">
-      {(b) => <BoardView board={b} onRefresh={() => void board.reload()} />}
+      {(b) => <BoardView board={b} wait={refreshWait} onRefresh={reload} />}
     </CloudView>
   )
 }
