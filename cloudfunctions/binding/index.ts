@@ -26,7 +26,7 @@ import {
   type Ctx,
   type Tx,
 } from '../../server/kernel'
-import { notify, subscribeTemplates } from '../../server/kernel/messaging'
+import { subscribeTemplates, tellManagers } from '../../server/kernel/messaging'
 import { openTodo } from '../../server/kernel/todos'
 import { checkCode, issueCode, useCode } from '../../server/kernel/verification'
 
@@ -157,19 +157,12 @@ function bind(ctx: Ctx, account: Account, codeId: string, project: Project | nul
 }
 
 /** Tells the project's managers of a new request (best effort, after the commit). */
-async function tellManagers(account: Account, project: Project): Promise<void> {
-  const managers = await list<Account>(
-    db.collection('accounts').where({ role: 'manager', status: 'active', projectIds: project._id }),
-  )
-  await Promise.all(
-    managers.map((m) =>
-      notify(m.openid, subscribeTemplates().authRequest, 'pages/permissions/index', {
-        thing1: account.name,
-        thing2: project.name,
-        phrase3: '待授权',
-      }),
-    ),
-  )
+function tellOfRequest(ctx: Ctx, account: Account, project: Project): Promise<void> {
+  return tellManagers(project._id, ctx.openid, {
+    templateId: subscribeTemplates().authRequest,
+    page: 'pages/permissions/index',
+    data: { thing1: account.name, thing2: project.name, phrase3: '待授权' },
+  })
 }
 
 export const main = defineFunction(BindingContract, {
@@ -209,7 +202,7 @@ export const main = defineFunction(BindingContract, {
     const codeId = await checkCode(input.phone, 'bind', input.code, ctx.now)
     const account = newAccount(ctx, input, registry, project)
     await bind(ctx, account, codeId, project)
-    if (project) await tellManagers(account, project)
+    if (project) await tellOfRequest(ctx, account, project)
     return sessionOf(account)
   },
 })

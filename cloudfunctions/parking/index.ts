@@ -35,7 +35,7 @@ import {
 } from '../../server/kernel'
 import { DAY } from '../../server/kernel/clock'
 import { move } from '../../server/kernel/machine'
-import { notify, subscribeTemplates } from '../../server/kernel/messaging'
+import { notify, subscribeTemplates, tellManagers } from '../../server/kernel/messaging'
 import { step } from '../../server/kernel/workflow'
 
 const editions = () => db.collection('parking_editions')
@@ -79,24 +79,13 @@ function trailOf(ctx: Ctx<Account>, id: string): Promise<AuditRow[]> {
   )
 }
 
-async function tellManagers(ctx: Ctx<Account>, ed: ParkingEdition): Promise<void> {
-  const managers = await list<Account>(
-    db
-      .collection('accounts')
-      .where({ role: 'manager', status: 'active', projectIds: ctx.projectId }),
-  )
-  const tpl = subscribeTemplates().reviewRequest
-  await Promise.all(
-    managers
-      .filter((m) => m._id !== ctx.caller._id)
-      .map((m) =>
-        notify(m.openid, tpl, linkOf(ed).slice(1), {
-          thing1: `车位信息公开第${ed.edition}版`,
-          thing2: ctx.caller.name,
-          phrase3: '待发布',
-        }),
-      ),
-  )
+/** The project's managers hear of a submission awaiting them (never the caller himself). */
+function tellOfSubmission(ctx: Ctx<Account>, ed: ParkingEdition): Promise<void> {
+  return tellManagers(ctx.projectId, ctx.openid, {
+    templateId: subscribeTemplates().reviewRequest,
+    page: linkOf(ed).slice(1),
+    data: { thing1: `车位信息公开第${ed.edition}版`, thing2: ctx.caller.name, phrase3: '待发布' },
+  })
 }
 
 /** The handler who submitted it hears what the manager decided. */
@@ -254,7 +243,7 @@ export const main = defineFunction(ParkingContract, {
             dueAt: ctx.now + 3 * DAY,
           },
     })
-    if (!own) await tellManagers(ctx, done)
+    if (!own) await tellOfSubmission(ctx, done)
     return done
   },
 

@@ -32,7 +32,7 @@ import {
   type Ctx,
 } from '../../server/kernel'
 import { step } from '../../server/kernel/workflow'
-import { notify, subscribeTemplates } from '../../server/kernel/messaging'
+import { notify, subscribeTemplates, tellManagers } from '../../server/kernel/messaging'
 import { openTodosOnce } from '../../server/kernel/todos'
 
 interface Project {
@@ -150,22 +150,13 @@ async function photoUrls(sub: SafetySubmission | null): Promise<Record<string, s
   return Object.fromEntries(res.fileList.map((f) => [f.fileID, f.tempFileURL]))
 }
 
-async function tellManagers(ctx: Ctx<Account>, check: SafetyCheck): Promise<void> {
-  const managers = await list<Account>(
-    db
-      .collection('accounts')
-      .where({ role: 'manager', status: 'active', projectIds: ctx.projectId }),
-  )
-  const tpl = subscribeTemplates().reviewRequest
-  await Promise.all(
-    managers.map((m) =>
-      notify(m.openid, tpl, `pages/safety/index?checkId=${check._id}&projectId=${ctx.projectId}`, {
-        thing1: check.title,
-        thing2: ctx.caller.name,
-        phrase3: '待确认',
-      }),
-    ),
-  )
+/** The project's managers hear of a submission awaiting them (never the caller himself). */
+function tellOfSubmission(ctx: Ctx<Account>, check: SafetyCheck): Promise<void> {
+  return tellManagers(ctx.projectId, ctx.openid, {
+    templateId: subscribeTemplates().reviewRequest,
+    page: `pages/safety/index?checkId=${check._id}&projectId=${ctx.projectId}`,
+    data: { thing1: check.title, thing2: ctx.caller.name, phrase3: '待确认' },
+  })
 }
 
 async function tellSubmitter(sub: SafetySubmission, check: SafetyCheck, result: string) {
@@ -389,7 +380,7 @@ export const main = defineFunction(SafetyContract, {
       todoTitle: `确认：${check.title}`,
       detail: { score, total: check.totalPoints },
     })
-    await tellManagers(ctx, check)
+    await tellOfSubmission(ctx, check)
     return done
   },
 

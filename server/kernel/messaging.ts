@@ -1,7 +1,7 @@
 import * as cloud from 'wx-server-sdk'
 import { now } from './clock'
-import type { SubscribeTemplates } from '../../types/account'
-import { insert } from './db'
+import type { Account, SubscribeTemplates } from '../../types/account'
+import { insert, list } from './db'
 
 /**
  * Outgoing messages. SMS goes through a provider adapter chosen by SMS_PROVIDER:
@@ -129,4 +129,36 @@ export async function notify(
       )
     } else console.warn('[notify] subscribe message not sent', (err as Error)?.message)
   }
+}
+
+export interface Notice {
+  /** The subscribe template (subscribeTemplates()); unset: nothing is sent. */
+  templateId: string | undefined
+  /** The page the notice opens, without a leading slash. */
+  page: string
+  data: Record<string, string>
+}
+
+/**
+ * Tells the active managers of a project of something awaiting them (a request to authorize, a
+ * submission to confirm or publish) — every one but the caller: a manager who submitted knows,
+ * and a notice to himself would spend his one-time subscription for nothing. Best effort, as
+ * notify is.
+ */
+export async function tellManagers(
+  projectId: string,
+  callerOpenid: string,
+  notice: Notice,
+): Promise<void> {
+  const managers = await list<Pick<Account, 'openid'>>(
+    cloud
+      .database()
+      .collection('accounts')
+      .where({ role: 'manager', status: 'active', projectIds: projectId })
+      .field({ openid: true }),
+  )
+  const others = managers.filter((m) => m.openid && m.openid !== callerOpenid)
+  await Promise.all(
+    others.map((m) => notify(m.openid, notice.templateId, notice.page, notice.data)),
+  )
 }
