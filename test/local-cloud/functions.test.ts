@@ -113,10 +113,14 @@ describe('POST /api/functions/<name>', () => {
 
 describe('per-call WeChat context', () => {
   it('keeps each OPENID to its own call while calls overlap', async () => {
-    // A starts first and finishes last: B runs entirely inside A's await.
-    const a = cloud.call('slow-whoami', { delayMs: 300 }, 'o-first')
-    await new Promise((r) => setTimeout(r, 50))
-    const b = cloud.call('slow-whoami', { delayMs: 0 }, 'o-second')
+    // A starts first and finishes last: B starts once A is inside its await (A's start mark), and
+    // A waits for B's done mark, so B runs entirely inside A's await.
+    const a = cloud.call('slow-whoami', { mark: true, untilDoneBy: 'o-second' }, 'o-first')
+    const started = { to: 'fixture-started', by: 'o-first' }
+    while ((await cloud.collection('outbox', started)).length === 0) {
+      await new Promise((r) => setTimeout(r, 10)) // polling a condition, not a wait for time
+    }
+    const b = cloud.call('slow-whoami', { mark: true }, 'o-second')
     const [ra, rb] = await Promise.all([a, b])
     expect(ra).toMatchObject({ before: 'o-first', after: 'o-first' })
     expect(rb).toMatchObject({ before: 'o-second', after: 'o-second' })

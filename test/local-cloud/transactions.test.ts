@@ -127,6 +127,8 @@ describe('runTransaction', () => {
       run(async (tx) => {
         attempts++
         const { data } = await result<{ data: Row }>(tx.collection('todos').doc('counter').get())
+        // Not synchronisation: the behaviour under test. The pause between read and write makes
+        // the transactions overlap, so a lost update would show.
         await new Promise((r) => setTimeout(r, 20))
         await tx
           .collection('todos')

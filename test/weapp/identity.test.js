@@ -99,7 +99,11 @@ test('the manager authorizes from 权限管理 with the module chooser', async (
   const options = page.querySelectorAll('.module-chooser .at-checkbox__option')
   expect(options.map((o) => o.dom.textContent.trim())).toContain('安全检查')
   options.find((o) => o.dom.textContent.includes('安全检查')).dispatchEvent('tap')
-  await simulateTick()
+  const ticked = () =>
+    page
+      .querySelectorAll('.module-chooser .at-checkbox__option--selected')
+      .some((o) => o.dom.textContent.includes('安全检查'))
+  await until(ticked, 5000, '安全检查 ticked')
   page
     .querySelectorAll('.module-chooser .at-button')
     .find((b) => b.dom.textContent.includes('确定授权'))
@@ -112,7 +116,3 @@ test('the manager authorizes from 权限管理 with the module chooser', async (
   expect(wang.status).toBe('active')
   expect(wang.modules).toEqual(['safety', 'permissions'])
 })
-
-function simulateTick() {
-  return new Promise((resolve) => setTimeout(resolve, 30))
-}
