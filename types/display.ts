@@ -75,10 +75,8 @@ export function cstDayStart(date: string): number {
   return Date.parse(`${date}T00:00:00+08:00`)
 }
 
-/** A whole date 'YYYY-MM-DD' (a real day of the calendar). */
-export function isDate(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && cstDate(cstDayStart(s)) === s
-}
+/** A whole date 'YYYY-MM-DD' (a real day of the calendar): the contracts' own rule. */
+export { isDate } from './fields'
 
 /** A share as a percentage with one decimal: 0.7241 → 72.4%. */
 export function percent(part: number, whole: number): string {

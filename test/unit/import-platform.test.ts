@@ -75,3 +75,11 @@ it('refuses a malformed file whole, naming every bad field', () => {
   orphan.creditRecords[0].subjectId = 'cs-nobody'
   expect(() => importText(JSON.stringify(orphan))).toThrow('主体 cs-nobody 不在导出文件中')
 })
+
+it('names an impossible date like any bad field (no RangeError from the date check)', () => {
+  const bad = JSON.parse(example)
+  bad.creditRecords[0].date = '2026-13-01'
+  expect(() => importText(JSON.stringify(bad), 'bad.json')).toThrow(
+    'creditRecords.0.date: 日期应为 YYYY-MM-DD',
+  )
+})
