@@ -52,6 +52,17 @@ interface Upload {
 
 const EDITABLE: readonly SafetySubmission['status'][] = ['draft', 'returned']
 const PHOTO_MAX_BYTES = 1024 * 1024
+/**
+ * Photos live in two places. A slot (`safety/…`) is where a phone uploads by itself; the storage
+ * rules (docs/storage-rules.json) let a phone write there only its own files, so it can still write
+ * one again. Under `kept/safety/…` only functions write, each file once at a new path: the H5
+ * uploads, and on 提交 a copy of every photo still in a slot — so a submitted or confirmed
+ * submission names files nobody can change.
+ */
+const SLOT_ROOT = 'safety/'
+const KEPT_ROOT = 'kept/safety'
+/** Photos copied at once on 提交 (each ≤ 1 MB). */
+const COPIES_AT_ONCE = 4
 
 const checks = () => db.collection('safety_checks')
 const submissions = () => db.collection('safety_submissions')
@@ -217,10 +228,84 @@ async function editableItem(ctx: Ctx<Account>, checkId: string, itemId: string) 
     throw new AppError('BAD_INPUT', '检查项不存在', { itemId: '检查项不存在' })
   }
   const sub = await submissionOf(ctx, checkId)
-  if (sub && !EDITABLE.includes(sub.status)) {
-    throw new AppError('INVALID_STATE', '已提交，不能再修改')
-  }
+  if (sub && !EDITABLE.includes(sub.status)) throw frozen(sub.status)
   return { check, sub }
+}
+
+/** The refusal of any change, photos included, to a submission that is not 草稿 / 已退回. */
+function frozen(status: SubmissionStatus): AppError {
+  return new AppError(
+    'INVALID_STATE',
+    status === 'confirmed' ? '已确认，不能再修改或上传照片' : '已提交，不能再修改或上传照片',
+  )
+}
+
+const newName = () => randomBytes(12).toString('hex')
+const extOf = (path: string) => (path.endsWith('.png') ? 'png' : 'jpg')
+
+/**
+ * Stores bytes at a new path under KEPT_ROOT, recorded (as the caller's upload for the item) before
+ * it is written: no upload ever lands on an existing file, and a stop between the two leaves only
+ * an unused record.
+ */
+async function keep(
+  ctx: Ctx<Account>,
+  where: { checkId: string; itemId: string; accountId: string },
+  bytes: Buffer,
+  ext: string,
+): Promise<string> {
+  const name = newName()
+  const cloudPath = `${KEPT_ROOT}/${ctx.projectId}/${where.checkId}/${where.itemId}/${name}.${ext}`
+  await insert(db.collection('uploads'), {
+    _id: name,
+    cloudPath,
+    accountId: where.accountId,
+    submissionId: submissionId(where.checkId, ctx.projectId),
+    itemId: where.itemId,
+    fileID: null,
+    createdAt: ctx.now,
+  })
+  const { fileID } = (await cloud.uploadFile({ cloudPath, fileContent: bytes })) as {
+    fileID: string
+  }
+  await db.collection('uploads').doc(name).update({ data: { fileID } })
+  return fileID
+}
+
+/**
+ * The answers with every photo still in a phone's slot replaced by a kept copy, for 提交: what is
+ * submitted is then exactly what the manager sees and confirms, whatever the phone writes later.
+ */
+async function keptAnswers(
+  ctx: Ctx<Account>,
+  sub: SafetySubmission,
+): Promise<Record<string, Answer>> {
+  const copies = new Map<string, string>()
+  const jobs = Object.entries(sub.answers).flatMap(([itemId, answer]) =>
+    answer.photos
+      .filter((p) => pathOf(p).startsWith(SLOT_ROOT))
+      .map((p) => async () => {
+        const bytes = await cloud
+          .downloadFile({ fileID: p })
+          .then((r) => (r as { fileContent: Buffer }).fileContent)
+          .catch(() => null)
+        if (!bytes) {
+          const message = '照片已失效，请重新上传'
+          throw new AppError('BAD_INPUT', message, { [`answers.${itemId}`]: message })
+        }
+        const where = { checkId: sub.checkId, itemId, accountId: ctx.caller._id }
+        copies.set(p, await keep(ctx, where, bytes, extOf(pathOf(p))))
+      }),
+  )
+  for (let i = 0; i < jobs.length; i += COPIES_AT_ONCE) {
+    await Promise.all(jobs.slice(i, i + COPIES_AT_ONCE).map((job) => job()))
+  }
+  return Object.fromEntries(
+    Object.entries(sub.answers).map(([itemId, a]) => [
+      itemId,
+      { ...a, photos: a.photos.map((p) => copies.get(p) ?? p) },
+    ]),
+  )
 }
 
 /** Loads what every move needs and checks the window. */
@@ -303,16 +388,15 @@ export const main = defineFunction(SafetyContract, {
     )
     sub = await submissionOf(ctx, checkId)
     // Not saved: either it was submitted meanwhile, or the draft could not be created at all.
-    if (saved !== 1)
-      throw sub ? new AppError('INVALID_STATE', '已提交，不能再修改') : new AppError('INTERNAL')
+    if (saved !== 1) throw sub ? frozen(sub.status) : new AppError('INTERNAL')
     return { answered: answeredCount(check, sub), version: sub!.version }
   },
 
   async photoSlot(ctx, { checkId, itemId, ext }) {
     await editableItem(ctx, checkId, itemId)
     const subId = submissionId(checkId, ctx.projectId)
-    const name = randomBytes(12).toString('hex')
-    const cloudPath = `safety/${ctx.projectId}/${checkId}/${itemId}/${name}.${ext}`
+    const name = newName()
+    const cloudPath = `${SLOT_ROOT}${ctx.projectId}/${checkId}/${itemId}/${name}.${ext}`
     const slot = {
       _id: name,
       cloudPath,
@@ -327,14 +411,14 @@ export const main = defineFunction(SafetyContract, {
   },
 
   async uploadPhoto(ctx, { checkId, cloudPath, dataBase64 }) {
-    const check = await checkFor(ctx, checkId)
-    requireOpen(check, ctx.now)
     const slot = await first<Upload>(
       db.collection('uploads').where({ cloudPath, accountId: ctx.caller._id }),
     )
     if (!slot || slot.submissionId !== submissionId(checkId, ctx.projectId)) {
       throw new AppError('BAD_INPUT', '上传位置无效', { cloudPath: '上传位置无效' })
     }
+    // Open check, known item, a submission still 草稿 / 已退回.
+    await editableItem(ctx, checkId, slot.itemId)
     const bytes = Buffer.from(dataBase64, 'base64')
     const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8
     const png = bytes.subarray(0, 4).toString('hex') === '89504e47'
@@ -344,10 +428,9 @@ export const main = defineFunction(SafetyContract, {
       })
     if (bytes.length > PHOTO_MAX_BYTES)
       throw new AppError('BAD_INPUT', '照片过大，请压缩后再上传', { dataBase64: '照片过大' })
-    const { fileID } = (await cloud.uploadFile({ cloudPath, fileContent: bytes })) as {
-      fileID: string
-    }
-    await db.collection('uploads').doc(slot._id).update({ data: { fileID } })
+    // A new file each time, never the slot's own path: an upload racing 提交 changes nothing sent.
+    const where = { checkId, itemId: slot.itemId, accountId: ctx.caller._id }
+    const fileID = await keep(ctx, where, bytes, png ? 'png' : 'jpg')
     const urls = await photoUrls({
       answers: { x: { result: 'ok', photos: [fileID] } },
     } as unknown as SafetySubmission)
@@ -369,8 +452,12 @@ export const main = defineFunction(SafetyContract, {
       (sum, id) => sum + (sub.answers[id].result === 'ok' ? (points.get(id) ?? 0) : 0),
       0,
     )
+    // Copies only for a submission this call can move; the move itself re-checks the version.
+    const movable = sub.version === version && EDITABLE.includes(sub.status)
+    const answers = movable ? await keptAnswers(ctx, sub) : sub.answers
     const done = await stepOf(ctx, check, sub, 'submit', version, {
       patch: {
+        answers,
         score,
         submittedAt: ctx.now,
         submittedBy: ctx.caller._id,

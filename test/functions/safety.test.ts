@@ -181,7 +181,7 @@ describe('rules the function keeps', () => {
     expectError(await upload(PNG, 'demo-manager'), 'BAD_INPUT')
     const big = Buffer.concat([Buffer.from(PNG, 'base64'), Buffer.alloc(1024 * 1024)])
     expectError(await upload(big.toString('base64')), 'BAD_INPUT')
-    expect(expectOk(await upload(PNG)).fileID).toContain(slot.cloudPath)
+    expect(expectOk(await upload(PNG)).fileID).toMatch(/^cloud:\/\//)
   })
 
   it('names every item still missing on submit', async () => {
@@ -215,6 +215,110 @@ describe('rules the function keeps', () => {
     )
     const d = await detail(id)
     expect(Object.keys(d.submission.answers).sort()).toEqual(items.map((i) => i._id).sort())
+  })
+})
+
+describe('what was sent stays as it was sent', () => {
+  const OTHER = Buffer.concat([Buffer.from(PNG, 'base64'), Buffer.from('changed')])
+  const slotFor = async (checkId: string, itemId = 'RQ-01') =>
+    expectOk(await safety({ action: 'photoSlot', checkId, itemId, ext: 'png' }, 'demo-handler'))
+      .cloudPath as string
+  const upload = (checkId: string, cloudPath: string, bytes: Buffer) =>
+    safety(
+      { action: 'uploadPhoto', checkId, cloudPath, dataBase64: bytes.toString('base64') },
+      'demo-handler',
+    )
+  /** The bytes of every photo the submission shows, as the pages get them. */
+  async function shown(checkId: string): Promise<string[]> {
+    const d = await detail(checkId)
+    const ids = Object.values(d.submission.answers as Record<string, { photos?: string[] }>)
+      .flatMap((a) => a.photos ?? [])
+      .sort()
+    return Promise.all(
+      ids.map(async (id) => {
+        const res = await fetch(d.photoUrls[id])
+        expect(res.status).toBe(200)
+        return Buffer.from(await res.arrayBuffer()).toString('base64')
+      }),
+    )
+  }
+
+  it('refuses a photo slot and an upload once submitted or confirmed; the files stay', async () => {
+    const checkId = await newCheck()
+    const used = await slotFor(checkId)
+    const spare = await slotFor(checkId)
+    const { fileID } = expectOk(await upload(checkId, used, Buffer.from(PNG, 'base64')))
+    expectOk(
+      await safety(
+        {
+          action: 'saveAnswer',
+          checkId,
+          itemId: 'RQ-01',
+          answer: { result: 'ok', photos: [fileID] },
+        },
+        'demo-handler',
+      ),
+    )
+    const version = await fillAll(env, 'demo-handler', checkId)
+    const submitted = expectOk(
+      await safety(
+        { action: 'submit', checkId, version, requestId: newRequestId() },
+        'demo-handler',
+      ),
+    )
+    expect(await shown(checkId)).toEqual([PNG])
+    const refused = async () => {
+      for (const reply of [
+        await safety({ action: 'photoSlot', checkId, itemId: 'RQ-01', ext: 'png' }, 'demo-handler'),
+        await upload(checkId, used, OTHER),
+        await upload(checkId, spare, OTHER),
+      ]) {
+        expectError(reply, 'INVALID_STATE')
+        expect(!reply.ok && reply.error.message).toMatch(/不能再(修改|上传)/)
+      }
+      expect(await shown(checkId)).toEqual([PNG])
+    }
+    await refused()
+    const confirm = { action: 'confirm', checkId, version: submitted.version }
+    expectOk(await safety(confirm, 'demo-manager'))
+    await refused()
+  })
+
+  it('gives every upload a path of its own: two uploads to one slot are two files', async () => {
+    const checkId = await newCheck()
+    const cloudPath = await slotFor(checkId)
+    const first = expectOk(await upload(checkId, cloudPath, Buffer.from(PNG, 'base64')))
+    const second = expectOk(await upload(checkId, cloudPath, OTHER))
+    expect(second.fileID).not.toBe(first.fileID)
+    expect(Buffer.from(await (await fetch(first.url)).arrayBuffer()).toString('base64')).toBe(PNG)
+    const answer = { result: 'ok', photos: [first.fileID, second.fileID] }
+    expectOk(
+      await safety({ action: 'saveAnswer', checkId, itemId: 'RQ-01', answer }, 'demo-handler'),
+    )
+  })
+
+  it('keeps what was submitted when the phone writes its own upload again', async () => {
+    const checkId = await newCheck()
+    const cloudPath = await slotFor(checkId)
+    // The weapp page uploads to its slot itself; the phone may write its own file again later.
+    const sdk = connectSdk(cloud.url)
+    const put = (bytes: Buffer) =>
+      result<{ fileID: string }>(sdk.uploadFile({ cloudPath, fileContent: bytes }))
+    const { fileID } = await put(Buffer.from(PNG, 'base64'))
+    const answer = { result: 'ok', photos: [fileID] }
+    expectOk(
+      await safety({ action: 'saveAnswer', checkId, itemId: 'RQ-01', answer }, 'demo-handler'),
+    )
+    const version = await fillAll(env, 'demo-handler', checkId)
+    expectOk(
+      await safety(
+        { action: 'submit', checkId, version, requestId: newRequestId() },
+        'demo-handler',
+      ),
+    )
+    await put(OTHER)
+    // The submission shows the file as it was when it was submitted.
+    expect(await shown(checkId)).toEqual([PNG])
   })
 })
 

@@ -23,7 +23,7 @@ const PNG = Buffer.from(
 ).toString('base64')
 
 /** What the page asked of WeChat's media and storage APIs. */
-const media = { chooseMedia: [], compressImage: [], uploadFile: [] }
+const media = { chooseMedia: [], compressImage: [], uploadFile: [], uploaded: [] }
 
 /** A WeChat async API answering `res`: through the callbacks, or as a promise without them. */
 const answering = (record, res) => (opts) => {
@@ -48,13 +48,15 @@ beforeAll(async () => {
   })
   boot = bootApp({ callFunction: (name, data) => cloud.call(name, data, openid) })
   // Taro.cloud is wx.cloud itself. Its upload puts the file at the slot's path in cloud storage;
-  // here the local cloud stores it (through the function's H5 route, which writes the same place).
+  // here the local cloud stores it through the function's H5 route, which writes it at a path of
+  // its own (each upload a new file): the page saves whatever fileID the upload answers.
   global.wx.cloud.uploadFile = async (opts) => {
     media.uploadFile.push(opts)
     const checkId = opts.cloudPath.split('/')[2]
     const event = { action: 'uploadPhoto', checkId, cloudPath: opts.cloudPath, dataBase64: PNG }
     const stored = await cloud.call('safety', event, openid)
     if (!stored.ok) throw { errCode: -1, errMsg: 'cloud.uploadFile:fail' }
+    media.uploaded.push(stored.data.fileID)
     return { fileID: stored.data.fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' }
   }
   await boot.settle()
@@ -171,7 +173,7 @@ test('a photo: chooseMedia (compressed), compressImage at 70, a slot, then wx.cl
     'saveAnswer',
   )
   const save = boot.calls.callFunction.find((c) => c.data.action === 'saveAnswer')
-  const fileID = `cloud://local-env.local-cloud/${cloudPath}`
+  const [fileID] = media.uploaded
   expect(save.data.answer.photos).toEqual([fileID])
   await until(() => page.querySelectorAll('.photos__img').length === 2, 2000, 'the new tile')
   await boot.settle()
