@@ -24,13 +24,9 @@ import {
   type StaffMember,
   type VoteSession,
 } from '../../types/project'
-import {
-  CHECK_KINDS,
-  STATUS_LABELS,
-  type SafetyCheck,
-  type SafetySubmission,
-} from '../../types/safety'
+import { CHECK_KINDS, STATUS_LABELS } from '../../types/safety'
 import { db, defineFunction, first, list, type Ctx } from '../../server/kernel'
+import { checksOfProject } from '../safety/api'
 
 interface Pageable {
   skip(n: number): { limit(n: number): { get(): unknown } }
@@ -60,11 +56,6 @@ function oneOf<T>(ctx: Ctx<Account>, collection: string, newest?: string): Promi
 
 const byProject = (ctx: Ctx<Account>, collection: string) =>
   db.collection(collection).where({ projectId: ctx.projectId })
-
-function inScope(check: SafetyCheck, project: Project): boolean {
-  const { districts, projectIds } = check.scope
-  return !!(projectIds?.includes(project._id) || districts?.includes(project.district))
-}
 
 export const main = defineFunction(ProjectContract, {
   async basic(ctx) {
@@ -129,35 +120,22 @@ export const main = defineFunction(ProjectContract, {
   },
 
   async safety(ctx) {
-    const [project, published, subs] = await Promise.all([
-      projectOf(ctx),
-      // The operator publishes a few checks a year: scope is checked here.
-      list<SafetyCheck>(
-        db.collection('safety_checks').where({}).orderBy('endAt', 'desc').limit(1000),
-      ),
-      list<SafetySubmission>(
-        db.collection('safety_submissions').where({ projectId: ctx.projectId }).limit(1000),
-      ),
-    ])
-    const rows = published
-      .filter((c) => inScope(c, project) && c.startAt <= ctx.now)
-      .map((c): SafetyCheckRow => {
-        const sub = subs.find((s) => s.checkId === c._id)
-        return {
-          checkId: c._id,
-          title: c.title,
-          kind: CHECK_KINDS[c.kind],
-          issuer: c.issuer,
-          startAt: c.startAt,
-          endAt: c.endAt,
-          status: STATUS_LABELS[sub?.status ?? 'unfilled'],
-          confirmed: sub?.status === 'confirmed',
-          answered: sub ? Object.keys(sub.answers).length : 0,
-          itemCount: c.itemCount,
-          score: sub?.score ?? null,
-          totalPoints: c.totalPoints,
-        }
-      })
+    // The checks and submissions are the safety module's: it answers through its own door.
+    const checks = await checksOfProject(await projectOf(ctx), ctx.now)
+    const rows = checks.map(({ check: c, status, answered, score }): SafetyCheckRow => ({
+      checkId: c._id,
+      title: c.title,
+      kind: CHECK_KINDS[c.kind],
+      issuer: c.issuer,
+      startAt: c.startAt,
+      endAt: c.endAt,
+      status: STATUS_LABELS[status],
+      confirmed: status === 'confirmed',
+      answered,
+      itemCount: c.itemCount,
+      score: score ?? null,
+      totalPoints: c.totalPoints,
+    }))
     return { total: rows.length, completed: rows.filter((r) => r.confirmed).length, rows }
   },
 

@@ -15,7 +15,6 @@ import {
   SUBMISSION_TRANSITIONS,
   submissionId,
   type Answer,
-  type CheckRow,
   type SafetyCheck,
   type SafetySubmission,
   type SubmissionStatus,
@@ -32,6 +31,7 @@ import {
   type Ctx,
 } from '../../server/kernel'
 import { step } from '../../server/kernel/workflow'
+import { answeredCount, checkRow, inScope, itemIds } from './api'
 import { notify, subscribeTemplates, tellManagers } from '../../server/kernel/messaging'
 import { openTodosOnce } from '../../server/kernel/todos'
 
@@ -67,11 +67,6 @@ const COPIES_AT_ONCE = 4
 const checks = () => db.collection('safety_checks')
 const submissions = () => db.collection('safety_submissions')
 
-function inScope(check: SafetyCheck, project: Project): boolean {
-  const { districts, projectIds } = check.scope
-  return !!(projectIds?.includes(project._id) || districts?.includes(project.district))
-}
-
 async function projectOf(ctx: Ctx<Account>): Promise<Project> {
   const project = await first<Project>(db.collection('projects').where({ _id: ctx.projectId }))
   if (!project) throw new AppError('NOT_FOUND', '项目不存在')
@@ -97,10 +92,6 @@ function requireOpen(check: SafetyCheck, at: number): void {
 
 async function submissionOf(ctx: Ctx<Account>, checkId: string) {
   return first<SafetySubmission>(submissions().where({ _id: submissionId(checkId, ctx.projectId) }))
-}
-
-function itemIds(check: SafetyCheck): string[] {
-  return check.categories.flatMap((c) => c.items.map((i) => i._id))
 }
 
 /** The cloud path inside a fileID (`cloud://<env>.<bucket>/<path>`), whoever uploaded it. */
@@ -134,10 +125,6 @@ async function checkPhotos(
     fileList: { fileID: string; status: number }[]
   }
   if (!stored.fileList.every((f) => f.status === 0)) throw refuse()
-}
-
-function answeredCount(check: SafetyCheck, sub: SafetySubmission | null): number {
-  return sub ? itemIds(check).filter((id) => sub.answers[id]).length : 0
 }
 
 /** The trail of a submission (审核信息). */
@@ -339,16 +326,7 @@ export const main = defineFunction(SafetyContract, {
           }),
         )
       : []
-    const rows: CheckRow[] = pageOf.map(({ categories: _c, ...check }) => {
-      const sub = subs.find((s) => s.checkId === check._id) ?? null
-      const full = { ...check, categories: _c }
-      return {
-        check,
-        status: sub?.status ?? 'unfilled',
-        answered: answeredCount(full, sub),
-        ...(sub?.score !== undefined ? { score: sub.score } : {}),
-      }
-    })
+    const rows = pageOf.map((c) => checkRow(c, subs.find((s) => s.checkId === c._id) ?? null))
     return { rows, more: mine.length > (page + 1) * SAFETY_PAGE_SIZE }
   },
 

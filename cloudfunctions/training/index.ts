@@ -2,8 +2,8 @@
  * 观看宣传培训 (manual §14). Courses come from the operator; videos and covers from cloud storage
  * (temporary URLs). Progress is the server's count: each report may advance the watched mark only
  * by the time that passed (progress.ts), and a course is finished when the server has seen ≥ 90 %
- * of it — the client cannot declare it. A finished course is recorded in `training_results`,
- * which 企业人员培训结果 (query module) reads.
+ * of it — the client cannot declare it. A finished course is recorded for 企业人员培训结果
+ * through the query module's server API (cloudfunctions/query/api.ts), which owns those records.
  */
 import type { Account } from '../../types/account'
 import { ROLE_LABELS } from '../../types/display'
@@ -26,7 +26,7 @@ import {
   updateCount,
   type Ctx,
 } from '../../server/kernel'
-import type { TrainingCourseResult, TrainingResult } from '../../types/query'
+import { recordFinishedCourse, type Trainee } from '../query/api'
 import { advance } from './progress'
 
 interface Project {
@@ -56,62 +56,16 @@ async function urls(fileIds: string[]): Promise<Record<string, string>> {
   return Object.fromEntries(res.fileList.map((f) => [f.fileID, f.tempFileURL]))
 }
 
-/**
- * Records a finished course for 企业人员培训结果 (types/query.ts TrainingResult: one document
- * per person, `tr_<account>`, its courses listed), once: the course is added only if the document
- * does not list it yet, so a report after a crash between the two writes repairs it and a second
- * one adds nothing.
- */
-async function recordResult(
-  ctx: Ctx<Account>,
-  course: Course,
-  completedAt: number,
-  again = true,
-): Promise<void> {
-  const id = `tr_${ctx.caller._id}`
-  const day = new Date(completedAt + 8 * 3600_000).toISOString().slice(0, 10)
-  const entry: TrainingCourseResult = {
-    courseId: course._id,
-    title: course.title,
-    hours: course.hours,
-    passed: true,
-    finishedAt: day,
-  }
-  const results = db.collection('training_results')
-  const added = await updateCount(
-    results.where({ _id: id, 'courses.courseId': _.neq(course._id) }),
-    {
-      courses: _.push(entry),
-      totalHours: _.inc(course.hours),
-      endDate: day,
-      updatedAt: completedAt,
-    },
-  )
-  if (added || (await first<TrainingResult>(results.where({ _id: id })))) return
+/** The person as 企业人员培训结果 names them: the caller at their project and its company. */
+async function traineeOf(ctx: Ctx<Account>): Promise<Trainee> {
   const project = await first<Project>(db.collection('projects').where({ _id: ctx.projectId }))
-  const first_: TrainingResult = {
-    _id: id,
+  return {
     name: ctx.caller.name,
-    idNo: null,
-    accountId: ctx.caller._id,
     position: ROLE_LABELS[ctx.caller.role],
     projectId: ctx.projectId,
     projectName: project?.name ?? '',
     company: project?.company ?? '',
-    startDate: day,
-    endDate: day,
-    courses: [entry],
-    totalHours: course.hours,
-    result: 'passed',
-    certificate: null,
-    updatedAt: completedAt,
   }
-  // Of two first records at once, one is inserted; the other adds its course to it.
-  const inserted = await insert(results, first_).then(
-    () => true,
-    () => false,
-  )
-  if (!inserted && again) await recordResult(ctx, course, completedAt, false)
 }
 
 export const main = defineFunction(TrainingContract, {
@@ -182,7 +136,11 @@ export const main = defineFunction(TrainingContract, {
             .then(() => 1)
             .catch(() => 0)
       if (!written) continue
-      if (next.completedAt) await recordResult(ctx, course, next.completedAt)
+      if (next.completedAt) {
+        // 企业人员培训结果 is the query module's: it records the course through its own door.
+        const finished = { courseId: course._id, title: course.title, hours: course.hours }
+        await recordFinishedCourse(ctx.caller._id, finished, next.completedAt, () => traineeOf(ctx))
+      }
       return {
         maxWatched: next.maxWatched,
         percent: percentOf(next.maxWatched, course.durationSec),
