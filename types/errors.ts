@@ -28,6 +28,19 @@ export const ERROR_MESSAGES = {
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES
 
+/**
+ * Codes that another try cannot change: the record is not there or not the caller's (another
+ * project's record, a wrong or outdated link). A page that could not load says what happened and
+ * offers the way back, never 重试. Each has the line shown under the message.
+ */
+export const DEAD_END_HINTS: Partial<Record<ErrorCode, string>> = {
+  NOT_FOUND: '可能已被删除、不属于当前项目，或链接有误',
+  FORBIDDEN: '当前账号不能查看此内容，如有需要请联系项目负责人',
+  MODULE_NOT_GRANTED: '请联系项目负责人授权后再使用',
+  BAD_INPUT: '链接有误或已失效，请返回后重新进入',
+  UNKNOWN_ACTION: '当前版本不支持此操作，请更新后再试',
+}
+
 export interface ErrorBody {
   code: ErrorCode
   message: string

@@ -92,7 +92,7 @@ test('the app’s first binding.me fails: the Chinese network error, and 重试 
   expect(boot.calls.cloudInit.length).toBeGreaterThan(0)
   expect(boot.calls.callFunction).toEqual([{ name: 'binding', data: { action: 'me' } }])
 
-  page.querySelector('.cloud-view__retry .at-button').dispatchEvent('tap')
+  page.querySelector('.error-block__retry .at-button').dispatchEvent('tap')
   await until(() => gridItems(page).length > 0, 5000, 'grid after retry')
   const { data: session } = await cloud.call('binding', { action: 'me' }, 'demo-handler')
   expect(gridItems(page)).toHaveLength(session.modules.length)

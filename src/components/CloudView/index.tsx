@@ -1,9 +1,9 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useEffect, type ReactNode } from 'react'
-import { AtActivityIndicator, AtButton, AtIcon } from 'taro-ui'
+import { AtActivityIndicator } from 'taro-ui'
 import type { CloudState } from '../../hooks/useCloud'
 import { toast } from '../../services/toast'
-import { COLORS } from '../../styles/colors'
+import ErrorBlock from '../ErrorBlock'
 import './index.scss'
 
 interface Props<T> {
@@ -15,8 +15,9 @@ interface Props<T> {
 
 /**
  * The one place pages show a cloud call's loading and failure: a spinner until the first answer,
- * an error block with 重试 if there is no answer yet, and a toast when a reload (pull-to-refresh)
- * fails while the last answer stays on screen.
+ * an error block if there is no answer yet (重试, or the way back when another try cannot help:
+ * see ErrorBlock), and a toast when a reload (pull-to-refresh) fails while the last answer stays
+ * on screen.
  */
 export default function CloudView<T>({ state, loadingText = '加载中…', children }: Props<T>) {
   const { data, error, loading, reload } = state
@@ -28,17 +29,7 @@ export default function CloudView<T>({ state, loadingText = '加载中…', chil
 
   if (!hasData) {
     if (error && !loading) {
-      return (
-        <View className="cloud-view__error" data-testid="cloud-error">
-          <AtIcon value="alert-circle" size="48" color={COLORS.danger} />
-          <Text className="cloud-view__error-text">{error.message}</Text>
-          <View className="cloud-view__retry" data-testid="retry">
-            <AtButton type="primary" size="small" onClick={() => void reload()}>
-              重试
-            </AtButton>
-          </View>
-        </View>
-      )
+      return <ErrorBlock testId="cloud-error" error={error} onRetry={() => void reload()} />
     }
     return (
       <View className="cloud-view__loading">

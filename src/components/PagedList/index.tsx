@@ -9,11 +9,11 @@ import {
   type MutableRefObject,
   type ReactNode,
 } from 'react'
-import { AtActivityIndicator, AtButton, AtIcon } from 'taro-ui'
+import { AtActivityIndicator } from 'taro-ui'
 import { AppError } from '../../../types/errors'
 import { toast } from '../../services/toast'
-import { COLORS } from '../../styles/colors'
 import EmptyState from '../EmptyState'
+import ErrorBlock from '../ErrorBlock'
 import './index.scss'
 
 /** One page of a list, as the modules' list actions answer (`more`: another page follows). */
@@ -84,7 +84,7 @@ const asAppError = (err: unknown) => (err instanceof AppError ? err : new AppErr
 /**
  * A paged list: page 0 on mount (and when `resetKey` changes), the next page on reaching the
  * bottom or on 加载更多, pull-to-refresh, and the states a list has: loading, empty, error with
- * 重试 (no rows yet) or a toast (rows stay), and 没有更多了.
+ * 重试 or the way back (no rows yet; see ErrorBlock) or a toast (rows stay), and 没有更多了.
  *
  *   <PagedList
  *     fetchPage={(page) => call(TodosContract, 'list', { projectId, status, page })}
@@ -210,14 +210,8 @@ function List<T>(props: PagedListProps<T>) {
   if (!loaded) {
     if (status === 'error' && error) {
       return (
-        <View className={`${rootClass} paged-list__error`} data-testid={`${testId}-error`}>
-          <AtIcon value="alert-circle" size="48" color={COLORS.danger} />
-          <Text className="paged-list__error-text">{error.message}</Text>
-          <View className="paged-list__retry">
-            <AtButton type="primary" size="small" onClick={() => void loadFirst()}>
-              重试
-            </AtButton>
-          </View>
+        <View className={rootClass}>
+          <ErrorBlock testId={`${testId}-error`} error={error} onRetry={() => void loadFirst()} />
         </View>
       )
     }
