@@ -1,4 +1,8 @@
-import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { ScrollView, Text, View } from '@tarojs/components'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { AtIcon } from 'taro-ui'
+import { COLORS } from '../../styles/colors'
 import './index.scss'
 
 export interface TabItem<K extends string = string> {
@@ -17,6 +21,11 @@ export interface TabsProps<K extends string> {
   /** `data-testid` of the bar; each tab is `tab-<key>`. */
   testId?: string
   className?: string
+  /**
+   * More tabs than the screen is wide: the bar scrolls sideways, and a fade with an arrow at an
+   * edge says that more tabs lie beyond it (`<testId>-more-start` / `<testId>-more-end`).
+   */
+  scroll?: boolean
 }
 
 /**
@@ -24,6 +33,10 @@ export interface TabsProps<K extends string> {
  * content itself, so only the shown list is mounted and loads.
  */
 export default function Tabs<K extends string>(props: TabsProps<K>) {
+  return props.scroll ? <ScrollTabs {...props} /> : <TabRow {...props} />
+}
+
+function TabRow<K extends string>(props: TabsProps<K>) {
   const { items, current, onChange, testId, className } = props
   return (
     <View className={`tabs${className ? ` ${className}` : ''}`} data-testid={testId}>
@@ -51,6 +64,81 @@ export default function Tabs<K extends string>(props: TabsProps<K>) {
           </View>
         )
       })}
+    </View>
+  )
+}
+
+let nextId = 0
+
+/** Whether tabs lie hidden before / after the visible part of the bar. */
+interface Edges {
+  before: boolean
+  after: boolean
+}
+
+/** The tab row in a sideways scroll, with a fade and an arrow at each edge that hides tabs. */
+function ScrollTabs<K extends string>(props: TabsProps<K>) {
+  const [id] = useState(() => `scroll-tabs-${++nextId}`)
+  const [edges, setEdges] = useState<Edges>({ before: false, after: false })
+  /** How far the row is wider than its window (px); known once measured. */
+  const overflow = useRef(0)
+
+  const update = useCallback((scrollLeft: number) => {
+    const next = { before: scrollLeft > 2, after: scrollLeft < overflow.current - 2 }
+    setEdges((e) => (e.before === next.before && e.after === next.after ? e : next))
+  }, [])
+
+  // The widths are known only once laid out: measure the window and the row inside it.
+  useEffect(() => {
+    let live = true
+    Taro.nextTick(() => {
+      Taro.createSelectorQuery()
+        .select(`#${id}`)
+        .boundingClientRect()
+        .select(`#${id}-row`)
+        .boundingClientRect()
+        .exec((res: ({ width: number } | null)[]) => {
+          const [view, row] = res
+          if (!live || !view || !row) return
+          overflow.current = Math.max(0, row.width - view.width)
+          update(0)
+        })
+    })
+    return () => {
+      live = false
+    }
+  }, [id, props.items.length, update])
+
+  return (
+    <View className="scroll-tabs">
+      <ScrollView
+        id={id}
+        scrollX
+        enhanced
+        showScrollbar={false}
+        className="scroll-tabs__view"
+        onScroll={(e) => update(e.detail.scrollLeft)}
+      >
+        <View id={`${id}-row`} className="scroll-tabs__row">
+          <TabRow {...props} />
+        </View>
+      </ScrollView>
+      {edges.before ? (
+        <View
+          className="scroll-tabs__fade scroll-tabs__fade--before"
+          data-testid={`${props.testId ?? 'tabs'}-more-start`}
+        >
+          <AtIcon value="chevron-left" size="14" color={COLORS.muted} />
+        </View>
+      ) : null}
+      {edges.after ? (
+        <View
+          className="scroll-tabs__fade scroll-tabs__fade--after"
+          data-testid={`${props.testId ?? 'tabs'}-more-end`}
+        >
+          <AtIcon value="chevron-right" size="14" color={COLORS.muted} />
+        </View>
+      ) : null}
     </View>
   )
 }

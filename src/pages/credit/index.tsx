@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { ScrollView, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtIcon } from 'taro-ui'
 import {
@@ -53,9 +53,7 @@ function CreditBody({ projectId }: { projectId: string | undefined }) {
   const [type, setType] = useState<SubjectType>('company')
   return (
     <>
-      <ScrollView scrollX className="scroll-tabs" enhanced showScrollbar={false}>
-        <Tabs testId="credit-types" items={TYPE_TABS} current={type} onChange={setType} />
-      </ScrollView>
+      <Tabs testId="credit-types" scroll items={TYPE_TABS} current={type} onChange={setType} />
       <PagedList<SubjectRow>
         testId="credit-subjects"
         resetKey={type}

@@ -1,4 +1,4 @@
-import { ScrollView, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useState, type ComponentType } from 'react'
 import { PROJECT_TABS, type ProjectTab } from '../../../types/project'
 import ModuleGate from '../../components/ModuleGate'
@@ -47,9 +47,7 @@ function ProjectInfo({ projectId }: { projectId: string | undefined }) {
   const View_ = TAB_VIEWS[tab]
   return (
     <View className="project-info">
-      <ScrollView scrollX className="scroll-tabs" enhanced showScrollbar={false}>
-        <Tabs testId="project-tabs" items={TAB_ITEMS} current={tab} onChange={setTab} />
-      </ScrollView>
+      <Tabs testId="project-tabs" scroll items={TAB_ITEMS} current={tab} onChange={setTab} />
       <View className="project-info__body" data-testid={`project-tab-${tab}`}>
         <View_ key={tab} projectId={projectId} />
       </View>
