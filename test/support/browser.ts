@@ -11,7 +11,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core'
-import { startCloud, type TestCloud } from './cloud'
+import { startCloud, type StartCloudOptions, type TestCloud } from './cloud'
 
 export const ROOT = resolve(__dirname, '..', '..')
 
@@ -29,10 +29,11 @@ export interface App {
   close(): Promise<void>
 }
 
-export async function launchApp(): Promise<App> {
+/** `cloudOptions`: the local cloud's (e.g. its own, with an SDK credential to change data). */
+export async function launchApp(cloudOptions: StartCloudOptions = {}): Promise<App> {
   if (!existsSync(join(ROOT, 'dist', 'h5', 'index.html')))
     throw new Error('dist/h5 is missing: run `npx taro build --type h5` first')
-  const cloud = await startCloud()
+  const cloud = await startCloud(cloudOptions)
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: [

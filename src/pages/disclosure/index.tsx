@@ -11,6 +11,7 @@ import {
   type NoticeState,
   type NoticeStats,
 } from '../../../types/disclosure'
+import { formatCount } from '../../../types/display'
 import CloudView from '../../components/CloudView'
 import ModuleGate from '../../components/ModuleGate'
 import PagedList, { type PagedListHandle } from '../../components/PagedList'
@@ -50,7 +51,7 @@ function Tile(props: {
       onClick={props.onTap}
     >
       <Text className="dc-tile__value" data-testid={`${props.testId}-value`}>
-        {props.value}
+        {formatCount(props.value)}
       </Text>
       <Text className="dc-tile__label">{props.label}</Text>
     </View>
@@ -63,7 +64,7 @@ function Stats({ s, onFilter }: { s: NoticeStats; onFilter: (f: Filter) => void 
       <View className="dc-stats__head">
         <Text className="card__title">信息公开统计</Text>
         <Text className="dc-stats__total" data-testid="stat-published">
-          已发布 {s.published} 条
+          已发布 {formatCount(s.published)} 条
         </Text>
       </View>
       <View className="dc-tiles">

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useState } from 'react'
 import { AtButton, AtIcon } from 'taro-ui'
+import { formatCount } from '../../../types/display'
 import {
   EvaluationContract,
   RANK_KINDS,
@@ -55,7 +56,7 @@ function RankLine({
       <View className="rank-row__body">
         <Text className="rank-row__name">{row.name}</Text>
         <Text className="rank-row__meta">
-          {row.district} · {row.count} 份评价
+          {row.district} · {formatCount(row.count)} 份评价
         </Text>
       </View>
       {row.mine ? <Text className="rank-row__tag">我的</Text> : null}
@@ -115,7 +116,7 @@ export default function Rankings({ projectId }: { projectId: string | undefined 
           <Text>上一季度</Text>
         </View>
         <Text className="rankings__period-label">
-          {shown ? `${periodLabel(shown.period)} · 共${shown.total}个` : '　'}
+          {shown ? `${periodLabel(shown.period)} · 共${formatCount(shown.total)}个` : '　'}
         </Text>
         <View
           className={`rankings__step${at > 0 ? '' : ' rankings__step--off'}`}
@@ -140,14 +141,14 @@ export default function Rankings({ projectId }: { projectId: string | undefined 
                 <Text className="rank-mine__value" data-testid="rank-mine-rank">
                   第{mine.row.rank}名
                 </Text>
-                <Text className="rank-mine__unit">共{shown.total}个</Text>
+                <Text className="rank-mine__unit">共{formatCount(shown.total)}个</Text>
               </View>
               <View className="rank-mine__figure">
                 <Text className="rank-mine__value">{mine.row.score.toFixed(1)}</Text>
                 <Text className="rank-mine__unit">得分</Text>
               </View>
               <View className="rank-mine__figure">
-                <Text className="rank-mine__value">{mine.row.count}</Text>
+                <Text className="rank-mine__value">{formatCount(mine.row.count)}</Text>
                 <Text className="rank-mine__unit">评价数</Text>
               </View>
             </View>

@@ -1,4 +1,5 @@
 import { ScrollView, Text, View } from '@tarojs/components'
+import { formatCount } from '../../../types/display'
 import { periodLabel, type StatsAnswer } from '../../../types/evaluation'
 
 /** The numbers behind the chart, a row per quarter (scrolls sideways for the categories). */
@@ -29,7 +30,7 @@ export default function StatsTable({ data }: { data: StatsAnswer }) {
               {periodLabel(q.period)}
             </Text>
             <Text className="stats-table__cell">{q.score.toFixed(1)}</Text>
-            <Text className="stats-table__cell">{q.count}</Text>
+            <Text className="stats-table__cell">{formatCount(q.count)}</Text>
             <Text className="stats-table__cell">
               {q.rank ? `${q.rank}/${q.ranked ?? '—'}` : '—'}
             </Text>

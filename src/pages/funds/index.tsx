@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { AtIcon } from 'taro-ui'
-import { cstDate, formatFen } from '../../../types/display'
+import { cstDate, formatCount, formatFen } from '../../../types/display'
 import { FundsContract, type FundAccountView } from '../../../types/funds'
 import CloudView from '../../components/CloudView'
 import ModuleGate from '../../components/ModuleGate'
@@ -60,7 +60,9 @@ function FundsBody({ projectId }: { projectId: string | undefined }) {
           <>
             <Card testId="funds-total">
               <View className="balance">
-                <Text className="balance__label">共有资金合计（{rows.length} 个账户）</Text>
+                <Text className="balance__label">
+                  共有资金合计（{formatCount(rows.length)} 个账户）
+                </Text>
                 <Text className="balance__value" data-testid="funds-total-value">
                   {formatFen(total)}
                 </Text>

@@ -5,12 +5,16 @@ import {
   spacesPerHome,
   type ParkingEdition,
 } from '../../../types/parking'
+import { formatCount } from '../../../types/display'
 import { dateOnly } from './format'
 
 type Value = string | number | null | undefined
 
+/** A whole number with its thousands separators (1,200 个); anything else as it is. */
 const shown = (v: Value, unit = '') =>
-  v === null || v === undefined || v === '' ? '—' : `${v}${unit}`
+  v === null || v === undefined || v === ''
+    ? '—'
+    : `${typeof v === 'number' && Number.isInteger(v) ? formatCount(v) : v}${unit}`
 
 function Row({ label, value, path }: { label: string; value: string; path: string }) {
   return (

@@ -9,6 +9,7 @@ import {
   type EditionSummary,
   type ParkingCurrent,
 } from '../../../types/parking'
+import { formatCount } from '../../../types/display'
 import CloudView from '../../components/CloudView'
 import EmptyState from '../../components/EmptyState'
 import ModuleGate from '../../components/ModuleGate'
@@ -50,7 +51,7 @@ function Published({ c }: { c: ParkingCurrent }) {
       <View className="pk-figures">
         <View className="pk-figure">
           <Text className="pk-figure__value" data-testid="published-total">
-            {counts.total ?? '—'}
+            {typeof counts.total === 'number' ? formatCount(counts.total) : '—'}
           </Text>
           <Text className="pk-figure__label">车位总数</Text>
         </View>
@@ -59,7 +60,9 @@ function Published({ c }: { c: ParkingCurrent }) {
           <Text className="pk-figure__label">户均车位</Text>
         </View>
         <View className="pk-figure">
-          <Text className="pk-figure__value">{e.form.chargers?.count ?? '—'}</Text>
+          <Text className="pk-figure__value">
+            {typeof e.form.chargers?.count === 'number' ? formatCount(e.form.chargers.count) : '—'}
+          </Text>
           <Text className="pk-figure__label">充电桩</Text>
         </View>
       </View>

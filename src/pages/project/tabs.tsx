@@ -56,7 +56,7 @@ export function BasicTab({ projectId }: TabProps) {
                   ['物业类型', profile.propertyType],
                   ['占地面积', `${formatArea(profile.landArea)} ㎡`],
                   ['建筑面积', `${formatArea(profile.buildingArea)} ㎡`],
-                  ['楼栋数', `${profile.buildings} 栋`],
+                  ['楼栋数', `${formatCount(profile.buildings)} 栋`],
                   ['总户数', `${formatCount(profile.households)} 户`],
                   ['竣工日期', profile.completedAt],
                 ]}
@@ -163,7 +163,7 @@ export function CommitteeTab({ projectId }: TabProps) {
                 ]}
               />
             </Card>
-            <Card title={`委员（${c.members.length} 人）`} testId="committee-members">
+            <Card title={`委员（${formatCount(c.members.length)} 人）`} testId="committee-members">
               {c.members.map((m) => (
                 <View
                   className="member-row"
@@ -199,7 +199,7 @@ export function PartyTab({ projectId }: TabProps) {
             <Rows
               rows={[
                 ['支部书记', b.secretary],
-                ['党员人数', `${b.memberCount} 人`],
+                ['党员人数', `${formatCount(b.memberCount)} 人`],
                 ['成立日期', b.foundedAt],
                 ['上级党组织', b.parent],
                 ['联系电话', b.phone],

@@ -1,6 +1,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtButton } from 'taro-ui'
+import { formatCount } from '../../../types/display'
 import { fieldErrors } from '../../../types/fields'
 import {
   EXPORT_MAX_ROWS,
@@ -101,11 +102,13 @@ export default function Filings({ projectId }: { projectId: string | undefined }
     if (exporting || typeof total !== 'number') return
     if (total === 0) return toast.info('没有可导出的备案')
     if (total > EXPORT_MAX_ROWS) {
-      return toast.info(`共${total}条，超过单次导出上限${EXPORT_MAX_ROWS}条，请缩小查询范围`)
+      return toast.info(
+        `共${formatCount(total)}条，超过单次导出上限${formatCount(EXPORT_MAX_ROWS)}条，请缩小查询范围`,
+      )
     }
     const ok = await ask({
       title: '导出备案',
-      content: `将按当前查询条件导出全部 ${total} 条备案（不止已显示的部分），生成 Excel 表格（.xlsx）。`,
+      content: `将按当前查询条件导出全部 ${formatCount(total)} 条备案（不止已显示的部分），生成 Excel 表格（.xlsx）。`,
       confirmText: '导出',
     })
     if (!ok) return
@@ -113,7 +116,7 @@ export default function Filings({ projectId }: { projectId: string | undefined }
     try {
       const file = await call(QueryContract, 'exportFilings', { ...applied })
       setExported(file)
-      toast.success(`已导出${file.rows}条`)
+      toast.success(`已导出${formatCount(file.rows)}条`)
       await open(file)
     } catch (err) {
       if (!refreshOnAccessError(err)) toast.error(err)
@@ -163,7 +166,11 @@ export default function Filings({ projectId }: { projectId: string | undefined }
 
       <View className="result-bar">
         <Text className="result-bar__total" data-testid="filing-total">
-          {total === null ? '查询中…' : total === 'failed' ? '查询失败' : `共 ${total} 条`}
+          {total === null
+            ? '查询中…'
+            : total === 'failed'
+              ? '查询失败'
+              : `共 ${formatCount(total)} 条`}
         </Text>
         <View className="result-bar__action" data-testid="filing-export">
           <AtButton

@@ -1,6 +1,7 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtButton, AtFloatLayout } from 'taro-ui'
+import { formatCount } from '../../../types/display'
 import { fieldErrors } from '../../../types/fields'
 import {
   QueryContract,
@@ -156,7 +157,7 @@ export default function Training({ projectId }: { projectId: string | undefined 
 
       <View className="result-bar">
         <Text className="result-bar__total" data-testid="training-total">
-          {total === null ? '查询中…' : `共 ${total} 人次`}
+          {total === null ? '查询中…' : `共 ${formatCount(total)} 人次`}
         </Text>
       </View>
 

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtButton } from 'taro-ui'
-import { cstDate, formatFen, parseYuan } from '../../../types/display'
+import { cstDate, formatCount, formatFen, parseYuan } from '../../../types/display'
 import {
   filterErrors,
   LARGE_TRANSFER_FEN,
@@ -219,7 +219,7 @@ function TransfersBody({ projectId }: { projectId: string | undefined }) {
           <Stats
             money
             items={[
-              ['转账笔数', String(totals.count)],
+              ['转账笔数', formatCount(totals.count)],
               ['转账金额合计', formatFen(totals.amount)],
             ]}
           />

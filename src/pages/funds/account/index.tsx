@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { cstDate, cstDateTime, cstMonth, formatFen } from '../../../../types/display'
+import { cstDate, cstDateTime, cstMonth, formatCount, formatFen } from '../../../../types/display'
 import {
   DIRECTION_LABELS,
   FundsContract,
@@ -66,7 +66,7 @@ function Totals({ totals, month }: { totals: FundTotals | null; month: string | 
             ['收入', formatFen(totals.in)],
             ['支出', formatFen(totals.out)],
             ['净额', formatFen(totals.in - totals.out)],
-            ['笔数', String(totals.count)],
+            ['笔数', formatCount(totals.count)],
           ]}
         />
       ) : (
