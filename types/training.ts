@@ -119,3 +119,20 @@ export function percentOf(maxWatched: number, durationSec: number): number {
   if (durationSec <= 0) return 0
   return Math.min(100, Math.floor((maxWatched / durationSec) * 100))
 }
+
+/**
+ * The one rule of a course's state, for the list and the player alike: 未开始 until a whole
+ * percent was watched (a course only opened, or played for a moment, is not started — never a
+ * 0 %), 已完成 once the server recorded it finished.
+ */
+export function progressState(percent: number, finished: boolean): ProgressState {
+  if (finished) return 'finished'
+  return percent > 0 ? 'inProgress' : 'notStarted'
+}
+
+/** 未开始 / 40% / 已完成. */
+export function progressText(state: ProgressState, percent: number): string {
+  if (state === 'finished') return '已完成'
+  if (state === 'notStarted') return '未开始'
+  return `${percent}%`
+}

@@ -11,6 +11,7 @@ import { AppError } from '../../types/errors'
 import {
   TrainingContract,
   percentOf,
+  progressState,
   type Course,
   type CourseRow,
   type Progress,
@@ -82,7 +83,7 @@ export const main = defineFunction(TrainingContract, {
       const percent = p ? percentOf(p.maxWatched, course.durationSec) : 0
       return {
         course,
-        state: p?.completedAt ? 'finished' : p ? 'inProgress' : 'notStarted',
+        state: progressState(percent, !!p?.completedAt),
         percent: p?.completedAt ? Math.max(percent, 90) : percent,
         ...(course.coverFileId && covers[course.coverFileId]
           ? { coverUrl: covers[course.coverFileId] }

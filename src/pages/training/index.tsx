@@ -2,7 +2,7 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { AtIcon } from 'taro-ui'
-import { TrainingContract, type CourseRow } from '../../../types/training'
+import { progressText, TrainingContract, type CourseRow } from '../../../types/training'
 import ModuleGate from '../../components/ModuleGate'
 import PagedList, { type PagedListHandle } from '../../components/PagedList'
 import { call } from '../../services/api'
@@ -13,13 +13,6 @@ import './training.scss'
 
 export const playPage = (courseId: string) =>
   `/pages/training/play/index?courseId=${encodeURIComponent(courseId)}`
-
-/** 未开始 / 40% / 已完成: the server's count, never the player's. */
-export function progressText(row: Pick<CourseRow, 'state' | 'percent'>): string {
-  if (row.state === 'finished') return '已完成'
-  if (row.state === 'notStarted') return '未开始'
-  return `${row.percent}%`
-}
 
 function CourseCard({ row, now }: { row: CourseRow; now: number }) {
   const { course, state, percent, coverUrl } = row
@@ -61,7 +54,7 @@ function CourseCard({ row, now }: { row: CourseRow; now: number }) {
             className={`course-card__state course-card__state--${state}`}
             data-testid="course-progress"
           >
-            {progressText(row)}
+            {progressText(state, percent)}
           </Text>
         </View>
       </View>

@@ -2,7 +2,13 @@ import { useRouter } from '@tarojs/taro'
 import { Text, Video, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtButton, AtIcon } from 'taro-ui'
-import { FINISH_RATIO, TrainingContract, type PlayInfo } from '../../../../types/training'
+import {
+  FINISH_RATIO,
+  progressState,
+  progressText,
+  TrainingContract,
+  type PlayInfo,
+} from '../../../../types/training'
 import CloudView from '../../../components/CloudView'
 import EmptyState from '../../../components/EmptyState'
 import ModuleGate from '../../../components/ModuleGate'
@@ -27,6 +33,7 @@ function Player({
 }) {
   const { course, videoUrl, posterUrl, progress } = info
   const p = useProgress(VIDEO_ID, info, projectId)
+  const state = progressState(p.server.percent, p.server.finished)
   const [broken, setBroken] = useState(false)
   const finishPercent = Math.round(FINISH_RATIO * 100)
 
@@ -79,15 +86,10 @@ function Player({
               style={{ width: `${p.server.percent}%` }}
             />
           </View>
-          {p.server.finished ? (
-            <Text className="player__state player__state--done" data-testid="player-state">
-              已完成
-            </Text>
-          ) : (
-            <Text className="player__state" data-testid="player-state">
-              已观看 {p.server.percent}%
-            </Text>
-          )}
+          <Text className={`player__state player__state--${state}`} data-testid="player-state">
+            {state === 'inProgress' ? '已观看 ' : ''}
+            {progressText(state, p.server.percent)}
+          </Text>
         </View>
         <Text className="player__hint">
           {p.server.finished
