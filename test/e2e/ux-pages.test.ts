@@ -1,0 +1,79 @@
+/**
+ * What a person sees on the pages, as found in issue 16 (UX), in the built H5 app at a phone's
+ * size: pages start at their top under the title bar; a field's error goes once it is corrected;
+ * a title counts its characters and says when it is too long; figures that agree; the manager's
+ * actions and destructive ones in view and in red; the list of 信息公开 on its first screen; the
+ * safety form's tag, errors and refusal; 已办 with its history from the demo data; the dev
+ * identity pill covering nothing.
+ */
+import { type Locator, type Page } from 'playwright-core'
+import { launchApp, type App } from '../support/browser'
+
+let app: App
+let page: Page
+
+const openAs = (openid: string, route: string) => app.openAs(openid, route)
+const shown = (locator: Locator) => app.shown(locator)
+const visible = (testId: string, scope?: Page | Locator) => app.visible(testId, scope)
+
+/** The page's box and the document's scroll, with the title bar's bottom. */
+async function layout(testId: string) {
+  return page.evaluate((id) => {
+    const nav = document.querySelector('.taro-navigation-bar-show')
+    const el = Array.from(document.querySelectorAll(`[data-testid="${id}"]`)).find(
+      (e) => (e as HTMLElement).offsetParent !== null,
+    )
+    const doc = document.scrollingElement!
+    return {
+      navBottom: nav ? nav.getBoundingClientRect().bottom : 0,
+      top: el ? el.getBoundingClientRect().top : NaN,
+      bottom: el ? el.getBoundingClientRect().bottom : NaN,
+      docScroll: doc.scrollTop,
+      docHeight: doc.scrollHeight,
+      screen: window.innerHeight,
+    }
+  }, testId)
+}
+
+/** Scrolls the page on top (Taro's scroller) by `dy`, as a finger would. */
+async function scrollPage(dy: number): Promise<void> {
+  await page.evaluate((d) => {
+    const pages = Array.from(document.querySelectorAll('.taro_page.taro_page_show'))
+    pages[pages.length - 1].scrollBy(0, d)
+  }, dy)
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))))
+}
+
+beforeAll(async () => {
+  app = await launchApp()
+  ;({ page } = app)
+}, 40_000)
+
+afterAll(async () => {
+  await app?.close()
+})
+
+test('a page opened after 发布 starts at its top, under the title bar; the document never scrolls', async () => {
+  await openAs('demo-handler', '/pages/disclosure/publish/index')
+  await shown(visible('publish-form'))
+  await visible('category-财务收支').click()
+  await visible('field-title').locator('input').fill('2026年12月水电费分摊公示')
+  await visible('field-content').locator('textarea').fill('12月公共水电费按户分摊。')
+  await visible('publish-submit').locator('.at-button').click()
+  await visible('confirm-ok').click()
+  await shown(visible('notice-detail'))
+  const after = await layout('detail-state')
+  expect(after.docScroll).toBe(0)
+  expect(after.docHeight).toBeLessThanOrEqual(after.screen)
+  expect(after.top).toBeGreaterThanOrEqual(after.navBottom)
+
+  // A long form: its sticky progress bar stays under the title bar, wherever the page is.
+  await openAs('demo-handler', '/pages/safety/check/index?checkId=sc-fire-2026')
+  await shown(visible('fill-form'))
+  await visible('check-submit').locator('.at-button').click()
+  await scrollPage(400)
+  const bar = await layout('fill-bar')
+  expect(bar.docScroll).toBe(0)
+  expect(bar.top).toBeGreaterThanOrEqual(bar.navBottom)
+}, 60_000)
+
