@@ -454,7 +454,8 @@ export const main = defineFunction(SafetyContract, {
     const done = await stepOf(ctx, check, sub, 'confirm', version, {
       patch: { confirmedAt: ctx.now },
       result: '已确认',
-      detail: { score: sub.score },
+      // The trail shows it as the submission's row does: 自评得分：60 / 85.
+      detail: { score: sub.score, total: check.totalPoints },
     })
     await tellSubmitter(done, check, '已确认')
     return done

@@ -77,3 +77,27 @@ test('a page opened after 发布 starts at its top, under the title bar; the doc
   expect(bar.top).toBeGreaterThanOrEqual(bar.navBottom)
 }, 60_000)
 
+test('a corrected field loses its error at once; a title counts characters and says when it is too long', async () => {
+  await openAs('demo-handler', '/pages/disclosure/publish/index')
+  await shown(visible('publish-form'))
+  await visible('publish-submit').locator('.at-button').click()
+  await visible('field-title-error').waitFor()
+  await visible('field-content-error').waitFor()
+  await visible('field-title').locator('input').fill('停水通知')
+  await visible('field-title-error').waitFor({ state: 'detached' })
+  // Only the corrected field: the other keeps its error until it is corrected too.
+  expect(await visible('field-content-error').count()).toBe(1)
+
+  // 40 characters of CJK Extension B are 80 UTF-16 units, and within the 60 characters.
+  const title = visible('field-title').locator('input')
+  await title.fill('𠮷'.repeat(40))
+  await expect(title.inputValue()).resolves.toBe('𠮷'.repeat(40))
+  await expect(visible('field-title-count').innerText()).resolves.toBe('字数 40/60')
+  expect(await visible('field-title-error').count()).toBe(0)
+  // Pasted over the limit: kept whole (nothing cut silently), counted, and said.
+  await title.fill('长'.repeat(65))
+  await expect(title.inputValue()).resolves.toBe('长'.repeat(65))
+  await expect(visible('field-title-count').innerText()).resolves.toBe('字数 65/60')
+  await expect(visible('field-title-error').innerText()).resolves.toContain('60')
+}, 60_000)
+

@@ -115,6 +115,8 @@ describe('the whole round', () => {
       '退回检查',
       '提交检查',
     ])
+    // 审核信息's 确认 row says the score against the total, as the submission's row does.
+    expect(d.trail[0].detail).toEqual({ score: 100, total: d.check.totalPoints })
     const done = (await todosOf('demo-manager', 'done')).filter(
       (t) => t.targetId === d.submission._id,
     )

@@ -1,6 +1,19 @@
 import { Text, View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { useCallback, useState, type ReactNode } from 'react'
 import './index.scss'
+
+/**
+ * Characters as a limit "in characters" counts them: code points, so 𠮷 is one (a browser's
+ * `maxlength` counts UTF-16 units, two for it), the same count as the contract's rules.
+ */
+export const charCount = (s: string): number => [...s].length
+
+/**
+ * A text control's props for a limit in characters: no `maxlength` of the control's own (-1: none;
+ * Taro's default is 140 units), since it counts UTF-16 units and cuts a paste silently — the field
+ * counts with `count` and says when the text is too long.
+ */
+export const NO_MAXLENGTH = -1
 
 export interface FormFieldProps {
   /** Stable hook for tests and styles: class `form-field--<name>`, `data-testid="field-<name>"`. */
@@ -13,6 +26,11 @@ export interface FormFieldProps {
   hint?: string
   /** The inline message under the control (a shared rule's or the server's `error.fields`). */
   error?: string
+  /**
+   * A text limited in characters: 字数 n/max beside the label, red over the limit, with a message
+   * saying by how much (shown at once, not on 提交: nothing is cut).
+   */
+  count?: { value: string; max: number }
   children: ReactNode
 }
 
@@ -23,26 +41,60 @@ export default function FormField({
   required,
   hint,
   error,
+  count,
   children,
 }: FormFieldProps) {
+  const used = count ? charCount(count.value) : 0
+  const over = count && used > count.max ? used - count.max : 0
+  const message =
+    error ||
+    (over ? `${label ?? '内容'}最多${count!.max}个字，已超出${over}个字，请删减` : undefined)
+  const counter = count ? (
+    <Text
+      className={`form-field__count${over ? ' form-field__count--over' : ''}`}
+      data-testid={`field-${name}-count`}
+    >
+      字数 {used}/{count.max}
+    </Text>
+  ) : null
   return (
     <View
-      className={`form-field form-field--${name}${error ? ' form-field--error' : ''}`}
+      className={`form-field form-field--${name}${message ? ' form-field--error' : ''}`}
       data-testid={`field-${name}`}
     >
       {label ? (
         <View className="form-field__label">
           <Text>{label}</Text>
           {required ? <Text className="form-field__required">*</Text> : null}
+          {counter}
         </View>
       ) : null}
       {hint ? <Text className="form-field__hint">{hint}</Text> : null}
+      {!label && counter ? <View className="form-field__count-row">{counter}</View> : null}
       {children}
-      {error ? (
+      {message ? (
         <Text className="form-field__error" data-testid={`field-${name}-error`}>
-          {error}
+          {message}
         </Text>
       ) : null}
     </View>
   )
+}
+
+/**
+ * A form's inline errors: 提交 (or the server's `error.fields`) sets them; a field loses its own
+ * as soon as it is edited, since the message was about the value it had — the others stay until
+ * they are edited in turn or 提交 checks again.
+ */
+export function useFieldErrors() {
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const edited = useCallback((...names: string[]) => {
+    setErrors((e) => {
+      if (!names.some((n) => e[n])) return e
+      const next = { ...e }
+      for (const n of names) delete next[n]
+      return next
+    })
+  }, [])
+  return { errors, setErrors, edited }
 }

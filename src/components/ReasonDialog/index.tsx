@@ -1,6 +1,7 @@
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtModal, AtModalAction, AtModalContent, AtModalHeader } from 'taro-ui'
+import { charCount, NO_MAXLENGTH } from '../FormField'
 import './index.scss'
 
 interface Props {
@@ -26,7 +27,7 @@ export default function ReasonDialog(props: Props) {
   const confirm = () => {
     const reason = text.trim()
     if (!reason) return setError('请填写原因')
-    if (reason.length > max) return setError(`不能超过${max}个字`)
+    if (charCount(reason) > max) return setError(`不能超过${max}个字`)
     setError('')
     props.onConfirm(reason)
   }
@@ -41,13 +42,19 @@ export default function ReasonDialog(props: Props) {
               className="reason-dialog__input"
               data-testid="reason-input"
               value={text}
-              maxlength={max}
+              maxlength={NO_MAXLENGTH}
               placeholder={placeholder}
               onInput={(e) => {
                 setText(e.detail.value)
                 if (error) setError('')
               }}
             />
+            <Text
+              className={`reason-dialog__count${charCount(text) > max ? ' reason-dialog__count--over' : ''}`}
+              data-testid="reason-count"
+            >
+              字数 {charCount(text)}/{max}
+            </Text>
             {error ? (
               <Text className="reason-dialog__error" data-testid="reason-error">
                 {error}

@@ -24,7 +24,7 @@ import {
   type SumLine,
 } from '../../../types/parking'
 import { useConfirm } from '../../components/ConfirmDialog'
-import FormField from '../../components/FormField'
+import FormField, { NO_MAXLENGTH } from '../../components/FormField'
 import { newRequestId } from '../../components/FormKit'
 import { call } from '../../services/api'
 import { askForNotices } from '../../services/subscribe'
@@ -350,7 +350,7 @@ export default function ParkingFormView({ current, projectId, session, onReload 
     path: string,
     label: string,
     control: React.ReactNode,
-    o: { hint?: string; required?: boolean } = {},
+    o: { hint?: string; required?: boolean; count?: { value: string; max: number } } = {},
   ) => (
     <View id={anchorOf(path)} key={path} className="pk-field">
       <FormField
@@ -359,6 +359,7 @@ export default function ParkingFormView({ current, projectId, session, onReload 
         required={o.required ?? true}
         hint={o.hint}
         error={errors[path]}
+        count={o.count}
       >
         {control}
       </FormField>
@@ -397,7 +398,7 @@ export default function ParkingFormView({ current, projectId, session, onReload 
         <Textarea
           className={`pk-textarea pk-input--${anchorOf(path)}`}
           value={value}
-          maxlength={max}
+          maxlength={NO_MAXLENGTH}
           autoHeight
           placeholder={o.placeholder ?? `请填写${label}`}
           onInput={(e) => setField(path, e.detail.value)}
@@ -408,13 +409,13 @@ export default function ParkingFormView({ current, projectId, session, onReload 
             className={`pk-input pk-input--${anchorOf(path)}`}
             name={path}
             value={value}
-            maxlength={max}
+            maxlength={NO_MAXLENGTH}
             placeholder={o.placeholder ?? `请填写${label}`}
             onInput={(e) => setField(path, e.detail.value)}
           />
         </View>
       ),
-      o,
+      { ...o, count: { value, max } },
     )
   }
 

@@ -6,7 +6,7 @@ import { AppError } from '../../../types/errors'
 import { fieldErrors } from '../../../types/fields'
 import { SafetyContract, SafetyInput, type CheckDetail } from '../../../types/safety'
 import { useConfirm } from '../../components/ConfirmDialog'
-import FormField from '../../components/FormField'
+import FormField, { NO_MAXLENGTH } from '../../components/FormField'
 import { call } from '../../services/api'
 import { askForNotices } from '../../services/subscribe'
 import { toast } from '../../services/toast'
@@ -121,17 +121,23 @@ export default function Review({ detail, projectId, session, onReload }: Props) 
       <View className="review__actions card" data-testid="review-actions">
         {returning ? (
           <View className="review__return">
-            <FormField name="return-comment" label="退回意见" required error={error}>
+            <FormField
+              name="return-comment"
+              label="退回意见"
+              required
+              error={error}
+              count={{ value: comment, max: COMMENT_MAX }}
+            >
               <Textarea
                 className="review__comment"
                 data-testid="return-comment-input"
                 value={comment}
-                maxlength={COMMENT_MAX}
+                maxlength={NO_MAXLENGTH}
                 autoHeight
                 placeholder="请说明需要修改的内容"
                 onInput={(e) => {
                   setComment(e.detail.value)
-                  if (error && e.detail.value.trim()) setError('')
+                  if (error) setError('')
                 }}
               />
             </FormField>

@@ -18,7 +18,7 @@ import { fieldErrors } from '../../../../types/fields'
 // The gate first: its styles (CloudView, ProjectSwitcher) come before the form's in every page.
 import ModuleGate from '../../../components/ModuleGate'
 import { useConfirm } from '../../../components/ConfirmDialog'
-import FormField from '../../../components/FormField'
+import FormField, { NO_MAXLENGTH, useFieldErrors } from '../../../components/FormField'
 import { newRequestId } from '../../../components/FormKit'
 import { call } from '../../../services/api'
 import {
@@ -58,7 +58,7 @@ function PublishForm({ projectId }: { projectId: string | undefined }) {
   const [validUntil, setValidUntil] = useState(() => chinaDay(Date.now() + 30 * DAY))
   const [items, setItems] = useState<Item[]>([])
   const itemsRef = useRef<Item[]>([])
-  const [errors, setErrors] = useState<Record<string, string>>({})
+  const { errors, setErrors, edited } = useFieldErrors()
   const [busy, setBusy] = useState(false)
   const request = useRef(newRequestId())
 
@@ -97,7 +97,7 @@ function PublishForm({ projectId }: { projectId: string | undefined }) {
     }
     const added = files.map((file) => ({ key: `f${++seq}`, file, kind, progress: 0 }))
     setItemsBoth([...itemsRef.current, ...added])
-    setErrors((e) => ({ ...e, attachments: '' }))
+    edited('attachments')
     for (const item of added) await upload(item)
   }
 
@@ -108,7 +108,9 @@ function PublishForm({ projectId }: { projectId: string | undefined }) {
       confirmText: '移除',
       danger: true,
     })
-    if (ok) setItemsBoth(itemsRef.current.filter((i) => i.key !== item.key))
+    if (!ok) return
+    setItemsBoth(itemsRef.current.filter((i) => i.key !== item.key))
+    edited('attachments')
   }
 
   const input = () => ({
@@ -184,7 +186,7 @@ function PublishForm({ projectId }: { projectId: string | undefined }) {
                 data-testid={`category-${c}`}
                 onClick={() => {
                   setCategory(c)
-                  setErrors((e) => ({ ...e, category: '' }))
+                  edited('category')
                 }}
               >
                 {c}
@@ -192,25 +194,43 @@ function PublishForm({ projectId }: { projectId: string | undefined }) {
             ))}
           </View>
         </FormField>
-        <FormField name="title" label="标题" required error={errors.title}>
+        <FormField
+          name="title"
+          label="标题"
+          required
+          error={errors.title}
+          count={{ value: title, max: TITLE_MAX }}
+        >
           <View className="dc-control">
             <Input
               className="dc-input"
               name="title"
               value={title}
-              maxlength={TITLE_MAX}
+              maxlength={NO_MAXLENGTH}
               placeholder="如：2026年第四季度公共收益公示"
-              onInput={(e) => setTitle(e.detail.value)}
+              onInput={(e) => {
+                setTitle(e.detail.value)
+                edited('title')
+              }}
             />
           </View>
         </FormField>
-        <FormField name="content" label="内容" required error={errors.content}>
+        <FormField
+          name="content"
+          label="内容"
+          required
+          error={errors.content}
+          count={{ value: content, max: CONTENT_MAX }}
+        >
           <Textarea
             className="dc-textarea"
             value={content}
-            maxlength={CONTENT_MAX}
+            maxlength={NO_MAXLENGTH}
             placeholder="公示的内容"
-            onInput={(e) => setContent(e.detail.value)}
+            onInput={(e) => {
+              setContent(e.detail.value)
+              edited('content')
+            }}
           />
         </FormField>
         <FormField
@@ -220,7 +240,14 @@ function PublishForm({ projectId }: { projectId: string | undefined }) {
           error={errors.validFrom || errors.validUntil}
         >
           <View className="dc-dates">
-            <Picker mode="date" value={validFrom} onChange={(e) => setValidFrom(e.detail.value)}>
+            <Picker
+              mode="date"
+              value={validFrom}
+              onChange={(e) => {
+                setValidFrom(e.detail.value)
+                edited('validFrom', 'validUntil')
+              }}
+            >
               <View className="dc-date" data-testid="valid-from">
                 {validFrom}
               </View>
@@ -230,7 +257,10 @@ function PublishForm({ projectId }: { projectId: string | undefined }) {
               mode="date"
               value={validUntil}
               start={validFrom}
-              onChange={(e) => setValidUntil(e.detail.value)}
+              onChange={(e) => {
+                setValidUntil(e.detail.value)
+                edited('validFrom', 'validUntil')
+              }}
             >
               <View className="dc-date" data-testid="valid-until">
                 {validUntil}
