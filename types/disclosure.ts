@@ -217,7 +217,10 @@ export interface NoticeRow extends Omit<Notice, 'content'> {
 }
 
 export interface NoticeStats {
-  /** Published notices (公示中 and 已过期). */
+  /**
+   * Notices published and not deleted: 公示中, 已过期 and 已作废 — what the categories count too
+   * (a voided notice was published, and stays listed).
+   */
   published: number
   active: number
   expired: number

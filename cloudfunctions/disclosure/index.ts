@@ -156,12 +156,14 @@ export const main = defineFunction(DisclosureContract, {
     ])
     const sum = (pred: (g: { category: string; status: string }) => boolean) =>
       groups.list.filter((g) => pred(g._id)).reduce((s, g) => s + g.n, 0)
-    const published = sum((g) => g.status === 'published')
+    const standing = sum((g) => g.status === 'published')
+    const voided = sum((g) => g.status === 'voided')
     return {
-      published,
-      active: published - expired,
+      // One rule for the total and the categories: every notice published and not deleted.
+      published: standing + voided,
+      active: standing - expired,
       expired,
-      voided: sum((g) => g.status === 'voided'),
+      voided,
       thisMonth,
       monthStart,
       byCategory: NOTICE_CATEGORIES.map((category) => ({

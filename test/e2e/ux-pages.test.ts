@@ -101,3 +101,28 @@ test('a corrected field loses its error at once; a title counts characters and s
   await expect(visible('field-title-error').innerText()).resolves.toContain('60')
 }, 60_000)
 
+test('信息公开: 已发布 counts what the category chips count; the list starts on the first screen', async () => {
+  await openAs('demo-handler', '/pages/disclosure/index')
+  await shown(visible('disclosure-stats'))
+  await visible('notice-row').first().waitFor()
+  const published = Number((await visible('stat-published').innerText()).replace(/\D/g, ''))
+  const chips = await page.locator('[data-testid^="stat-cat-"]:visible').allInnerTexts()
+  const counted = chips.reduce((s, t) => s + Number(/(\d+)\s*$/.exec(t)?.[1] ?? NaN), 0)
+  expect(chips.length).toBeGreaterThan(0)
+  expect(published).toBe(counted)
+
+  // The first notice starts in the upper half of the screen.
+  const first = await layout('notice-row')
+  expect(first.top).toBeLessThanOrEqual(first.screen / 2)
+  // The category chips are one row (scrolling sideways), the dates wait behind 筛选.
+  const tops = await page
+    .locator('[data-testid^="filter-cat-"]:visible')
+    .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)))
+  // 全部类别 and the nine categories.
+  expect(tops.length).toBe(10)
+  expect(new Set(tops).size).toBe(1)
+  expect(await visible('filter-from').count()).toBe(0)
+  await visible('filter-toggle').click()
+  await visible('filter-from').waitFor()
+}, 60_000)
+

@@ -277,11 +277,17 @@ describe('作废 and 删除, with the statistics following', () => {
     )
     const after = await stats()
     expect(after).toMatchObject({
-      published: before.published - 2,
+      // The voided one is still published (listed, counted by its category); the deleted one not.
+      published: before.published - 1,
       active: before.active - 2,
       voided: before.voided + 1,
       thisMonth: before.thisMonth - 1,
     })
+    // 已发布 and the category chips count the same notices.
+    expect(after.published).toBe(after.active + after.expired + after.voided)
+    expect(after.byCategory.reduce((s: number, c: { count: number }) => s + c.count, 0)).toBe(
+      after.published,
+    )
     const all = await listOf()
     expect(all.rows.find((r) => r._id === a._id)).toMatchObject({ state: 'voided' })
     expect(all.rows.some((r) => r._id === b._id)).toBe(false)

@@ -58,11 +58,15 @@ function Tile(props: {
   )
 }
 
+/**
+ * The figures, compact (one row of four) so the list starts on the first screen; the counts per
+ * category are on the category chips of the filter bar.
+ */
 function Stats({ s, onFilter }: { s: NoticeStats; onFilter: (f: Filter) => void }) {
   return (
     <View className="card dc-stats" data-testid="disclosure-stats">
       <View className="dc-stats__head">
-        <Text className="card__title">信息公开统计</Text>
+        <Text className="dc-stats__title">信息公开统计</Text>
         <Text className="dc-stats__total" data-testid="stat-published">
           已发布 {formatCount(s.published)} 条
         </Text>
@@ -96,21 +100,6 @@ function Stats({ s, onFilter }: { s: NoticeStats; onFilter: (f: Filter) => void 
           onTap={() => onFilter({ from: s.monthStart })}
         />
       </View>
-      {s.byCategory.length > 0 ? (
-        <View className="dc-cats" data-testid="stat-categories">
-          {s.byCategory.map((c) => (
-            <View
-              key={c.category}
-              className="dc-cat"
-              data-testid={`stat-cat-${c.category}`}
-              onClick={() => onFilter({ category: c.category })}
-            >
-              <Text>{c.category}</Text>
-              <Text className="dc-cat__count">{c.count}</Text>
-            </View>
-          ))}
-        </View>
-      ) : null}
     </View>
   )
 }
@@ -133,16 +122,37 @@ function Row({ n }: { n: NoticeRow }) {
         </Text>
       </View>
       <Text className="dc-row__title">{n.title}</Text>
-      <Text className="dc-row__meta">
-        {n.publishedByName} 发布于 {dateOnly(n.publishedAt)} · 有效期至 {n.validUntil}
-        {n.attachments.length ? ` · 附件 ${n.attachments.length}` : ''}
-      </Text>
+      <View className="dc-row__meta">
+        <Text className="dc-row__part">
+          {n.publishedByName} 发布于 {dateOnly(n.publishedAt)}
+        </Text>
+        <Text className="dc-row__part">· 有效期至 {n.validUntil}</Text>
+        {n.attachments.length ? (
+          <Text className="dc-row__part" data-testid="notice-attachments">
+            {`· 附件 ${n.attachments.length}`}
+          </Text>
+        ) : null}
+      </View>
     </View>
   )
 }
 
-function FilterBar({ filter, onChange }: { filter: Filter; onChange: (f: Filter) => void }) {
+interface FilterBarProps {
+  filter: Filter
+  /** Notices per category (what 已发布 counts), once the statistics are in. */
+  counts: Partial<Record<NoticeCategory, number>>
+  onChange: (f: Filter) => void
+}
+
+/**
+ * The state tabs, the categories in one row that scrolls sideways (each with its count), and the
+ * dates folded behind 筛选 (open while a date is chosen).
+ */
+function FilterBar({ filter, counts, onChange }: FilterBarProps) {
   const tab: StateTab = filter.state ?? 'all'
+  const dated = !!(filter.from || filter.to)
+  const [unfolded, setUnfolded] = useState(false)
+  const datesShown = unfolded || dated
   return (
     <View className="dc-filters" data-testid="disclosure-filters">
       <Tabs
@@ -151,52 +161,73 @@ function FilterBar({ filter, onChange }: { filter: Filter; onChange: (f: Filter)
         onChange={(k) => onChange({ ...filter, state: k === 'all' ? undefined : k })}
         testId="state-tabs"
       />
-      <ScrollView scrollX className="dc-filters__cats">
-        <View className="dc-filters__cats-row">
-          {[undefined, ...NOTICE_CATEGORIES].map((c) => (
-            <View
-              key={c ?? 'all'}
-              className={`dc-chip${filter.category === c ? ' dc-chip--on' : ''}`}
-              data-testid={`filter-cat-${c ?? 'all'}`}
-              onClick={() => onChange({ ...filter, category: c })}
-            >
-              {c ?? '全部类别'}
+      <View className="dc-filters__bar">
+        <ScrollView scrollX className="dc-filters__cats">
+          <View className="dc-filters__cats-row">
+            {[undefined, ...NOTICE_CATEGORIES].map((c) => (
+              <View
+                key={c ?? 'all'}
+                className={`dc-chip dc-chip--small${filter.category === c ? ' dc-chip--on' : ''}`}
+                data-testid={`filter-cat-${c ?? 'all'}`}
+                onClick={() => onChange({ ...filter, category: c })}
+              >
+                <Text>{c ?? '全部类别'}</Text>
+                {c && counts[c] ? (
+                  <Text className="dc-chip__count" data-testid={`stat-cat-${c}`}>
+                    {formatCount(counts[c]!)}
+                  </Text>
+                ) : null}
+              </View>
+            ))}
+          </View>
+        </ScrollView>
+        <Text
+          className={`dc-filters__toggle${dated ? ' dc-filters__toggle--on' : ''}`}
+          data-testid="filter-toggle"
+          onClick={() => setUnfolded(!datesShown)}
+        >
+          筛选{dated ? '·1' : ''}
+        </Text>
+      </View>
+      {datesShown ? (
+        <View className="dc-filters__dates">
+          <Text className="dc-filters__label">发布日期</Text>
+          <Picker
+            mode="date"
+            value={filter.from ?? ''}
+            onChange={(e) => onChange({ ...filter, from: e.detail.value })}
+          >
+            <View className="dc-date" data-testid="filter-from">
+              {filter.from ?? '开始日期'}
             </View>
-          ))}
+          </Picker>
+          <Text className="dc-filters__dash">至</Text>
+          <Picker
+            mode="date"
+            value={filter.to ?? ''}
+            start={filter.from}
+            onChange={(e) => onChange({ ...filter, to: e.detail.value })}
+          >
+            <View className="dc-date" data-testid="filter-to">
+              {filter.to ?? '结束日期'}
+            </View>
+          </Picker>
         </View>
-      </ScrollView>
-      <View className="dc-filters__dates">
-        <Text className="dc-filters__label">发布日期</Text>
-        <Picker
-          mode="date"
-          value={filter.from ?? ''}
-          onChange={(e) => onChange({ ...filter, from: e.detail.value })}
-        >
-          <View className="dc-date" data-testid="filter-from">
-            {filter.from ?? '开始日期'}
-          </View>
-        </Picker>
-        <Text className="dc-filters__dash">至</Text>
-        <Picker
-          mode="date"
-          value={filter.to ?? ''}
-          start={filter.from}
-          onChange={(e) => onChange({ ...filter, to: e.detail.value })}
-        >
-          <View className="dc-date" data-testid="filter-to">
-            {filter.to ?? '结束日期'}
-          </View>
-        </Picker>
-        {filter.from || filter.to || filter.category || filter.state ? (
+      ) : null}
+      {dated || filter.category || filter.state ? (
+        <View className="dc-filters__clear-row">
           <Text
             className="dc-filters__clear"
             data-testid="filter-clear"
-            onClick={() => onChange({})}
+            onClick={() => {
+              setUnfolded(false)
+              onChange({})
+            }}
           >
-            清除
+            清除筛选
           </Text>
-        ) : null}
-      </View>
+        </View>
+      ) : null}
     </View>
   )
 }
@@ -231,7 +262,13 @@ function DisclosureHome({ projectId }: { projectId: string | undefined }) {
           发布信息公开
         </AtButton>
       </View>
-      <FilterBar filter={filter} onChange={setFilter} />
+      <FilterBar
+        filter={filter}
+        counts={Object.fromEntries(
+          (stats.data?.byCategory ?? []).map((c) => [c.category, c.count]),
+        )}
+        onChange={setFilter}
+      />
       <PagedList<NoticeRow>
         testId="notice-list"
         resetKey={JSON.stringify(filter)}
