@@ -126,3 +126,35 @@ test('信息公开: 已发布 counts what the category chips count; the list sta
   await visible('filter-from').waitFor()
 }, 60_000)
 
+test('the parking sheet keeps the manager’s actions in view, and destructive actions are red', async () => {
+  /** $color-danger of src/styles/theme.scss. */
+  const DANGER = 'rgb(217, 48, 37)'
+  const colorOf = (locator: Locator) =>
+    locator.evaluate((el) => {
+      const s = getComputedStyle(el)
+      return { color: s.color, border: s.borderTopColor }
+    })
+  await openAs('demo-manager', '/pages/parking/sheet/index?editionId=p-yangguang_e2')
+  await shown(visible('parking-sheet'))
+  const cancel = visible('cancel-parking')
+  await cancel.waitFor()
+  let box = await layout('cancel-parking')
+  expect(box.top).toBeGreaterThanOrEqual(box.navBottom)
+  expect(box.bottom).toBeLessThanOrEqual(box.screen)
+  await scrollPage(600)
+  box = await layout('cancel-parking')
+  expect(box.bottom).toBeLessThanOrEqual(box.screen)
+  expect(await colorOf(cancel.locator('.at-button'))).toEqual({ color: DANGER, border: DANGER })
+
+  // 信息公开: 删除 is red, 作废 beside it is not.
+  await openAs('demo-handler', '/pages/disclosure/index')
+  const row = page.locator('[data-testid="notice-row"][data-state="active"]:visible').first()
+  await shown(row)
+  await row.click()
+  await shown(visible('notice-detail'))
+  const remove = await colorOf(visible('remove-notice').locator('.at-button'))
+  const voiding = await colorOf(visible('void-notice').locator('.at-button'))
+  expect(remove).toEqual({ color: DANGER, border: DANGER })
+  expect(voiding.color).not.toBe(DANGER)
+}, 60_000)
+

@@ -159,7 +159,11 @@ function DetailBody({ noticeId, projectId }: { noticeId: string; projectId: stri
                   </AtButton>
                 </View>
                 <View className="dc-actions__btn" data-testid="remove-notice">
-                  <AtButton disabled={busy} onClick={() => void doRemove(d)}>
+                  <AtButton
+                    className="action-danger"
+                    disabled={busy}
+                    onClick={() => void doRemove(d)}
+                  >
                     删除
                   </AtButton>
                 </View>

@@ -115,7 +115,8 @@ function SheetBody({ editionId, projectId, session, justSubmitted }: Props) {
             ) : null}
             <Sheet edition={e} projectName={projectName} />
             {canAct ? (
-              <View className="pk-actions">
+              // Under a sheet of 25 rows: kept in view at the screen's bottom while it is read.
+              <View className="pk-actions pk-actions--sticky" data-testid="sheet-actions">
                 {e.status === 'submitted' ? (
                   <View className="pk-actions__btn" data-testid="publish-parking">
                     <AtButton
@@ -129,7 +130,11 @@ function SheetBody({ editionId, projectId, session, justSubmitted }: Props) {
                   </View>
                 ) : null}
                 <View className="pk-actions__btn" data-testid="cancel-parking">
-                  <AtButton disabled={busy} onClick={() => setCancelling(true)}>
+                  <AtButton
+                    className="action-danger"
+                    disabled={busy}
+                    onClick={() => setCancelling(true)}
+                  >
                     {e.status === 'submitted' ? '取消' : '取消公示'}
                   </AtButton>
                 </View>
