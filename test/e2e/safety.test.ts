@@ -151,11 +151,15 @@ test('the handler fills the fire check with a note and a photo, reloads, and sub
   await expect(visible('check-progress').innerText()).resolves.toContain('已填 0/7')
   expect(await page.locator('[data-testid="check-item"]:visible').count()).toBe(7)
 
-  // 有问题 without a note: the rule's message at once, nothing saved for that item.
+  // 有问题 without a note: nothing saved for that item; the rule's message once the note is left
+  // empty (not before it could be typed).
   await answer('XF-01', 'ok')
   await saved('XF-01')
   await answer('XF-02', 'problem')
   const noteError = visible('field-note-XF-02-error')
+  await item('XF-02').locator('textarea').focus()
+  expect(await noteError.count()).toBe(0)
+  await item('XF-02').locator('textarea').blur()
   await expect(noteError.innerText()).resolves.toBe('有问题时请填写说明')
   await expect(item('XF-02').getAttribute('data-result')).resolves.toBe('problem')
   await item('XF-02').locator('textarea').fill(NOTE)
@@ -232,7 +236,7 @@ test('the handler fills the fire check with a note and a photo, reloads, and sub
   await expect(visible('item-error', item('XF-07')).innerText()).resolves.toBe(
     '请选择有问题或无问题',
   )
-  await toast('还有1项未完成').waitFor()
+  await toast('未完成：XF-07').waitFor()
   expect((await submission()).status).toBe('draft')
 
   await answer('XF-07', 'ok')

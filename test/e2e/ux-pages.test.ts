@@ -158,3 +158,30 @@ test('the parking sheet keeps the manager’s actions in view, and destructive a
   expect(voiding.color).not.toBe(DANGER)
 }, 60_000)
 
+test('安全检查: the tag follows the answers, 有问题 waits for the note, the refusal names the item', async () => {
+  const toast = (text: string) => page.locator('.taro__toast p:visible', { hasText: text })
+  const item = (id: string) =>
+    page.locator(`[data-testid="check-item"][data-item-id="${id}"]:visible`)
+  await openAs('demo-handler', '/pages/safety/check/index?checkId=sc-fire-2026')
+  await shown(visible('fill-form'))
+  await item('XF-01').locator('[data-testid="choice-ok"]').click()
+  await item('XF-02').locator('[data-testid="choice-ok"]').click()
+  await expect(visible('check-progress').innerText()).resolves.toBe('已填 2/7')
+  await expect(visible('check-status').innerText()).resolves.not.toBe('未填写')
+
+  // 有问题 opens the note without an error; leaving the note empty shows it; typing clears it.
+  await item('XF-03').locator('[data-testid="choice-problem"]').click()
+  const note = item('XF-03').locator('textarea')
+  await note.waitFor()
+  expect(await visible('field-note-XF-03-error').count()).toBe(0)
+  await note.focus()
+  await note.blur()
+  await visible('field-note-XF-03-error').waitFor()
+  await note.fill('报警主机故障，已报修。')
+  await visible('field-note-XF-03-error').waitFor({ state: 'detached' })
+
+  // 提交 with four items open: the toast names the first of them.
+  await visible('check-submit').locator('.at-button').click()
+  await toast('XF-04').waitFor()
+}, 60_000)
+

@@ -1,6 +1,6 @@
 import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { Session } from '../../../types/account'
 import { SafetyContract, type CheckDetail } from '../../../types/safety'
 import CloudView from '../../components/CloudView'
@@ -85,6 +85,9 @@ function CheckBody({ checkId, projectId, session, role }: BodyProps) {
   const { refreshOnAccessError } = useSession()
   /** Bumped after each reload, so the form starts again from what the function says. */
   const [loads, setLoads] = useState(0)
+  /** Items the form has answered: the tag says 草稿 from the first, as the list will. */
+  const [filled, setFilled] = useState(0)
+  const onAnswered = useCallback((n: number) => setFilled(n), [])
   const hidden = useRef(false)
   const detail = useCloud(() =>
     call(SafetyContract, 'detail', { projectId, checkId }).catch((err: unknown) => {
@@ -113,11 +116,12 @@ function CheckBody({ checkId, projectId, session, role }: BodyProps) {
     <CloudView state={detail}>
       {(d) => {
         const m = modeOf(d, role)
+        const status = d.submission?.status ?? (m === 'fill' && filled > 0 ? 'draft' : 'unfilled')
         return (
           <View className={`check check--${m}`} data-testid="check" data-mode={m}>
             <CheckSummary
               check={d.check}
-              status={d.submission?.status ?? 'unfilled'}
+              status={status}
               answered={m === 'fill' ? undefined : answeredOf(d)}
               score={d.submission?.status === 'draft' ? undefined : d.submission?.score}
             />
@@ -128,6 +132,7 @@ function CheckBody({ checkId, projectId, session, role }: BodyProps) {
                 projectId={projectId}
                 session={session}
                 onReload={() => void reload()}
+                onAnswered={onAnswered}
               />
             ) : m === 'review' ? (
               <Review

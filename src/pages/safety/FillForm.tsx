@@ -14,7 +14,7 @@ import {
   type CheckItem,
 } from '../../../types/safety'
 import { useConfirm } from '../../components/ConfirmDialog'
-import FormField from '../../components/FormField'
+import FormField, { NO_MAXLENGTH } from '../../components/FormField'
 import { newRequestId } from '../../components/FormKit'
 import { call } from '../../services/api'
 import { choosePhotos, uploadPhoto } from '../../services/photos'
@@ -130,12 +130,13 @@ function ItemEditor(props: ItemProps) {
             label={problem ? '问题说明' : '说明（选填）'}
             required={problem}
             error={error}
+            count={{ value: answer.note ?? '', max: NOTE_MAX }}
           >
             <Textarea
               className="check-item__note"
               data-testid="item-note"
               value={answer.note ?? ''}
-              maxlength={NOTE_MAX}
+              maxlength={NO_MAXLENGTH}
               autoHeight
               placeholder={problem ? '请描述问题及整改措施' : '可补充说明'}
               onInput={(e) => props.onNote(e.detail.value)}
@@ -166,6 +167,14 @@ interface Props {
   session: Session
   /** Loads the check again (after submitting, or when it changed underneath). */
   onReload: () => void
+  /** How many items are answered, as it changes (the check's tag follows it). */
+  onAnswered?: (count: number) => void
+}
+
+/** An item as a refusal names it: its code and the start of its text. */
+function itemName(item: CheckItem): string {
+  const chars = [...item.text]
+  return `${item._id}「${chars.length > 10 ? `${chars.slice(0, 10).join('')}…` : item.text}」`
 }
 
 /**
@@ -173,7 +182,7 @@ interface Props {
  * draft lives on the server; what is not saved yet also waits in Taro storage. 提交 checks every
  * item locally and on the server and submits with a request id kept across retries.
  */
-export default function FillForm({ detail, projectId, session, onReload }: Props) {
+export default function FillForm({ detail, projectId, session, onReload, onAnswered }: Props) {
   const { check, submission } = detail
   const checkId = check._id
   const items = useMemo(() => itemsOf(check), [check])
@@ -242,10 +251,10 @@ export default function FillForm({ detail, projectId, session, onReload }: Props
       setSaveState((s) => (s[id] && s[id] !== 'saved' ? { ...s, [id]: 'saved' } : s))
       return true
     }
-    const invalid = answerError(answer)
-    if (invalid) {
+    // Not sent while incomplete (有问题 without its note yet): its error shows once the note is
+    // left empty or on 提交, not while the person is still about to type it.
+    if (answerError(answer)) {
       setState(id, 'invalid')
-      setError(id, invalid)
       return false
     }
     setState(id, 'saving')
@@ -296,7 +305,15 @@ export default function FillForm({ detail, projectId, session, onReload }: Props
     answersRef.current = { ...answersRef.current, [id]: next }
     setAnswers(answersRef.current)
     persist()
-    setError(id, answerError(next))
+    // An error shown goes once corrected (or says what is still wrong); none is raised while editing.
+    setErrors((e) => {
+      if (!e[id]) return e
+      const message = answerError(next)
+      const rest = { ...e }
+      if (message) rest[id] = message
+      else delete rest[id]
+      return rest
+    })
     if (when === 'now') void save(id)
     else saveLater(id)
   }
@@ -369,6 +386,7 @@ export default function FillForm({ detail, projectId, session, onReload }: Props
     return !!a && !answerError(a)
   }
   const answered = items.filter((i) => complete(i._id)).length
+  useEffect(() => onAnswered?.(answered), [answered, onAnswered])
   const firstOpen = items.find((i) => !complete(i._id))
   const states = Object.values(saveState)
   const failed = states.filter((s) => s === 'failed').length
@@ -396,7 +414,8 @@ export default function FillForm({ detail, projectId, session, onReload }: Props
     const open = items.filter((i) => found[i._id])
     if (open.length > 0) {
       setErrors((e) => ({ ...e, ...found }))
-      toast.info(`还有${open.length}项未完成`)
+      // WeChat's toast holds about two lines: the item's code and the start of its text.
+      toast.info(`未完成：${itemName(open[0])}${open.length > 1 ? `等${open.length}项` : ''}`)
       jumpTo(open[0]._id)
       return
     }
@@ -521,6 +540,8 @@ export default function FillForm({ detail, projectId, session, onReload }: Props
                   if (a) update(item._id, { ...a, note }, 'later')
                 }}
                 onNoteDone={() => {
+                  const a = answersRef.current[item._id]
+                  if (a) setError(item._id, answerError(a))
                   if (timers.current[item._id]) void save(item._id)
                 }}
                 onAddPhotos={() => void addPhotos(item._id)}
