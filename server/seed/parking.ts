@@ -4,6 +4,7 @@ import {
   type ParkingEdition,
   type ParkingForm,
 } from '../../types/parking'
+import type { Todo } from '../../types/todos'
 
 /**
  * 车位信息公开 demo data. 阳光花园: edition 1 published long ago and superseded, edition 2 the
@@ -242,6 +243,35 @@ export function parkingAudit(now: number) {
   ]
 }
 
+/** The 发布 to-dos the handler's submissions opened and the manager's 发布 closed (已办). */
+export function parkingDoneTodos(now: number): Todo[] {
+  return parkingEditions(now)
+    .filter((e) => e.submittedByRole === 'handler' && e.publishedAt)
+    .map((e) => ({
+      _id: `t-publish-${e._id}`,
+      projectId: e.projectId,
+      kind: 'publishParking',
+      title: `发布：车位信息公开第${e.edition}版（${e.submittedByName}提交）`,
+      targetType: 'parkingEdition',
+      targetId: e._id,
+      link: `/pages/parking/sheet/index?editionId=${e._id}&projectId=${e.projectId}`,
+      assigneeRole: 'manager',
+      status: 'done',
+      dueAt: e.submittedAt! + 3 * DAY,
+      createdAt: e.submittedAt!,
+      doneAt: e.publishedAt!,
+      doneBy: 'a-zhang',
+      doneByName: e.publishedByName!,
+      result: '已发布',
+    }))
+}
+
 export function parkingSeed(now: number) {
-  return { docs: { parking_editions: parkingEditions(now), audit_log: parkingAudit(now) } }
+  return {
+    docs: {
+      parking_editions: parkingEditions(now),
+      audit_log: parkingAudit(now),
+      todos: parkingDoneTodos(now),
+    },
+  }
 }

@@ -287,13 +287,99 @@ export function safetyTodos(now: number): Todo[] {
   ]
 }
 
+type Actor = [id: string, name: string, role: 'handler' | 'manager']
+const LI: Actor = ['a-li', '李晓华', 'handler']
+const ZHANG: Actor = ['a-zhang', '张建国', 'manager']
+const CHEN: Actor = ['a-chen', '陈志强', 'manager']
+
+/**
+ * The trail (审核信息) the seeded submissions would have left: each 提交 and 确认, with the score
+ * against the total, as the function writes them.
+ */
+export function safetyAudit(now: number) {
+  const [h2, , h1, flood] = safetyChecks(now)
+  const subs = safetySubmissions(now, '')
+  const of = (c: SafetyCheck, projectId: string) =>
+    subs.find((x) => x._id === submissionId(c._id, projectId))!
+  const row = (
+    c: SafetyCheck,
+    projectId: string,
+    action: 'submit' | 'confirm',
+    [actorId, actorName, actorRole]: Actor,
+    at: number,
+  ) => ({
+    _id: `au-sc-${c._id}-${projectId}-${action}`,
+    fn: 'safety',
+    action,
+    label: action === 'submit' ? '提交检查' : '确认检查',
+    targetType: 'safetySubmission',
+    targetId: submissionId(c._id, projectId),
+    projectId,
+    actorId,
+    actorName,
+    actorRole,
+    actorOpenid: '',
+    at,
+    detail: { score: of(c, projectId).score, total: c.totalPoints },
+  })
+  const yg = 'p-yangguang'
+  return [
+    row(h1, yg, 'submit', LI, of(h1, yg).submittedAt!),
+    row(h1, yg, 'confirm', ZHANG, of(h1, yg).confirmedAt!),
+    row(flood, yg, 'submit', LI, of(flood, yg).submittedAt!),
+    row(flood, yg, 'confirm', ZHANG, of(flood, yg).confirmedAt!),
+    row(h2, 'p-haibin', 'submit', CHEN, of(h2, 'p-haibin').submittedAt!),
+  ]
+}
+
+/** The to-dos those steps closed: 已办 has the history on a fresh start. */
+export function safetyDoneTodos(now: number): Todo[] {
+  const [h2, , h1, flood] = safetyChecks(now)
+  const subs = safetySubmissions(now, '')
+  const done = (
+    c: SafetyCheck,
+    projectId: string,
+    kind: 'fillSafetyCheck' | 'confirmSafetyCheck',
+    [doneBy, doneByName]: Actor,
+  ): Todo => {
+    const sub = subs.find((x) => x._id === submissionId(c._id, projectId))!
+    const fill = kind === 'fillSafetyCheck'
+    return {
+      _id: `t-${fill ? 'fill' : 'confirm'}-${c._id}-${projectId}`,
+      projectId,
+      kind,
+      title: `${fill ? '填写' : '确认'}：${c.title}`,
+      targetType: 'safetySubmission',
+      targetId: sub._id,
+      link: `/pages/safety/index?checkId=${c._id}&projectId=${projectId}`,
+      assigneeRole: fill ? 'handler' : 'manager',
+      status: 'done',
+      dueAt: c.endAt,
+      createdAt: fill ? c.startAt : sub.submittedAt!,
+      doneAt: fill ? sub.submittedAt! : sub.confirmedAt!,
+      doneBy,
+      doneByName,
+      result: fill ? '已提交' : '已确认',
+    }
+  }
+  const yg = 'p-yangguang'
+  return [
+    done(h1, yg, 'fillSafetyCheck', LI),
+    done(h1, yg, 'confirmSafetyCheck', ZHANG),
+    done(flood, yg, 'fillSafetyCheck', LI),
+    done(flood, yg, 'confirmSafetyCheck', ZHANG),
+    done(h2, 'p-haibin', 'fillSafetyCheck', CHEN),
+  ]
+}
+
 export function safetySeed(now: number) {
   const photo = `cloud://local-env.local-cloud/${SEED_PHOTO_PATH}`
   return {
     docs: {
       safety_checks: safetyChecks(now),
       safety_submissions: safetySubmissions(now, photo),
-      todos: safetyTodos(now),
+      todos: [...safetyTodos(now), ...safetyDoneTodos(now)],
+      audit_log: safetyAudit(now),
     },
     files: { [SEED_PHOTO_PATH]: readFileSync(join(__dirname, 'assets', 'corridor.png')) },
   }

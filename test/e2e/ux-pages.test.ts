@@ -185,3 +185,29 @@ test('安全检查: the tag follows the answers, 有问题 waits for the note, t
   await toast('XF-04').waitFor()
 }, 60_000)
 
+test('demo data: 已办 has the history, 查看 shows its 审核信息 and opens the submitted answers', async () => {
+  await openAs('demo-handler', '/pages/todos/index')
+  await shown(visible('todos-tabs'))
+  await visible('tab-done').click()
+  const row = page.locator('[data-testid="todo-row"]:visible', {
+    hasText: '2026年上半年物业小区在线常规检查',
+  })
+  await row.first().waitFor()
+  await row.first().locator('[data-testid="todo-view"] .at-button').click()
+  const detail = visible('todo-detail')
+  await detail.waitFor()
+  const confirmRow = detail.locator('[data-testid="trail-row"][data-action="confirm"]')
+  await confirmRow.waitFor()
+  await expect(confirmRow.innerText()).resolves.toMatch(/自评得分：\d+ \/ \d+/)
+
+  await visible('todo-detail-open').locator('.at-button').click()
+  await shown(visible('answer-list'))
+  await expect(visible('answer-list').innerText()).resolves.toContain('5栋北侧外墙瓷砖空鼓')
+
+  // The manager's 已办 has the history too.
+  await openAs('demo-manager', '/pages/todos/index')
+  await shown(visible('todos-tabs'))
+  await visible('tab-done').click()
+  await page.locator('[data-testid="todo-row"][data-status="done"]:visible').first().waitFor()
+}, 60_000)
+

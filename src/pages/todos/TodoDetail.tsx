@@ -62,7 +62,13 @@ export default function TodoDetail({ todo: row, projectId, onHandle, onError }: 
                     办理
                   </AtButton>
                 </View>
-              ) : null}
+              ) : (
+                // Done: the same page shows what was submitted, read-only (a check's answers,
+                // a published sheet).
+                <View className="todo-detail__actions" data-testid="todo-detail-open">
+                  <AtButton onClick={() => onHandle(todo)}>查看详情</AtButton>
+                </View>
+              )}
             </View>
           )
         }}
