@@ -211,3 +211,31 @@ test('demo data: 已办 has the history, 查看 shows its 审核信息 and opens
   await page.locator('[data-testid="todo-row"][data-status="done"]:visible').first().waitFor()
 }, 60_000)
 
+test('the 切换身份（开发） pill covers nothing of the binding form', async () => {
+  await openAs('demo-newcomer', '/pages/binding/index')
+  await shown(visible('binding-submit'))
+  const overlaps = () =>
+    page.evaluate(() => {
+      const pill = Array.from(
+        document.querySelectorAll('.taro_page_show [data-testid="dev-link"]'),
+      ).find((e) => e.checkVisibility())
+      if (!pill) return ['no pill']
+      const p = pill.getBoundingClientRect()
+      const hit: string[] = []
+      for (const el of Array.from(document.querySelectorAll('.taro_page_show *'))) {
+        if (pill.contains(el) || el.contains(pill)) continue
+        const leaf = el.children.length === 0 || el.tagName === 'INPUT'
+        if (!leaf || !el.checkVisibility()) continue
+        const r = el.getBoundingClientRect()
+        if (r.width === 0 || r.height === 0) continue
+        if (r.left < p.right && p.left < r.right && r.top < p.bottom && p.top < r.bottom)
+          hit.push((el.textContent ?? el.tagName).slice(0, 20))
+      }
+      return hit
+    })
+  expect(await overlaps()).toEqual([])
+  await scrollPage(300)
+  expect(await overlaps()).toEqual([])
+  await scrollPage(3000)
+  expect(await overlaps()).toEqual([])
+}, 60_000)
