@@ -27,7 +27,7 @@ async function until<T>(check: () => Promise<T>, what: string, timeoutMs = 10_00
     const v = await check()
     if (v) return v
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await page.waitForTimeout(50)
+    await page.waitForTimeout(50) // the interval of polling the condition
   }
 }
 

@@ -80,12 +80,14 @@ test('物业服务 shows exactly the demo handler’s modules, asked as that han
   expect(openids).toEqual(['demo-handler'])
   expect(await page.evaluate(() => localStorage.getItem('dev.openid'))).toBe('demo-handler')
 
-  // A tap on a module opens its page, past its gate (the module's own page or a placeholder).
+  // A tap on a module opens its page, past its gate: 安全检查's list.
+  expect(session.modules[1]).toBe('safety')
   await gridItems().nth(1).click()
   await page.waitForURL(new RegExp(`#/pages/${session.modules[1]}/index`))
   // The title follows once the module's chunk has loaded (a real page loads longer than a stub).
   await page.waitForFunction((t) => document.title === t, titles([session.modules[1]])[0])
-  await page.waitForTimeout(300)
+  // The page's content first: "not denied" on a page that has not rendered would prove nothing.
+  await shown(page.locator('[data-testid=check-card]:visible').first())
   await expect(page.locator('[data-testid=module-gate-denied]:visible').count()).resolves.toBe(0)
   await page.goBack()
   await gridItems().first().waitFor()

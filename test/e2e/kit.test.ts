@@ -75,8 +75,8 @@ test('binding.me runs once per app open, however many module pages are opened', 
     for (const code of ['permissions', 'credit', 'permissions']) {
       await byId(`module-${code}`).click()
       await page.waitForURL(new RegExp(`#/pages/${code}/index`))
-      if (code === 'permissions') await shown(byId('handler-admin'))
-      else await page.waitForTimeout(500)
+      // The module's content first: "not denied" on a page not yet rendered would prove nothing.
+      await shown(byId(code === 'permissions' ? 'handler-admin' : 'credit-types'))
       await expect(byId('module-gate-denied').count()).resolves.toBe(0)
       await navBack().click()
       await page.waitForURL(/#\/pages\/home\/index/)
@@ -155,7 +155,11 @@ test('a manager on a 390×844 phone sees the pending requests first, buttons and
     const rows = byId('pending-row')
     await rows.nth(1).waitFor()
     await shown(rows.first())
-    await page.waitForTimeout(400)
+    await expect(byId('tab-pending-count').innerText()).resolves.toBe(String(await rows.count()))
+    // Rendered and laid out (two frames after the last change), the page is where it will stay.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    )
     expect(await page.evaluate(() => window.scrollY)).toBe(0)
     for (let i = 0; i < (await rows.count()); i++) {
       for (const id of ['authorize', 'reject']) {

@@ -34,7 +34,7 @@ async function until<T>(check: () => Promise<T>, what: string, timeoutMs = 10_00
     const v = await check()
     if (v) return v
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await page.waitForTimeout(50)
+    await page.waitForTimeout(50) // the interval of polling the condition
   }
 }
 
@@ -133,9 +133,8 @@ test('办理 opens the page that does the work', async () => {
   await auth.locator('[data-testid="todo-handle"] .at-button').click()
   await page.waitForURL(/#\/pages\/permissions\/index$/)
   await until(async () => (await page.title()) === '权限管理', 'the 权限管理 page')
-  // (Going back before the page has fully slid in would leave the list hidden.)
+  // shown(): the page has fully slid in (going back before would leave the list hidden).
   await shown(page.locator('.permissions'))
-  await page.waitForTimeout(350)
 
   // Back on the list, which loads again. The applications come first (due sooner): the check's
   // to-do is on the second page.
@@ -147,7 +146,6 @@ test('办理 opens the page that does the work', async () => {
   await page.waitForURL(/#\/pages\/safety\/index\?checkId=sc-2026h2&projectId=p-yangguang$/)
   await shown(visible('fill-form'))
   await expect(visible('check-title').innerText()).resolves.toBe('2026年下半年物业小区在线常规检查')
-  await page.waitForTimeout(350)
   await page.goBack()
   await shown(visible('todos-list'))
 }, 40_000)

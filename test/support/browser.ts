@@ -52,7 +52,8 @@ export async function launchApp(cloudOptions: StartCloudOptions = {}): Promise<A
     locale: 'zh-CN',
   })
   const page = await context.newPage()
-  page.setDefaultTimeout(10_000)
+  // A wait ends when its condition holds; on a busy machine a page may take seconds.
+  page.setDefaultTimeout(20_000)
   return {
     cloud,
     browser,
@@ -63,7 +64,12 @@ export async function launchApp(cloudOptions: StartCloudOptions = {}): Promise<A
       await page.goto(`${cloud.url}?openid=${openid}#${route}`)
     },
     async shown(locator) {
-      await page.locator('.taro_page.taro_page_show', { has: locator }).first().waitFor()
+      // taro_page_stationed: Taro's router adds it once the page has slid in (going back
+      // mid-transition would leave the previous page hidden).
+      await page
+        .locator('.taro_page.taro_page_show.taro_page_stationed', { has: locator })
+        .first()
+        .waitFor()
     },
     visible: (testId, scope = page) => scope.locator(`[data-testid="${testId}"]:visible`),
     async close() {
