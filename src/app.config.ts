@@ -8,6 +8,14 @@ export default defineAppConfig({
   pages,
   // Every module is its own subpackage: pages/<code>/ with the pages types/modules.ts lists.
   subPackages: MODULES.map((m) => ({ root: `pages/${m.code}`, pages: [...m.pages] })),
+  // Shown 物业服务, WeChat downloads these subpackages on any network, so those modules open at once
+  // (types/modules.ts `preload`; WeChat allows 2 MB per page). H5 ignores it.
+  preloadRule: {
+    'pages/home/index': {
+      network: 'all',
+      packages: MODULES.filter((m) => m.preload).map((m) => `pages/${m.code}`),
+    },
+  },
   // WeChat injects only the components a page uses when it opens (DevTools' 代码质量 check).
   lazyCodeLoading: 'requiredComponents',
   window: {
