@@ -15,7 +15,7 @@ export const SUBJECT_TYPES = {
   director: '业委会主任',
   owner: '业主',
   secretary: '业委会执行秘书',
-  supervisor: '业主监事(会)',
+  supervisor: '业主监事（会）',
 } as const
 export type SubjectType = keyof typeof SUBJECT_TYPES
 export const SUBJECT_TYPE_KEYS = Object.keys(SUBJECT_TYPES) as SubjectType[]

@@ -1,6 +1,6 @@
 /**
  * 信用信息 (manual §6). The subjects of the caller's project by type (物业企业, 项目负责人, 业委会主任,
- * 业主, 业委会执行秘书, 业主监事(会)), one subject's basic information with the number of records
+ * 业主, 业委会执行秘书, 业主监事（会）), one subject's basic information with the number of records
  * shown, and its 良好 / 不良 records newest first, 20 a page. A bad record is shown up to and
  * including its last day (showUntil, China Standard Time) and never after: the filter is here, so
  * no page can ask for it. ID numbers and phones leave masked.

@@ -46,7 +46,7 @@ function SubjectItem({ s }: { s: SubjectRow }) {
 
 /**
  * 信用信息 (manual §6): the project's 物业企业, 项目负责人, 业委会主任, 业主, 业委会执行秘书 and
- * 业主监事(会), a tab each; a tap opens one's basic information with its 良好 and 不良 records.
+ * 业主监事（会）, a tab each; a tap opens one's basic information with its 良好 and 不良 records.
  */
 function CreditBody({ projectId }: { projectId: string | undefined }) {
   const { refreshOnAccessError } = useSession()

@@ -27,13 +27,11 @@ function ProfileRow({
 }
 
 /**
- * The line under a contact's name, never repeating its tag: the company of a company head; for a
- * manager the registry's title when it says more than the tag (项目经理), else the project.
+ * The line under a contact's name, the same for everyone of a kind: a company head's company, a
+ * manager's project. (A registry title such as 项目经理 is in the profile, as 职务.)
  */
 function subline(c: Contact, projectName: string | undefined): string {
-  if (c.company) return c.company
-  const tag = roleLabel(c.kind) || c.title
-  return c.title && c.title !== tag ? c.title : (projectName ?? '')
+  return c.company || projectName || ''
 }
 
 interface Props {
