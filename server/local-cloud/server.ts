@@ -146,7 +146,7 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
     const notAllowed = devRefusal(deps.guard, req, path)
     return notAllowed ? refuse(res, notAllowed) : handleDev(deps, req, res, url)
   }
-  if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(res, deps.h5Dir, path)
+  if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, deps.h5Dir, path)
   sendError(res, 404, 'NOT_FOUND', `${req.method} ${path}`)
 }
 
