@@ -264,7 +264,8 @@ export const main = defineFunction(QueryContract, {
       header: FILING_COLUMNS.map(([header]) => header),
       rows: rows.map(cellsOf),
     })
-    const exportId = `${stamp.replace(/\D/g, '')}-${randomBytes(4).toString('hex')}`
+    // The name is the file's key: a phone may read exports/ by fileID (docs/storage-rules.json).
+    const exportId = `${stamp.replace(/\D/g, '')}-${randomBytes(16).toString('hex')}`
     const cloudPath = `exports/filings/${ctx.caller._id}/${exportId}.xlsx`
     const { fileID } = (await cloud.uploadFile({ cloudPath, fileContent: bytes })) as {
       fileID: string

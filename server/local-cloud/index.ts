@@ -131,7 +131,7 @@ function handlerFor(
     faults,
     reset,
     transactions: new Transactions(store),
-    files: new FileStore(o.dataDir, o.envName, origin),
+    files: new FileStore(o.dataDir, o.envName, origin, clock.now),
     functions,
     appid: o.appid,
     now: clock.now,

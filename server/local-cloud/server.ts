@@ -81,14 +81,17 @@ function safeDecode(text: string): string {
   }
 }
 
-async function storage(
-  deps: ServerDeps,
-  req: IncomingMessage,
-  res: ServerResponse,
-  urlPath: string,
-) {
-  const path = pathOfUrlKey(urlPath.slice(STORAGE_ROUTE.length))
+/** COS's answers to a URL that gives no file: XML, and nothing of any file. */
+const REFUSALS = {
+  denied: [403, 'AccessDenied', 'Request has no valid signature'],
+  expired: [403, 'AccessDenied', 'Request has expired'],
+  missing: [404, 'NoSuchKey', 'file not found'],
+} as const
+
+async function storage(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const key = url.pathname.slice(STORAGE_ROUTE.length)
   if (req.method === 'PUT') {
+    const path = pathOfUrlKey(key)
     const body = await readBody(req, UPLOAD_LIMIT).catch(() => null)
     const token = req.headers['x-cos-security-token']
     const error = !path
@@ -99,11 +102,16 @@ async function storage(
     if (error) return sendBody(res, 403, storageErrorXml('AccessDenied', error), 'application/xml')
     return sendBody(res, 200, '', 'text/plain')
   }
-  const bytes =
-    path && (req.method === 'GET' || req.method === 'HEAD') ? deps.files.read(path) : null
-  if (!bytes)
-    return sendBody(res, 404, storageErrorXml('NoSuchKey', 'file not found'), 'application/xml')
-  sendRange(req, res, bytes, contentTypeOf(path!))
+  // Reading needs a temporary URL from getTempFileURL: signed by this process, not expired.
+  const found =
+    req.method === 'GET' || req.method === 'HEAD'
+      ? deps.files.readSigned(key, url.searchParams)
+      : 'missing'
+  if (typeof found === 'string') {
+    const [status, code, message] = REFUSALS[found]
+    return sendBody(res, status, storageErrorXml(code, message), 'application/xml')
+  }
+  sendRange(req, res, found.bytes, contentTypeOf(found.path))
 }
 
 /**
@@ -141,7 +149,7 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
   if (path.startsWith(FUNCTION_ROUTE)) {
     return callFunction(deps, req, res, safeDecode(path.slice(FUNCTION_ROUTE.length)))
   }
-  if (path.startsWith(STORAGE_ROUTE)) return storage(deps, req, res, path)
+  if (path.startsWith(STORAGE_ROUTE)) return storage(deps, req, res, url)
   if (path.startsWith('/__dev/')) {
     const notAllowed = devRefusal(deps.guard, req, path)
     return notAllowed ? refuse(res, notAllowed) : handleDev(deps, req, res, url)

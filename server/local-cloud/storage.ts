@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import {
   closeSync,
   existsSync,
@@ -16,21 +16,34 @@ import { invalidParam } from './errors'
 /**
  * Cloud storage (cloud-protocol.md §7) as files under `<dataDir>/files/<cloudPath>`. Upload is
  * two steps like COS: getUploadMetadata hands out a one-time token and a URL on this server, the
- * SDK PUTs the bytes there. Download URLs point back here too.
+ * SDK PUTs the bytes there. A file is read back only through a temporary URL of
+ * batchGetDownloadUrl (getTempFileURL, downloadFile): signed and expiring, as WeChat's are.
  */
 export const STORAGE_ROUTE = '/__storage/'
 const UPLOAD_TTL_MS = 10 * 60_000
+/** getTempFileURL's maxAge in WeChat: one day by default, and at most a day. */
+export const MAX_URL_AGE_S = 86400
 
 type Params = Record<string, unknown>
+
+/** Why a storage URL gives no file: a bad or forged one, one past its time, or no such file. */
+export type Refused = 'denied' | 'expired' | 'missing'
 
 export class FileStore {
   private readonly root: string
   private readonly uploads = new Map<string, { path: string; expires: number }>()
+  /**
+   * Signs temporary URLs. Random per start and never stored, like the SDK secret (config.ts): a
+   * URL cannot be made without this process, and a restart voids every URL handed out.
+   */
+  private readonly urlKey = randomBytes(32)
 
   constructor(
     dataDir: string,
     private readonly envName: string,
     private readonly origin: () => string,
+    /** The local cloud's clock (POST /__dev/clock moves it), which URLs expire by. */
+    private readonly now: () => number = Date.now,
   ) {
     this.root = join(dataDir, 'files')
     mkdirSync(this.root, { recursive: true })
@@ -45,11 +58,40 @@ export class FileStore {
   }
 
   /**
+   * Where the SDK PUTs an upload (with its one-time token); a GET there is refused, unsigned.
    * downloadFile encodeURI()s the URL it gets (§7), which breaks a path holding `#`, `?` or `%`
    * whichever way it is escaped; an ASCII-only key survives that untouched.
    */
-  private urlOf(path: string): string {
-    return this.origin() + STORAGE_ROUTE + Buffer.from(path).toString('base64url')
+  private uploadUrlOf(path: string): string {
+    return this.origin() + STORAGE_ROUTE + keyOfPath(path)
+  }
+
+  private signature(path: string, expiresS: number): string {
+    return createHmac('sha256', this.urlKey).update(`${path}\n${expiresS}`).digest('base64url')
+  }
+
+  /** A URL that serves `path` until `maxAgeS` seconds from now: `t` its expiry, `sign` the HMAC. */
+  private tempUrlOf(path: string, maxAgeS: number): string {
+    const t = Math.floor(this.now() / 1000) + maxAgeS
+    const sign = this.signature(path, t)
+    return `${this.uploadUrlOf(path)}?t=${t}&sign=${sign}`
+  }
+
+  /**
+   * The file a GET of a storage URL may have: its path and bytes only when the URL is one this
+   * process signed, for that very path, and not past its expiry.
+   */
+  readSigned(key: string, query: URLSearchParams): { path: string; bytes: Buffer } | Refused {
+    const path = pathOfUrlKey(key)
+    const t = query.get('t') ?? ''
+    const sign = Buffer.from(query.get('sign') ?? '')
+    if (!path || !/^\d{1,12}$/.test(t)) return 'denied'
+    // Compared as text, in constant time: decoding would accept stray characters around it.
+    const expected = Buffer.from(this.signature(path, Number(t)))
+    if (sign.length !== expected.length || !timingSafeEqual(sign, expected)) return 'denied'
+    if (Number(t) * 1000 <= this.now()) return 'expired'
+    const bytes = this.read(path)
+    return bytes ? { path, bytes } : 'missing'
   }
 
   getUploadMetadata(params: Params) {
@@ -57,7 +99,7 @@ export class FileStore {
     const token = randomBytes(16).toString('hex')
     this.uploads.set(token, { path, expires: Date.now() + UPLOAD_TTL_MS })
     const fileId = this.fileIdOf(path)
-    const url = this.urlOf(path)
+    const url = this.uploadUrlOf(path)
     // cosFileId travels back in an HTTP header (x-cos-meta-fileid): it must stay ASCII.
     return { data: { url, token, authorization: token, fileId, cosFileId: `local-${token}` } }
   }
@@ -102,7 +144,7 @@ export class FileStore {
     const list = Array.isArray(params.file_list) ? params.file_list : []
     const download_list = list.map((item: { fileid?: unknown; max_age?: unknown }) => {
       const path = this.pathOfFileId(item?.fileid)
-      const maxAge = Number(item?.max_age) || 86400
+      const maxAge = maxAgeOf(item?.max_age)
       if (!path || !existsSync(this.file(path))) {
         return {
           fileID: item?.fileid,
@@ -111,7 +153,8 @@ export class FileStore {
           message: 'storage file not exists',
         }
       }
-      return { fileID: item.fileid, tempFileURL: this.urlOf(path), code: 'SUCCESS', maxAge }
+      const tempFileURL = this.tempUrlOf(path, maxAge)
+      return { fileID: item.fileid, tempFileURL, code: 'SUCCESS', maxAge }
     })
     return { data: { download_list } }
   }
@@ -129,6 +172,14 @@ export class FileStore {
     return { data: { delete_list } }
   }
 }
+
+/** The seconds a temporary URL lasts: what was asked, within WeChat's one day; a day if unsaid. */
+export function maxAgeOf(raw: unknown): number {
+  const asked = Math.floor(Number(raw))
+  return Number.isFinite(asked) && asked > 0 ? Math.min(asked, MAX_URL_AGE_S) : MAX_URL_AGE_S
+}
+
+const keyOfPath = (path: string) => Buffer.from(path).toString('base64url')
 
 /** The cloud path a storage URL stands for, or null. */
 export function pathOfUrlKey(key: string): string | null {

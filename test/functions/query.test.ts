@@ -158,6 +158,19 @@ describe('导出', () => {
     expect(districtCol.width).toBeLessThan(nameCol.width)
   })
 
+  it('names each export file with 128 random bits, since its fileID is what lets a phone read it', async () => {
+    // docs/storage-rules.json lets a signed-in phone read exports/ by fileID (the function wrote
+    // the file, so it has no owner a rule could name): only the exporter may know that name.
+    const names = new Set<string>()
+    for (let i = 0; i < 2; i++) {
+      const exp = expectOk(await query({ action: 'exportFilings', name: '海滨广场' }))
+      const name = /\/([^/]+)\.xlsx$/.exec(exp.fileID)![1]
+      expect(name).toMatch(/-[0-9a-f]{32}$/)
+      names.add(name)
+    }
+    expect(names.size).toBe(2)
+  })
+
   it('exports more rows than one database read returns, in the list order', async () => {
     // Enough public filings to pass a thousand, all filed on one day (the cursor keeps ties apart).
     const filings = connectSdk(cloud.url).database().collection('filings')

@@ -52,5 +52,9 @@ describe('storage security rules', () => {
     expect(allows('read', A, { openid: '', path: 'exports/filings/a-li/1-x.xlsx' })).toBe(true)
     expect(allows('read', A, { openid: 'o-phone-b', path: SLOT })).toBe(false)
     expect(allows('read', null, { openid: '', path: 'exports/filings/a-li/1-x.xlsx' })).toBe(false)
+    // What functions and the console wrote reaches phones as temporary URLs only.
+    for (const path of ['training/c-fire.mp4', 'kept/safety/p-yangguang/sc-2026h2/XF-01/a.png']) {
+      expect(allows('read', A, { openid: '', path })).toBe(false)
+    }
   })
 })
