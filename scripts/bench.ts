@@ -4,8 +4,9 @@
  * fails the build (exit 0), it informs.
  *
  * It builds what it measures first — `npm run build:weapp`: the cloud functions, whose code the
- * latencies run, and the mini program, whose sizes it reports — so it runs on a fresh clone after
- * `npm ci`; the report says what was built and when. `--no-build` measures the build already there
+ * latencies run, and the mini program, whose sizes it reports; `npm run build:h5`, the H5 app it
+ * opens in headless Chromium (scripts/bench-h5.ts) — so it runs on a fresh clone after `npm ci`;
+ * the report says what was built and when. `--no-build` measures the builds already there
  * (faster when nothing changed).
  *
  * Latency: a 20-row page `where({projectId, status}).orderBy('createdAt','desc').limit(20)`
@@ -31,6 +32,7 @@ import { startLocalCloud, type LocalCloud } from '../server/local-cloud'
 import { ROOT } from '../server/local-cloud/config'
 import type { Write } from '../server/local-cloud/store'
 import { fundMovementsLatency, FUNDS_BUDGETS, readSubpackages } from './bench-funds'
+import { h5Bench, printH5 } from './bench-h5'
 import { manyFilings } from '../server/seed/query'
 import { EXPORT_MAX_ROWS } from '../types/query'
 
@@ -69,26 +71,31 @@ const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`
 
 // ---- the build it measures ------------------------------------------------------------------
 
-const BUILD_COMMAND = 'npm run build:weapp'
+const BUILDS = ['build:weapp', 'build:h5']
+const BUILD_COMMAND = BUILDS.map((b) => `npm run ${b}`).join(' && ')
 
 function build() {
   if (process.argv.includes('--no-build')) {
-    const app = join(ROOT, 'dist', 'weapp', 'app.json')
+    const built = (file: string) =>
+      existsSync(join(ROOT, file))
+        ? `built ${statSync(join(ROOT, file)).mtime.toISOString()}`
+        : 'missing'
     return {
       ran: null,
-      note: `--no-build: measured the build already there (dist/weapp ${existsSync(app) ? `built ${statSync(app).mtime.toISOString()}` : 'missing'})`,
+      note: `--no-build: measured the builds already there (dist/weapp ${built('dist/weapp/app.json')}, dist/h5 ${built('dist/h5/index.html')})`,
     }
   }
   console.log(
-    `Building what the bench measures: ${BUILD_COMMAND} (the cloud functions and the mini program)…`,
+    `Building what the bench measures: ${BUILD_COMMAND} (the cloud functions, the mini program, the H5 app)…`,
   )
   const started = Date.now()
   try {
-    execFileSync('npm', ['run', 'build:weapp'], {
-      cwd: ROOT,
-      stdio: 'pipe',
-      maxBuffer: 64 * 1024 * 1024,
-    })
+    for (const script of BUILDS)
+      execFileSync('npm', ['run', script], {
+        cwd: ROOT,
+        stdio: 'pipe',
+        maxBuffer: 64 * 1024 * 1024,
+      })
   } catch (err) {
     const out = (err as { stdout?: Buffer; stderr?: Buffer }).stdout?.toString() ?? ''
     const errOut = (err as { stderr?: Buffer }).stderr?.toString() ?? ''
@@ -619,6 +626,10 @@ async function main(): Promise<void> {
       `  ${p.result} subpackage ${p.root} ${p.bytes === null ? '—' : kb(p.bytes)} ≤ ${kb(FUNDS_BUDGETS.subpackageBytes)}`,
     )
 
+  console.log('\nOpening every H5 page in headless Chromium (390×844, fresh context, median of 3)…')
+  const h5 = await h5Bench()
+  printH5(h5)
+
   const report = {
     at: new Date().toISOString(),
     node: process.version,
@@ -635,6 +646,7 @@ async function main(): Promise<void> {
     weatherBoard,
     query,
     funds,
+    h5,
   }
   const out = join(ROOT, '.bench')
   mkdirSync(out, { recursive: true })

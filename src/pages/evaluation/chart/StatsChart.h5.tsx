@@ -1,7 +1,12 @@
-/** H5: ECharts draws into the host element (a canvas of its own inside it). */
-import { View } from '@tarojs/components'
+/**
+ * H5: ECharts draws into the host element (a canvas of its own inside it). The library (about
+ * 560 KB) is fetched only when a chart is drawn — 评价排名, the page's first tab, needs none — so
+ * opening 业主评价情况 costs no more than another module. If it cannot be fetched, the table below
+ * the chart still holds every number.
+ */
+import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
-import { echarts } from './echarts'
+import type { echarts as ECharts, EChartsType } from './echarts'
 import { statsOption } from './option'
 import type { StatsChartProps } from './StatsChart'
 
@@ -9,11 +14,24 @@ let seq = 0
 
 export default function StatsChart({ data }: StatsChartProps) {
   const [id] = useState(() => `stats-chart-${++seq}`)
-  const chart = useRef<ReturnType<typeof echarts.init> | null>(null)
+  const [echarts, setEcharts] = useState<typeof ECharts | null>(null)
+  const [failed, setFailed] = useState(false)
+  const chart = useRef<EChartsType | null>(null)
+
+  useEffect(() => {
+    let gone = false
+    import(/* webpackChunkName: "echarts" */ './echarts').then(
+      (lib) => !gone && setEcharts(lib.echarts),
+      () => !gone && setFailed(true),
+    )
+    return () => {
+      gone = true
+    }
+  }, [])
 
   useEffect(() => {
     const host = document.getElementById(id)
-    if (!host) return
+    if (!echarts || !host) return
     const instance = echarts.init(host, undefined, { renderer: 'canvas' })
     chart.current = instance
     const resize = () => instance.resize()
@@ -23,11 +41,17 @@ export default function StatsChart({ data }: StatsChartProps) {
       instance.dispose()
       chart.current = null
     }
-  }, [id])
+  }, [echarts, id])
 
+  // After the instance above, also when the library has just arrived.
   useEffect(() => {
     chart.current?.setOption(statsOption(data), true)
-  }, [data])
+  }, [data, echarts])
 
-  return <View id={id} className="stats-chart" data-testid="stats-chart" />
+  return (
+    <View className="stats-chart-host">
+      <View id={id} className="stats-chart" data-testid="stats-chart" />
+      {failed ? <Text className="stats-chart__note">图表暂不能显示，数据见下表</Text> : null}
+    </View>
+  )
 }
