@@ -86,3 +86,31 @@ test('业主评价情况 fetches ECharts only when 评价统计 draws its chart'
     await context.close()
   }
 }, 60_000)
+
+test('安全检查 fetches the image viewer only when a photo is opened, then shows it large', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 390, height: 844 } })
+  try {
+    const page = await context.newPage()
+    await page.goto(`${app.cloud.url}?openid=demo-handler#/pages/safety/index?checkId=sc-2026h2`)
+    // The seeded draft's photo of XF-07.
+    const photo = page.locator('[data-testid="photo"]:visible img').first()
+    await photo.waitFor()
+    const loaded = async () =>
+      page.evaluate(() =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((e) => new URL(e.name).pathname.endsWith('.js'))
+          .map((e) => ({ url: e.name, decoded: e.decodedBodySize })),
+      )
+    const before = await loaded()
+    const pageOwn = before.filter((s) => !homeUrls().has(s.url))
+    expect(pageOwn.reduce((n, s) => n + s.decoded, 0)).toBeLessThan(H5_BUDGETS.jsBeyondHomeBytes)
+    expect(await page.locator('.preview-image').count()).toBe(0)
+
+    await photo.click()
+    await page.locator('.preview-image img').first().waitFor()
+    const after = await loaded()
+    expect(after.length).toBeGreaterThan(before.length)
+  } finally {
+    await context.close()
+  }
+}, 60_000)

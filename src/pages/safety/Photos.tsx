@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { AtActivityIndicator, AtIcon } from 'taro-ui'
+import { previewImages } from '../../services/preview'
 import { COLORS } from '../../styles/colors'
 
 interface Props {
@@ -17,12 +17,12 @@ interface Props {
   max?: number
 }
 
-/** An item's photos: tap one to see it large (Taro.previewImage); add and remove while filling. */
+/** An item's photos: tap one to see it large (previewImages); add and remove while filling. */
 export default function Photos(props: Props) {
   const { photos, urls, large, uploading = 0, onAdd, onRemove, max = 0 } = props
   const src = (id: string) => urls[id] ?? id
   const preview = (id: string) =>
-    void Taro.previewImage({ current: src(id), urls: photos.map(src) }).catch(() => undefined)
+    void previewImages(src(id), photos.map(src)).catch(() => undefined)
   const canAdd = !!onAdd && photos.length + uploading < max
   if (photos.length === 0 && uploading === 0 && !canAdd) return null
   return (
