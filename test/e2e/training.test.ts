@@ -162,9 +162,28 @@ test('skipping ahead is refused: the player comes back, says so, and the server 
   await until(async () => (await currentTime()) < before.maxWatched + 5, 'the player to come back')
 
   // The player reports on pause; the server's mark moved only by the time that passed.
-  await video().evaluate((v: HTMLVideoElement) => v.pause())
+  // Reports in flight are counted from the page's requests; after the pause event has run, the
+  // mark is read once every report the page sent (if any) has been answered.
+  let pending = 0
+  const isReport = (r: { url(): string; postData(): string | null }) =>
+    r.url().includes('/api/functions/training') && (r.postData() ?? '').includes('"report"')
+  const sent = (r: Parameters<typeof isReport>[0]) => isReport(r) && pending++
+  const done = (r: Parameters<typeof isReport>[0]) => isReport(r) && pending--
+  page.on('request', sent)
+  page.on('requestfinished', done)
+  page.on('requestfailed', done)
+  await video().evaluate(
+    (v: HTMLVideoElement) =>
+      new Promise<void>((resolve) => {
+        v.addEventListener('pause', () => setTimeout(resolve, 0), { once: true })
+        v.pause()
+      }),
+  )
   const elapsed = (Date.now() - started) / 1000
-  await page.waitForTimeout(500)
+  await until(async () => pending === 0, 'the pause report to be answered')
+  page.off('request', sent)
+  page.off('requestfinished', done)
+  page.off('requestfailed', done)
   const after = await serverProgress('c-flood')
   expect(after.completedAt).toBeUndefined()
   expect(after.maxWatched).toBeLessThan(45)
