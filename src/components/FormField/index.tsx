@@ -1,12 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { useCallback, useState, type ReactNode } from 'react'
+import { charCount } from '../../../types/fields'
 import './index.scss'
 
-/**
- * Characters as a limit "in characters" counts them: code points, so 𠮷 is one (a browser's
- * `maxlength` counts UTF-16 units, two for it), the same count as the contract's rules.
- */
-export const charCount = (s: string): number => [...s].length
+// The contract's own count (code points: 𠮷 is one, where a browser's `maxlength` counts two).
+export { charCount }
 
 /**
  * A text control's props for a limit in characters: no `maxlength` of the control's own (-1: none;
