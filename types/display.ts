@@ -70,6 +70,11 @@ export function cstTime(at: number): string {
   return cstDateTime(at).slice(11)
 }
 
+/** Whole days from `now` until `end` (剩余 7 天), a started day counting as one; 0 once it has passed. */
+export function daysLeft(end: number, now = Date.now()): number {
+  return Math.max(0, Math.ceil((end - now) / 86_400_000))
+}
+
 /** 2026-05-08 → epoch ms of its first moment in China Standard Time. */
 export function cstDayStart(date: string): number {
   return Date.parse(`${date}T00:00:00+08:00`)

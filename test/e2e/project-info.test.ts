@@ -230,7 +230,7 @@ test('大额资金转账: filters by date and amount with totals, and a transfer
   await byId('filter-reset').locator('.at-button').click()
   await totals.getByText(formatFen(all.totals!.amount)).waitFor()
   await byId('range-近一年').click()
-  await expect(byId('range-近一年').getAttribute('class')).resolves.toContain('chips__item--on')
+  await expect(byId('range-近一年').getAttribute('class')).resolves.toContain('kit-chips__item--on')
   const from = await byId('date-from').innerText()
   const to = await byId('date-to').innerText()
   const year = await api<TransferPage>('transfers', { action: 'list', from, to })

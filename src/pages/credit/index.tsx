@@ -15,7 +15,7 @@ import Tabs from '../../components/Tabs'
 import { call } from '../../services/api'
 import { useSession } from '../../session'
 import { COLORS } from '../../styles/colors'
-import { Tag } from '../project/parts'
+import { Tag } from '../../components/InfoCard'
 import './index.scss'
 
 export const subjectPage = (subjectId: string) =>
@@ -27,17 +27,17 @@ function SubjectItem({ s }: { s: SubjectRow }) {
   const line = [s.post, s.room].filter(Boolean).join(' · ')
   return (
     <View
-      className="list-row list-row--link subject-row"
+      className="kit-list-row kit-list-row--link subject-row"
       data-testid="credit-subject"
       data-subject-id={s._id}
       onClick={() => void Taro.navigateTo({ url: subjectPage(s._id) })}
     >
       <View className="subject-row__main">
-        <View className="list-row__head">
-          <Text className="list-row__title">{s.name}</Text>
+        <View className="kit-list-row__head">
+          <Text className="kit-list-row__title">{s.name}</Text>
           {s.grade ? <Tag tone="success">{`信用等级 ${s.grade}`}</Tag> : null}
         </View>
-        {line ? <Text className="list-row__line">{line}</Text> : null}
+        {line ? <Text className="kit-list-row__line">{line}</Text> : null}
       </View>
       <AtIcon value="chevron-right" size="16" color={COLORS.disabled} />
     </View>

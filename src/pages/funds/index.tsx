@@ -7,7 +7,8 @@ import CloudView from '../../components/CloudView'
 import ModuleGate from '../../components/ModuleGate'
 import { call } from '../../services/api'
 import { COLORS } from '../../styles/colors'
-import { Card, Empty, Tag, useTabCall } from '../project/parts'
+import { Card, Empty, Tag } from '../../components/InfoCard'
+import { useTabCall } from '../../hooks/useTabCall'
 import './index.scss'
 
 export const accountPage = (accountId: string) =>
@@ -30,9 +31,9 @@ function AccountCard({ a }: { a: FundAccountView }) {
         {a.bank} · {a.accountNo}
       </Text>
       <View className="account-card__foot">
-        <View className="balance">
-          <Text className="balance__label">余额</Text>
-          <Text className="balance__value" data-testid="fund-account-balance">
+        <View className="kit-balance">
+          <Text className="kit-balance__label">余额</Text>
+          <Text className="kit-balance__value" data-testid="fund-account-balance">
             {formatFen(a.balance)}
           </Text>
         </View>
@@ -59,11 +60,11 @@ function FundsBody({ projectId }: { projectId: string | undefined }) {
         ) : (
           <>
             <Card testId="funds-total">
-              <View className="balance">
-                <Text className="balance__label">
+              <View className="kit-balance">
+                <Text className="kit-balance__label">
                   共有资金合计（{formatCount(rows.length)} 个账户）
                 </Text>
-                <Text className="balance__value" data-testid="funds-total-value">
+                <Text className="kit-balance__value" data-testid="funds-total-value">
                   {formatFen(total)}
                 </Text>
               </View>

@@ -17,7 +17,8 @@ import CloudView from '../../components/CloudView'
 import PagedList from '../../components/PagedList'
 import { call } from '../../services/api'
 import { useSession } from '../../session'
-import { Card, Empty, Rows, Stats, Tag, useTabCall } from './parts'
+import { Card, Empty, Rows, Stats, Tag } from '../../components/InfoCard'
+import { useTabCall } from '../../hooks/useTabCall'
 
 interface TabProps {
   projectId: string | undefined
@@ -64,7 +65,7 @@ export function BasicTab({ projectId }: TabProps) {
             </Card>
           ) : (
             <Card title="规模与类型" testId="basic-profile">
-              <Text className="info-card__note">平台暂无该项目的面积、楼栋等资料</Text>
+              <Text className="kit-card__note">平台暂无该项目的面积、楼栋等资料</Text>
             </Card>
           )}
         </>
@@ -77,13 +78,13 @@ export function BasicTab({ projectId }: TabProps) {
 
 function StaffRow({ s }: { s: StaffMember }) {
   return (
-    <View className="list-row">
-      <View className="list-row__head">
-        <Text className="list-row__title">{s.name}</Text>
+    <View className="kit-list-row">
+      <View className="kit-list-row__head">
+        <Text className="kit-list-row__title">{s.name}</Text>
         <Tag>{s.post}</Tag>
       </View>
-      <Text className="list-row__line">证书：{s.certificate}</Text>
-      <Text className="list-row__line">
+      <Text className="kit-list-row__line">证书：{s.certificate}</Text>
+      <Text className="kit-list-row__line">
         电话：{s.phone} · 入职：{s.startDate}
       </Text>
     </View>
@@ -148,7 +149,7 @@ export function CommitteeTab({ projectId }: TabProps) {
         c ? (
           <>
             <Card title={c.name} testId="committee-card">
-              <View className="info-card__tags">
+              <View className="kit-card__tags">
                 <Tag tone={c.filing.status === '已备案' ? 'success' : 'warning'}>
                   {c.filing.status}
                 </Tag>
@@ -233,7 +234,7 @@ export function OwnersTab({ projectId }: TabProps) {
                   ['绑定率', o.bindingRate == null ? '—' : `${o.bindingRate.toFixed(1)}%`],
                 ]}
               />
-              <Text className="info-card__note">数据更新：{cstDate(o.updatedAt)}</Text>
+              <Text className="kit-card__note">数据更新：{cstDate(o.updatedAt)}</Text>
             </Card>
             <Card title="各楼栋" testId="owners-buildings">
               <View className="table">
@@ -294,15 +295,15 @@ export function SafetyTab({ projectId }: TabProps) {
             </Card>
             <View className="list-card" data-testid="safety-checks">
               {s.rows.map((r) => (
-                <View className="list-row" key={r.checkId} data-testid="safety-check">
-                  <View className="list-row__head">
-                    <Text className="list-row__title">{r.title}</Text>
+                <View className="kit-list-row" key={r.checkId} data-testid="safety-check">
+                  <View className="kit-list-row__head">
+                    <Text className="kit-list-row__title">{r.title}</Text>
                     <Tag tone={STATUS_TONE[r.status] ?? 'muted'}>{r.status}</Tag>
                   </View>
-                  <Text className="list-row__line">
+                  <Text className="kit-list-row__line">
                     {r.kind} · {r.issuer}
                   </Text>
-                  <Text className="list-row__line">
+                  <Text className="kit-list-row__line">
                     {cstDate(r.startAt)} 至 {cstDate(r.endAt)} · 已填 {r.answered}/{r.itemCount} 项
                     {r.score == null ? '' : ` · 得分 ${r.score}/${r.totalPoints}`}
                   </Text>
@@ -320,9 +321,9 @@ export function SafetyTab({ projectId }: TabProps) {
 
 function VoteRow({ v }: { v: VoteSession }) {
   return (
-    <View className="list-row">
-      <Text className="list-row__title">{v.title}</Text>
-      <Text className="list-row__line">
+    <View className="kit-list-row">
+      <Text className="kit-list-row__title">{v.title}</Text>
+      <Text className="kit-list-row__line">
         {cstDate(v.startAt)} 至 {cstDate(v.endAt)} · 参与 {formatCount(v.participants)} 人（
         {formatCount(v.households)} 户）
       </Text>
@@ -380,17 +381,17 @@ const FACILITY_TONE = { normal: 'success', repair: 'warning', stopped: 'danger' 
 
 function FacilityRow({ f }: { f: Facility }) {
   return (
-    <View className="list-row">
-      <View className="list-row__head">
-        <Text className="list-row__title">{f.name}</Text>
+    <View className="kit-list-row">
+      <View className="kit-list-row__head">
+        <Text className="kit-list-row__title">{f.name}</Text>
         <Tag tone={FACILITY_TONE[f.status]}>{FACILITY_STATUSES[f.status]}</Tag>
       </View>
-      <Text className="list-row__line">
+      <Text className="kit-list-row__line">
         {f.code} · {f.kind}
       </Text>
-      <Text className="list-row__line">安装位置：{f.location}</Text>
-      <Text className="list-row__line">最近维保：{f.lastMaintainedAt}</Text>
-      <Text className="list-row__line">维保单位：{f.maintainer}</Text>
+      <Text className="kit-list-row__line">安装位置：{f.location}</Text>
+      <Text className="kit-list-row__line">最近维保：{f.lastMaintainedAt}</Text>
+      <Text className="kit-list-row__line">维保单位：{f.maintainer}</Text>
     </View>
   )
 }
@@ -401,11 +402,11 @@ export function FacilitiesTab({ projectId }: TabProps) {
   const chips: (FacilityKind | undefined)[] = [undefined, ...FACILITY_KINDS]
   return (
     <>
-      <ScrollView scrollX className="chips" data-testid="facility-kinds">
+      <ScrollView scrollX className="kit-chips" data-testid="facility-kinds">
         {chips.map((k) => (
           <Text
             key={k ?? 'all'}
-            className={`chips__item${k === kind ? ' chips__item--on' : ''}`}
+            className={`kit-chips__item${k === kind ? ' kit-chips__item--on' : ''}`}
             data-testid={`facility-kind-${k ?? 'all'}`}
             onClick={() => setKind(k)}
           >
@@ -450,7 +451,7 @@ export function ContractsTab({ projectId }: TabProps) {
                     ['收费方式', c.feeMode],
                   ]}
                 />
-                <Text className="info-card__sub">收费标准</Text>
+                <Text className="kit-card__sub">收费标准</Text>
                 {c.fees.map((f) => (
                   <View className="fee-row" key={f.item}>
                     <Text className="fee-row__item">{f.item}</Text>
@@ -474,18 +475,18 @@ const USE_TONE = { paid: 'success', approved: 'primary', reviewing: 'warning' } 
 
 function UseRow({ u }: { u: MaintenanceUse }) {
   return (
-    <View className="list-row">
-      <View className="list-row__head">
-        <Text className="list-row__title">{u.item}</Text>
-        <Text className="money">{formatFen(u.amount)}</Text>
+    <View className="kit-list-row">
+      <View className="kit-list-row__head">
+        <Text className="kit-list-row__title">{u.item}</Text>
+        <Text className="kit-money">{formatFen(u.amount)}</Text>
       </View>
-      <View className="list-row__tags">
+      <View className="kit-list-row__tags">
         <Tag tone={USE_TONE[u.status]}>{USE_STATUSES[u.status]}</Tag>
       </View>
-      <Text className="list-row__line">
+      <Text className="kit-list-row__line">
         申请日期：{u.appliedAt} · {u.contractor}
       </Text>
-      <Text className="list-row__line">{u.approval}</Text>
+      <Text className="kit-list-row__line">{u.approval}</Text>
     </View>
   )
 }
@@ -499,9 +500,9 @@ export function FundTab({ projectId }: TabProps) {
         f ? (
           <>
             <Card title="维修资金统管信息" testId="fund-card">
-              <View className="balance">
-                <Text className="balance__label">账户余额</Text>
-                <Text className="balance__value" data-testid="fund-balance">
+              <View className="kit-balance">
+                <Text className="kit-balance__label">账户余额</Text>
+                <Text className="kit-balance__value" data-testid="fund-balance">
                   {formatFen(f.balance)}
                 </Text>
               </View>

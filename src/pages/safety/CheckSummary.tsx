@@ -6,14 +6,14 @@ import {
   type ProjectCheckStatus,
   type SafetyCheck,
 } from '../../../types/safety'
-import { daysLeft, formatDate } from '../todos/format'
+import { cstDate, daysLeft } from '../../../types/display'
 import { isOpen } from './answers'
 
 type CheckInfo = Omit<SafetyCheck, 'categories'>
 
 /** 2026-11-22 至 2026-12-02 · 剩余 7 天 (or 未开始 / 已结束). */
 export function windowText(check: CheckInfo, now = Date.now()): string {
-  const span = `${formatDate(check.startAt)} 至 ${formatDate(check.endAt)}`
+  const span = `${cstDate(check.startAt)} 至 ${cstDate(check.endAt)}`
   if (now < check.startAt) return `${span} · 未开始`
   if (!isOpen(check, now)) return `${span} · 已结束`
   return `${span} · 剩余 ${daysLeft(check.endAt, now)} 天`

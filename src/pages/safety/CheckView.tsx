@@ -3,13 +3,13 @@ import { Text, View } from '@tarojs/components'
 import { useCallback, useRef, useState } from 'react'
 import type { Session } from '../../../types/account'
 import { SafetyContract, type CheckDetail } from '../../../types/safety'
+import AuditTrail from '../../components/AuditTrail'
 import CloudView from '../../components/CloudView'
 import EmptyState from '../../components/EmptyState'
 import ModuleGate from '../../components/ModuleGate'
 import { useCloud } from '../../hooks/useCloud'
 import { call } from '../../services/api'
 import { useSession } from '../../session'
-import Trail from '../todos/Trail'
 import AnswerList from './AnswerList'
 import { isOpen } from './answers'
 import CheckSummary from './CheckSummary'
@@ -148,7 +148,7 @@ function CheckBody({ checkId, projectId, session, role }: BodyProps) {
             {d.trail.length > 0 || m !== 'fill' ? (
               <View className="card check__trail">
                 <Text className="card__title">审核信息</Text>
-                <Trail rows={d.trail} />
+                <AuditTrail rows={d.trail} />
               </View>
             ) : null}
           </View>

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import { AtButton } from 'taro-ui'
 import { TODO_KINDS, TodosContract, type Todo } from '../../../types/todos'
+import AuditTrail from '../../components/AuditTrail'
 import CloudView from '../../components/CloudView'
 import { useCloud } from '../../hooks/useCloud'
 import { call } from '../../services/api'
 import { formatDate, formatTime } from './format'
-import Trail from './Trail'
 
 interface Props {
   todo: Todo
@@ -55,7 +55,7 @@ export default function TodoDetail({ todo: row, projectId, onHandle, onError }: 
                 </>
               ) : null}
               <Text className="todo-detail__section">审核信息</Text>
-              <Trail rows={trail} />
+              <AuditTrail rows={trail} />
               {pending ? (
                 <View className="todo-detail__actions" data-testid="todo-detail-handle">
                   <AtButton type="primary" onClick={() => onHandle(todo)}>

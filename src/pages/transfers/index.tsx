@@ -14,7 +14,7 @@ import ModuleGate from '../../components/ModuleGate'
 import PagedList from '../../components/PagedList'
 import { call } from '../../services/api'
 import { useSession } from '../../session'
-import { Card, Stats, Tag } from '../project/parts'
+import { Card, Stats, Tag } from '../../components/InfoCard'
 import './index.scss'
 
 export const detailPage = (transferId: string) =>
@@ -74,11 +74,11 @@ function Filters({ applied, onApply }: FiltersProps) {
 
   return (
     <View className="filters" data-testid="transfer-filters">
-      <View className="chips">
+      <View className="kit-chips">
         {quickRanges(now).map(([label, f, t]) => (
           <Text
             key={label}
-            className={`chips__item${f === from && t === to ? ' chips__item--on' : ''}`}
+            className={`kit-chips__item${f === from && t === to ? ' kit-chips__item--on' : ''}`}
             data-testid={`range-${label}`}
             onClick={() => quick(f, t)}
           >
@@ -171,23 +171,23 @@ function Filters({ applied, onApply }: FiltersProps) {
 function TransferItem({ t }: { t: TransferRow }) {
   return (
     <View
-      className="list-row list-row--link"
+      className="kit-list-row kit-list-row--link"
       data-testid="transfer"
       data-transfer-id={t._id}
       onClick={() => void Taro.navigateTo({ url: detailPage(t._id) })}
     >
-      <View className="list-row__head">
-        <Text className="list-row__title">{t.purpose}</Text>
-        <Text className="money" data-testid="transfer-amount">
+      <View className="kit-list-row__head">
+        <Text className="kit-list-row__title">{t.purpose}</Text>
+        <Text className="kit-money" data-testid="transfer-amount">
           {formatFen(t.amount)}
         </Text>
       </View>
-      <View className="list-row__tags">
+      <View className="kit-list-row__tags">
         <Tag>{t.accountKind}</Tag> <Tag tone="muted">{`${t.approvedBy}决定`}</Tag>
       </View>
-      <Text className="list-row__line">收款单位：{t.payee}</Text>
-      <Text className="list-row__line">转账日期：{cstDate(t.at)}</Text>
-      <Text className="list-row__line">
+      <Text className="kit-list-row__line">收款单位：{t.payee}</Text>
+      <Text className="kit-list-row__line">转账日期：{cstDate(t.at)}</Text>
+      <Text className="kit-list-row__line">
         公示期：{t.publicity.from} 至 {t.publicity.to}
       </Text>
     </View>
@@ -224,9 +224,9 @@ function TransfersBody({ projectId }: { projectId: string | undefined }) {
             ]}
           />
         ) : (
-          <Text className="info-card__note">统计中…</Text>
+          <Text className="kit-card__note">统计中…</Text>
         )}
-        <Text className="info-card__note">
+        <Text className="kit-card__note">
           单笔 {formatFen(LARGE_TRANSFER_FEN)} 及以上的转账予以公示
         </Text>
       </Card>

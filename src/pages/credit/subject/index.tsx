@@ -15,7 +15,8 @@ import PagedList from '../../../components/PagedList'
 import Tabs from '../../../components/Tabs'
 import { call } from '../../../services/api'
 import { useSession } from '../../../session'
-import { Card, Rows, Tag, useTabCall } from '../../project/parts'
+import { Card, Rows, Tag } from '../../../components/InfoCard'
+import { useTabCall } from '../../../hooks/useTabCall'
 import './index.scss'
 
 /** The basic information a subject of its type has (absent fields are left out). */
@@ -43,20 +44,20 @@ function basicRows(s: CreditSubject): [string, string | undefined][] {
 
 function RecordItem({ r }: { r: CreditRecord }) {
   return (
-    <View className="list-row" data-testid="credit-record" data-kind={r.kind}>
-      <View className="list-row__head">
-        <Text className="list-row__title">{r.title}</Text>
+    <View className="kit-list-row" data-testid="credit-record" data-kind={r.kind}>
+      <View className="kit-list-row__head">
+        <Text className="kit-list-row__title">{r.title}</Text>
         <Tag tone={r.kind === 'good' ? 'success' : 'danger'}>
           {r.kind === 'good' ? '良好' : '不良'}
         </Tag>
       </View>
-      <Text className="list-row__line">{r.facts}</Text>
-      <Text className="list-row__line">
+      <Text className="kit-list-row__line">{r.facts}</Text>
+      <Text className="kit-list-row__line">
         认定日期：{r.date} · {r.authority}
       </Text>
-      {r.docNo ? <Text className="list-row__line">文号：{r.docNo}</Text> : null}
+      {r.docNo ? <Text className="kit-list-row__line">文号：{r.docNo}</Text> : null}
       {r.kind === 'bad' ? (
-        <Text className="list-row__line record-penalty" data-testid="credit-record-penalty">
+        <Text className="kit-list-row__line record-penalty" data-testid="credit-record-penalty">
           处理措施：{r.penalty} · 公示截止：{r.showUntil}
         </Text>
       ) : null}
@@ -73,10 +74,10 @@ function SubjectBody({ subjectId, projectId }: { subjectId: string; projectId?: 
       {({ subject: s, counts }) => (
         <>
           <Card testId="credit-subject-basic">
-            <View className="info-card__tags">
+            <View className="kit-card__tags">
               <Tag>{SUBJECT_TYPES[s.type]}</Tag>
             </View>
-            <Text className="info-card__title">{s.name}</Text>
+            <Text className="kit-card__title">{s.name}</Text>
             <Rows rows={basicRows(s)} />
           </Card>
           <Tabs

@@ -16,8 +16,8 @@ import ModuleGate from '../../../components/ModuleGate'
 import PagedList from '../../../components/PagedList'
 import { call } from '../../../services/api'
 import { useSession } from '../../../session'
-import { Card, Rows, Stats, Tag, useTabCall } from '../../project/parts'
-import './index.scss'
+import { Card, Rows, Stats, Tag } from '../../../components/InfoCard'
+import { useTabCall } from '../../../hooks/useTabCall'
 
 /** The months from the account's opening to now, newest first (2026-11, 2026-10 …). */
 function monthsSince(openedAt: number, now: number): string[] {
@@ -35,18 +35,18 @@ function monthsSince(openedAt: number, now: number): string[] {
 
 function MovementRow({ m }: { m: FundMovement }) {
   return (
-    <View className="list-row" data-testid="movement" data-direction={m.direction}>
-      <View className="list-row__head">
-        <Text className="list-row__title">{m.purpose}</Text>
-        <Text className={`money money--${m.direction}`} data-testid="movement-amount">
+    <View className="kit-list-row" data-testid="movement" data-direction={m.direction}>
+      <View className="kit-list-row__head">
+        <Text className="kit-list-row__title">{m.purpose}</Text>
+        <Text className={`kit-money kit-money--${m.direction}`} data-testid="movement-amount">
           {m.direction === 'in' ? '+' : '-'}
           {formatFen(m.amount)}
         </Text>
       </View>
-      <Text className="list-row__line">
+      <Text className="kit-list-row__line">
         {DIRECTION_LABELS[m.direction]} · {m.counterparty}
       </Text>
-      <Text className="list-row__line">
+      <Text className="kit-list-row__line">
         {cstDateTime(m.at)} · 余额 {formatFen(m.balanceAfter)}
       </Text>
     </View>
@@ -70,7 +70,7 @@ function Totals({ totals, month }: { totals: FundTotals | null; month: string | 
           ]}
         />
       ) : (
-        <Text className="info-card__note">统计中…</Text>
+        <Text className="kit-card__note">统计中…</Text>
       )}
     </Card>
   )
@@ -91,11 +91,11 @@ function Movements({ account, projectId }: { account: FundAccountView; projectId
   }
   return (
     <>
-      <ScrollView scrollX className="chips" data-testid="movement-months">
+      <ScrollView scrollX className="kit-chips" data-testid="movement-months">
         {[undefined, ...months].map((m) => (
           <Text
             key={m ?? 'all'}
-            className={`chips__item${m === month ? ' chips__item--on' : ''}`}
+            className={`kit-chips__item${m === month ? ' kit-chips__item--on' : ''}`}
             data-testid={`month-${m ?? 'all'}`}
             onClick={() => choose(m, direction)}
           >
@@ -103,11 +103,11 @@ function Movements({ account, projectId }: { account: FundAccountView; projectId
           </Text>
         ))}
       </ScrollView>
-      <View className="chips" data-testid="movement-directions">
+      <View className="kit-chips" data-testid="movement-directions">
         {([undefined, 'in', 'out'] as const).map((d) => (
           <Text
             key={d ?? 'both'}
-            className={`chips__item${d === direction ? ' chips__item--on' : ''}`}
+            className={`kit-chips__item${d === direction ? ' kit-chips__item--on' : ''}`}
             data-testid={`direction-${d ?? 'both'}`}
             onClick={() => choose(month, d)}
           >
@@ -156,13 +156,13 @@ function AccountBody({ accountId, projectId }: { accountId: string; projectId?: 
         return (
           <>
             <Card testId="account-head">
-              <View className="info-card__tags">
+              <View className="kit-card__tags">
                 <Tag>{a.kind}</Tag>
               </View>
-              <Text className="info-card__title">{a.name}</Text>
-              <View className="balance">
-                <Text className="balance__label">当前余额</Text>
-                <Text className="balance__value" data-testid="account-balance">
+              <Text className="kit-card__title">{a.name}</Text>
+              <View className="kit-balance">
+                <Text className="kit-balance__label">当前余额</Text>
+                <Text className="kit-balance__value" data-testid="account-balance">
                   {formatFen(a.balance)}
                 </Text>
               </View>

@@ -5,8 +5,8 @@ import { TransfersContract } from '../../../../types/transfers'
 import CloudView from '../../../components/CloudView'
 import ModuleGate from '../../../components/ModuleGate'
 import { call } from '../../../services/api'
-import { Card, Rows, Tag, useTabCall } from '../../project/parts'
-import './index.scss'
+import { Card, Rows, Tag } from '../../../components/InfoCard'
+import { useTabCall } from '../../../hooks/useTabCall'
 
 /** One published transfer: the money, who received it and why, who approved it, its publicity. */
 function TransferDetail({ transferId, projectId }: { transferId: string; projectId?: string }) {
@@ -16,13 +16,13 @@ function TransferDetail({ transferId, projectId }: { transferId: string; project
       {(t) => (
         <>
           <Card testId="transfer-detail">
-            <View className="info-card__tags">
+            <View className="kit-card__tags">
               <Tag>{t.accountKind}</Tag>
             </View>
-            <Text className="info-card__title">{t.purpose}</Text>
-            <View className="balance">
-              <Text className="balance__label">转账金额</Text>
-              <Text className="balance__value" data-testid="transfer-detail-amount">
+            <Text className="kit-card__title">{t.purpose}</Text>
+            <View className="kit-balance">
+              <Text className="kit-balance__label">转账金额</Text>
+              <Text className="kit-balance__value" data-testid="transfer-detail-amount">
                 {formatFen(t.amount)}
               </Text>
             </View>

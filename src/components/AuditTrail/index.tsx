@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { AuditRow } from '../../../types/permissions'
-import { roleLabel } from '../../../types/display'
-import { formatTime } from './format'
-import './Trail.scss'
+import { cstDateTime, roleLabel } from '../../../types/display'
+import './index.scss'
 
 /** What a row's detail adds: the self-check score of a submission. */
 function detailText(row: AuditRow): string {
@@ -13,18 +12,25 @@ function detailText(row: AuditRow): string {
 
 /**
  * 审核信息: who did what to a record, when, with which comment (newest first, as the functions
- * answer). Shared by 待办事项 and 安全检查.
+ * answer). Shared by 待办事项 and 安全检查; its classes (`kit-trail…`) are global, as every
+ * stylesheet of src/components is, and kept apart from the modules' own `.trail`s by the prefix.
  */
-export default function Trail({ rows, testId = 'trail' }: { rows: AuditRow[]; testId?: string }) {
+export default function AuditTrail({
+  rows,
+  testId = 'trail',
+}: {
+  rows: AuditRow[]
+  testId?: string
+}) {
   if (rows.length === 0) {
     return (
-      <View className="trail trail--empty" data-testid={testId}>
+      <View className="kit-trail kit-trail--empty" data-testid={testId}>
         <Text>暂无审核信息</Text>
       </View>
     )
   }
   return (
-    <View className="trail" data-testid={testId}>
+    <View className="kit-trail" data-testid={testId}>
       {rows.map((r) => {
         // An applicant has no account yet when the row is written: the row names them.
         const named = typeof r.detail?.name === 'string' ? r.detail.name : ''
@@ -33,22 +39,27 @@ export default function Trail({ rows, testId = 'trail' }: { rows: AuditRow[]; te
         const role = actor ? roleLabel(roleCode) : ''
         const detail = detailText(r)
         return (
-          <View key={r._id} className="trail__row" data-testid="trail-row" data-action={r.action}>
-            <View className="trail__dot" />
-            <View className="trail__body">
-              <View className="trail__head">
-                <Text className="trail__label" data-testid="trail-label">
+          <View
+            key={r._id}
+            className="kit-trail__row"
+            data-testid="trail-row"
+            data-action={r.action}
+          >
+            <View className="kit-trail__dot" />
+            <View className="kit-trail__body">
+              <View className="kit-trail__head">
+                <Text className="kit-trail__label" data-testid="trail-label">
                   {r.label ?? r.action}
                 </Text>
-                <Text className="trail__time">{formatTime(r.at)}</Text>
+                <Text className="kit-trail__time">{cstDateTime(r.at)}</Text>
               </View>
-              <Text className="trail__line">
+              <Text className="kit-trail__line">
                 操作人：{actor || '—'}
                 {role ? `（${role}）` : ''}
               </Text>
-              {detail ? <Text className="trail__line">{detail}</Text> : null}
+              {detail ? <Text className="kit-trail__line">{detail}</Text> : null}
               {r.comment ? (
-                <Text className="trail__comment" data-testid="trail-comment">
+                <Text className="kit-trail__comment" data-testid="trail-comment">
                   意见：{r.comment}
                 </Text>
               ) : null}
