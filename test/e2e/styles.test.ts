@@ -103,6 +103,81 @@ test('评价统计 looks the same after 项目信息 and 共有资金 were opene
   expect(after.tableRight).toBeLessThanOrEqual(PHONE.width)
 }, 90_000)
 
+// ---- the kit's parts look the same in every module ---------------------------------------------
+
+/** The computed properties that make a part look as it does. */
+async function looks(l: Locator, props: string[]): Promise<Record<string, string>> {
+  await l.waitFor()
+  return l.evaluate((el, names) => {
+    const s = getComputedStyle(el)
+    return Object.fromEntries(names.map((n) => [n, s.getPropertyValue(n)]))
+  }, props)
+}
+
+const CARD = ['background-color', 'padding', 'border-radius', 'box-shadow', 'margin-bottom']
+const ROW_LABEL = ['color', 'font-size', 'min-width', 'white-space']
+/** A tag's shape (its colours follow its tone). */
+const TAG_SHAPE = ['padding', 'border-radius', 'font-size', 'display']
+const TAG = [...TAG_SHAPE, 'color', 'background-color']
+const TRANSPARENT = 'rgba(0, 0, 0, 0)'
+
+/** A card (`cardId`) with rows, `label` one of them, and a tag reading `tag`, on the page on top. */
+async function cardLook(cardId: string, label: string, tag: string) {
+  const card = visible(cardId)
+  const of = (text: string) => card.getByText(text, { exact: true }).first()
+  return {
+    card: await looks(card, CARD),
+    label: await looks(of(label), ROW_LABEL),
+    tag: await looks(of(tag), TAG),
+  }
+}
+
+const pick = (o: Record<string, string>, keys: string[]) =>
+  Object.fromEntries(keys.map((k) => [k, o[k]]))
+
+test('共有资金 and 信用信息 show the kit’s cards, rows and tags as 项目信息 does; 安全检查 its trail', async () => {
+  // 项目信息 › 业主委员会 (阳光花园's is 已备案): a card with a tag and rows.
+  await app.openAs('demo-manager', '/pages/project/index')
+  await app.shown(page.locator('[data-testid^="project-tab-"]:visible').first())
+  await visible('tab-committee').click()
+  const project = await cardLook('committee-card', '选举日期', '已备案')
+  expect(project.card['background-color']).not.toBe(TRANSPARENT)
+  expect(project.card['border-radius']).not.toBe('0px')
+  expect(project.tag['background-color']).not.toBe(TRANSPARENT)
+  expect(project.label['white-space']).toBe('nowrap')
+
+  // 共有资金 › 公共收益's account: its head card, rows and tag.
+  await app.openAs('demo-manager', '/pages/funds/account/index?accountId=fa-yg-income')
+  await app.shown(visible('account-head'))
+  const funds = await cardLook('account-head', '开户银行', '公共收益')
+  expect(funds.card).toEqual(project.card)
+  expect(funds.label).toEqual(project.label)
+  expect(pick(funds.tag, TAG_SHAPE)).toEqual(pick(project.tag, TAG_SHAPE))
+  expect(funds.tag['background-color']).not.toBe(TRANSPARENT)
+
+  // 信用信息 › 物业企业: the subject's card, rows and tag (the same tone as 共有资金's).
+  await app.openAs('demo-manager', '/pages/credit/subject/index?subjectId=cs-yg-company')
+  await app.shown(visible('credit-subject-basic'))
+  const credit = await cardLook('credit-subject-basic', '统一社会信用代码', '物业企业')
+  expect(credit.card).toEqual(project.card)
+  expect(credit.label).toEqual(project.label)
+  expect(credit.tag).toEqual(funds.tag)
+
+  // 安全检查 › a confirmed check: its 审核信息 is drawn as a trail, a round dot per row.
+  await app.openAs('demo-manager', '/pages/safety/index?checkId=sc-2026h1')
+  const row = page.locator('[data-testid="trail"]:visible [data-testid="trail-row"]').first()
+  await app.shown(row)
+  const dot = row.locator(':scope > *').first()
+  const box = await dot.boundingBox()
+  expect(box && box.width > 0 && Math.round(box.width) === Math.round(box.height)).toBe(true)
+  const look = await looks(dot, ['background-color', 'border-radius'])
+  expect(look['background-color']).not.toBe(TRANSPARENT)
+  expect(look['border-radius']).not.toBe('0px')
+  const label = await looks(row.locator('[data-testid="trail-label"]'), ['font-weight'])
+  expect(label['font-weight']).toBe('600')
+  await page.screenshot({ path: screenshotPath('styles-safety-trail.png') })
+}, 90_000)
+
 // ---- the built CSS ----------------------------------------------------------------------------
 
 const PAGES = join(ROOT, 'src', 'pages')
