@@ -84,6 +84,7 @@ function StaffRow({ s }: { s: StaffMember }) {
         <Tag>{s.post}</Tag>
       </View>
       <Text className="kit-list-row__line">证书：{s.certificate}</Text>
+      <Text className="kit-list-row__line">身份证号码：{s.idNo || '未登记'}</Text>
       <Text className="kit-list-row__line">
         电话：{s.phone} · 入职：{s.startDate}
       </Text>
