@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { AuditRow } from '../../../types/permissions'
 import { cstDateTime, roleLabel } from '../../../types/display'
+import { withClassName } from '../className'
 import './index.scss'
 
 /** What a row's detail adds: the self-check score of a submission. */
@@ -15,22 +16,25 @@ function detailText(row: AuditRow): string {
  * answer). Shared by 待办事项 and 安全检查; its classes (`kit-trail…`) are global, as every
  * stylesheet of src/components is, and kept apart from the modules' own `.trail`s by the prefix.
  */
-export default function AuditTrail({
-  rows,
-  testId = 'trail',
-}: {
+export interface AuditTrailProps {
+  /** The record's audit rows, newest first (an empty list says 暂无审核信息). */
   rows: AuditRow[]
+  /** `data-testid` of the trail (default `trail`; each row is `trail-row`). */
   testId?: string
-}) {
+  /** Classes added to the trail's root, after its own. */
+  className?: string
+}
+
+export default function AuditTrail({ rows, testId = 'trail', className }: AuditTrailProps) {
   if (rows.length === 0) {
     return (
-      <View className="kit-trail kit-trail--empty" data-testid={testId}>
+      <View className={withClassName('kit-trail kit-trail--empty', className)} data-testid={testId}>
         <Text>暂无审核信息</Text>
       </View>
     )
   }
   return (
-    <View className="kit-trail" data-testid={testId}>
+    <View className={withClassName('kit-trail', className)} data-testid={testId}>
       {rows.map((r) => {
         // An applicant has no account yet when the row is written: the row names them.
         const named = typeof r.detail?.name === 'string' ? r.detail.name : ''

@@ -4,13 +4,21 @@ import { AtActivityIndicator } from 'taro-ui'
 import type { CloudState } from '../../hooks/useCloud'
 import { toast } from '../../services/toast'
 import ErrorBlock from '../ErrorBlock'
+import { withClassName } from '../className'
 import './index.scss'
 
-interface Props<T> {
+export interface CloudViewProps<T> {
+  /** The call's state, as useCloud (or a hook built on it) returns it. */
   state: CloudState<T>
-  /** Text beside the spinner on first load. */
+  /** Text beside the spinner on first load (default 加载中…). */
   loadingText?: string
+  /** Draws the answer; rendered as it returns, with no wrapper of CloudView's own. */
   children: (data: T) => ReactNode
+  /**
+   * Classes added to the spinner's and the error block's root, after their own (the answer is
+   * drawn by `children`, which styles its own root).
+   */
+  className?: string
 }
 
 /**
@@ -19,7 +27,12 @@ interface Props<T> {
  * see ErrorBlock), and a toast when a reload (pull-to-refresh) fails while the last answer stays
  * on screen.
  */
-export default function CloudView<T>({ state, loadingText = '加载中…', children }: Props<T>) {
+export default function CloudView<T>({
+  state,
+  loadingText = '加载中…',
+  children,
+  className,
+}: CloudViewProps<T>) {
   const { data, error, loading, reload } = state
   const hasData = data !== undefined
 
@@ -29,10 +42,17 @@ export default function CloudView<T>({ state, loadingText = '加载中…', chil
 
   if (!hasData) {
     if (error && !loading) {
-      return <ErrorBlock testId="cloud-error" error={error} onRetry={() => void reload()} />
+      return (
+        <ErrorBlock
+          testId="cloud-error"
+          error={error}
+          onRetry={() => void reload()}
+          className={className}
+        />
+      )
     }
     return (
-      <View className="cloud-view__loading">
+      <View className={withClassName('cloud-view__loading', className)}>
         <AtActivityIndicator mode="center" size={40} content={loadingText} />
       </View>
     )

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useCallback, useRef, useState } from 'react'
 import { AtModal, AtModalAction, AtModalContent, AtModalHeader } from 'taro-ui'
+import { withClassName } from '../className'
 import './index.scss'
 
 export interface ConfirmOptions {
@@ -17,6 +18,12 @@ export interface ConfirmOptions {
 
 export type Ask = (options: ConfirmOptions) => Promise<boolean>
 
+/** The dialog's props, given once to useConfirm (every question asked shares them). */
+export interface ConfirmDialogProps {
+  /** Classes added to the dialog's root (its AtModal), after its own. */
+  className?: string
+}
+
 /**
  * A confirm dialog asked like Taro.showModal, but drawn by the page (taro-ui's AtModal), so it
  * looks the same in WeChat and H5 and tests can find it:
@@ -27,7 +34,10 @@ export type Ask = (options: ConfirmOptions) => Promise<boolean>
  *
  * Asking again while open answers the previous question with false.
  */
-export function useConfirm(): { dialog: JSX.Element; ask: Ask } {
+export function useConfirm({ className }: ConfirmDialogProps = {}): {
+  dialog: JSX.Element
+  ask: Ask
+} {
   const [open, setOpen] = useState(false)
   const [opts, setOpts] = useState<ConfirmOptions>({ title: '', content: '' })
   const resolver = useRef<((ok: boolean) => void) | null>(null)
@@ -49,7 +59,11 @@ export function useConfirm(): { dialog: JSX.Element; ask: Ask } {
   }
 
   const dialog = (
-    <AtModal className="confirm-dialog" isOpened={open} onClose={() => close(false)}>
+    <AtModal
+      className={withClassName('confirm-dialog', className)}
+      isOpened={open}
+      onClose={() => close(false)}
+    >
       <AtModalHeader>{opts.title}</AtModalHeader>
       <AtModalContent>
         <View className="confirm-dialog__content" data-testid="confirm-content">

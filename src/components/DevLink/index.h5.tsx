@@ -1,11 +1,17 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { withClassName } from '../className'
 import './index.scss'
 
+export interface DevLinkProps {
+  /** Classes added to the link's root, after its own. */
+  className?: string
+}
+
 /** H5 only: a small link to the dev identity switcher, at the end of the page (covering nothing). */
-export default function DevLink() {
+export default function DevLink({ className }: DevLinkProps) {
   return (
-    <View className="dev-link">
+    <View className={withClassName('dev-link', className)}>
       <Text
         className="dev-link__pill"
         data-testid="dev-link"

@@ -3,14 +3,18 @@ import { Text, View } from '@tarojs/components'
 import { AtButton, AtIcon } from 'taro-ui'
 import { DEAD_END_HINTS, type AppError } from '../../../types/errors'
 import { COLORS } from '../../styles/colors'
+import { withClassName } from '../className'
 import './index.scss'
 
-interface Props {
+export interface ErrorBlockProps {
+  /** The failure: its message is shown, its code chooses between 重试 and the way back. */
   error: AppError
   /** Runs the failed call again (offered only when another try can help). */
   onRetry: () => void
   /** `data-testid` of the block. */
   testId: string
+  /** Classes added to the block's root, after its own. */
+  className?: string
 }
 
 /** Back to the page this one was opened from, or home when it was opened directly (a link). */
@@ -24,11 +28,15 @@ function goBack(): void {
  * another try cannot help (a record that is gone or another project's, a wrong link), what that
  * means and the way back.
  */
-export default function ErrorBlock({ error, onRetry, testId }: Props) {
+export default function ErrorBlock({ error, onRetry, testId, className }: ErrorBlockProps) {
   const hint = DEAD_END_HINTS[error.code]
   const hasPageBehind = Taro.getCurrentPages().length > 1
   return (
-    <View className="error-block" data-testid={testId} data-code={error.code}>
+    <View
+      className={withClassName('error-block', className)}
+      data-testid={testId}
+      data-code={error.code}
+    >
       <AtIcon
         value={hint ? 'help' : 'alert-circle'}
         size="48"

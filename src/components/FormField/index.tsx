@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useCallback, useState, type ReactNode } from 'react'
 import { charCount } from '../../../types/fields'
+import { withClassName } from '../className'
 import './index.scss'
 
 // The contract's own count (code points: 𠮷 is one, where a browser's `maxlength` counts two).
@@ -16,31 +17,41 @@ export const NO_MAXLENGTH = -1
 export interface FormFieldProps {
   /** Stable hook for tests and styles: class `form-field--<name>`, `data-testid="field-<name>"`. */
   name: string
-  /** A title above the control, for controls without their own (an AtInput has its `title`). */
+  /**
+   * A title above the control, for controls without their own (an AtInput has its `title`).
+   * None by default.
+   */
   label?: string
-  /** Marks the label with a red asterisk. */
+  /** Marks the label with a red asterisk (default false). */
   required?: boolean
-  /** A grey line under the label: what to enter, who needs it. */
+  /** A grey line under the label: what to enter, who needs it (none by default). */
   hint?: string
-  /** The inline message under the control (a shared rule's or the server's `error.fields`). */
+  /**
+   * The inline message under the control (a shared rule's or the server's `error.fields`).
+   * None by default.
+   */
   error?: string
   /**
    * A text limited in characters: 字数 n/max beside the label, red over the limit, with a message
    * saying by how much (shown at once, not on 提交: nothing is cut).
    */
   count?: { value: string; max: number }
+  /** The control. */
   children: ReactNode
+  /** Classes added to the row's root, after its own. */
+  className?: string
 }
 
 /** One form row: optional label and hint, the control, and its Chinese error message under it. */
 export default function FormField({
   name,
   label,
-  required,
+  required = false,
   hint,
   error,
   count,
   children,
+  className,
 }: FormFieldProps) {
   const used = count ? charCount(count.value) : 0
   const over = count && used > count.max ? used - count.max : 0
@@ -57,7 +68,10 @@ export default function FormField({
   ) : null
   return (
     <View
-      className={`form-field form-field--${name}${message ? ' form-field--error' : ''}`}
+      className={withClassName(
+        `form-field form-field--${name}${message ? ' form-field--error' : ''}`,
+        className,
+      )}
       data-testid={`field-${name}`}
     >
       {label ? (

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import EmptyState from '../EmptyState'
+import { withClassName } from '../className'
 import './index.scss'
 
 /**
@@ -15,16 +16,19 @@ import './index.scss'
  * (`kit-chips`, `__item`, `__item--on`).
  */
 
-/** Label / value rows of a record (a value left empty shows —). */
-export function Rows({
-  rows,
-  testId,
-}: {
+export interface RowsProps {
+  /** `[label, value]` pairs, in order. */
   rows: [string, string | null | undefined][]
+  /** `data-testid` of the rows (none by default). */
   testId?: string
-}) {
+  /** Classes added to the root, after its own. */
+  className?: string
+}
+
+/** Label / value rows of a record (a value left empty shows —). */
+export function Rows({ rows, testId, className }: RowsProps) {
   return (
-    <View className="kit-rows" data-testid={testId}>
+    <View className={withClassName('kit-rows', className)} data-testid={testId}>
       {rows.map(([label, value]) => (
         <View className="kit-rows__row" key={label}>
           <Text className="kit-rows__label">{label}</Text>
@@ -35,19 +39,24 @@ export function Rows({
   )
 }
 
-/** A row of figures (总户数 1,856 · 已绑定 1,446 …). */
-export function Stats({
-  items,
-  testId,
-  money,
-}: {
+export interface StatsProps {
+  /** `[label, figure]` pairs, in order (the figure as shown). */
   items: [string, string][]
+  /** `data-testid` of the row (none by default). */
   testId?: string
-  /** Amounts (¥1,234,567.89): two a row, smaller. */
+  /** Amounts (¥1,234,567.89): two a row, smaller (default false). */
   money?: boolean
-}) {
+  /** Classes added to the root, after its own. */
+  className?: string
+}
+
+/** A row of figures (总户数 1,856 · 已绑定 1,446 …). */
+export function Stats({ items, testId, money = false, className }: StatsProps) {
   return (
-    <View className={`kit-stats${money ? ' kit-stats--money' : ''}`} data-testid={testId}>
+    <View
+      className={withClassName(`kit-stats${money ? ' kit-stats--money' : ''}`, className)}
+      data-testid={testId}
+    >
       {items.map(([label, value]) => (
         <View className="kit-stats__item" key={label}>
           <Text className="kit-stats__value">{value}</Text>
@@ -58,42 +67,55 @@ export function Stats({
   )
 }
 
-export function Card({
-  title,
-  children,
-  testId,
-}: {
+export interface CardProps {
+  /** The card's heading (none by default). */
   title?: string
+  /** The card's content. */
   children: ReactNode
+  /** `data-testid` of the card (none by default). */
   testId?: string
-}) {
+  /** Classes added to the root, after its own. */
+  className?: string
+}
+
+/** A white card with an optional title. */
+export function Card({ title, children, testId, className }: CardProps) {
   return (
-    <View className="kit-card" data-testid={testId}>
+    <View className={withClassName('kit-card', className)} data-testid={testId}>
       {title ? <Text className="kit-card__title">{title}</Text> : null}
       {children}
     </View>
   )
 }
 
-export function Tag({
-  tone = 'primary',
-  children,
-}: {
+export interface TagProps {
+  /** The colour, by meaning (default `primary`). */
   tone?: 'primary' | 'warning' | 'danger' | 'success' | 'muted'
+  /** The tag's text. */
   children: string
-}) {
-  return <Text className={`kit-tag kit-tag--${tone}`}>{children}</Text>
+  /** Classes added to the root, after its own. */
+  className?: string
+}
+
+/** A small coloured label (已公示, 逾期 …). */
+export function Tag({ tone = 'primary', children, className }: TagProps) {
+  return <Text className={withClassName(`kit-tag kit-tag--${tone}`, className)}>{children}</Text>
+}
+
+export interface EmptyProps {
+  /** What is missing (暂无公示). */
+  title: string
+  /** The grey line under it (default 平台暂无该项目的相关记录). */
+  description?: string
+  /** Classes added to the root, after its own (none of its own). */
+  className?: string
 }
 
 /** A tab's empty state: the platform holds nothing of this for the project. */
-export function Empty({ title, description }: { title: string; description?: string }) {
+export function Empty({ title, description = '平台暂无该项目的相关记录', className }: EmptyProps) {
   return (
-    <View data-testid="tab-empty">
-      <EmptyState
-        icon="file-generic"
-        title={title}
-        description={description ?? '平台暂无该项目的相关记录'}
-      />
+    <View className={className} data-testid="tab-empty">
+      <EmptyState icon="file-generic" title={title} description={description} />
     </View>
   )
 }

@@ -8,6 +8,7 @@ import { NEEDS_BINDING, useSession, type ProjectRef } from '../../session'
 import CloudView from '../CloudView'
 import EmptyState from '../EmptyState'
 import ProjectSwitcher from '../ProjectSwitcher'
+import { withClassName } from '../className'
 import './index.scss'
 
 /** What a module page gets from its gate: an active account holding the module. */
@@ -19,12 +20,15 @@ export interface ModuleSession {
   project: ProjectRef | undefined
 }
 
-interface Props {
+export interface ModuleGateProps {
+  /** The module the page belongs to: the account must hold it; its styles are scoped by it. */
   code: ModuleCode
   /** The page: nodes, or a function of the caller's session and project. */
   children: ReactNode | ((s: ModuleSession) => ReactNode)
   /** Shows 当前项目 / 切换项目 above the page for people of several projects (default true). */
   switcher?: boolean
+  /** Classes added to the gate's root (the module's scope, `mod-<code>`), after its own. */
+  className?: string
 }
 
 /**
@@ -34,7 +38,12 @@ interface Props {
  * since the app opened; a link kept from before a module was withdrawn does not open. The
  * module's function refuses such a caller anyway; this spares the user a page of errors.
  */
-export default function ModuleGate({ code, children, switcher = true }: Props) {
+export default function ModuleGate({
+  code,
+  children,
+  switcher = true,
+  className,
+}: ModuleGateProps) {
   const { session, state, fetchedAt, refresh, project, projectId, setProjectId } = useSession()
   // A link into one project's item (a to-do, a subscribe message) names its project: a person of
   // several projects lands in that one, whichever was chosen last.
@@ -63,7 +72,7 @@ export default function ModuleGate({ code, children, switcher = true }: Props) {
 
   return (
     // The module's scope: its styles are built as `.mod-<code> …` (config/scope-styles.js).
-    <View className={`mod-${code}`}>
+    <View className={withClassName(`mod-${code}`, className)}>
       <CloudView state={state}>
         {(s) => {
           if (allowed && s.account) {

@@ -35,22 +35,26 @@ export interface PagedListProps<T> {
   renderItem: (row: T, index: number) => ReactNode
   /** When it changes, the list starts again from page 0 (another tab, another project). */
   resetKey?: string | number
-  /** Shown when page 0 is empty. */
+  /** Shown when page 0 is empty (default: 暂无记录 with the file icon). */
   empty?: { icon?: string; title: string; description?: string }
   /**
    * Pull-to-refresh reloads the list (through usePullDownRefresh; the page's config needs
    * `enablePullDownRefresh: true`). Turn off when the page refreshes more than the list and
-   * wires it through `handle`.
+   * wires it through `handle`. Default true.
    */
   pullDownRefresh?: boolean
   /** Loads the next page when the page is scrolled to its bottom (default true). */
   loadOnReachBottom?: boolean
-  /** Filled with the list's handle, for a page that reloads it itself. */
+  /** Filled with the list's handle, for a page that reloads it itself (none by default). */
   handleRef?: MutableRefObject<PagedListHandle | null>
   /** Told of every failed load (e.g. session.refreshOnAccessError). */
   onError?: (err: unknown) => void
-  /** `data-testid` of the list (rows are `<testId>-row`, the footer `<testId>-more`). */
+  /**
+   * `data-testid` of the list (default `paged-list`; rows are `<testId>-row`, the footer
+   * `<testId>-more`).
+   */
   testId?: string
+  /** Classes added to the list's root, after its own. */
   className?: string
 }
 

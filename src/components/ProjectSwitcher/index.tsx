@@ -3,9 +3,11 @@ import { useState } from 'react'
 import { AtActionSheet, AtActionSheetItem, AtIcon } from 'taro-ui'
 import { useSession } from '../../session'
 import { COLORS } from '../../styles/colors'
+import { withClassName } from '../className'
 import './index.scss'
 
-interface Props {
+export interface ProjectSwitcherProps {
+  /** Classes added to the switcher's root, after its own. */
   className?: string
 }
 
@@ -14,14 +16,14 @@ interface Props {
  * remembered (useSession().setProjectId) and every module call of the pages takes it as
  * `projectId`. Renders nothing for one project.
  */
-export default function ProjectSwitcher({ className }: Props) {
+export default function ProjectSwitcher({ className }: ProjectSwitcherProps) {
   const { session, project, setProjectId } = useSession()
   const [open, setOpen] = useState(false)
   const projects = session?.projects ?? []
   if (projects.length < 2) return null
 
   return (
-    <View className={`project-switcher${className ? ` ${className}` : ''}`}>
+    <View className={withClassName('project-switcher', className)}>
       <View
         className="project-switcher__bar"
         data-testid="project-switcher"

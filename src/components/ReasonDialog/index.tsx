@@ -2,26 +2,37 @@ import { Button, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtModal, AtModalAction, AtModalContent, AtModalHeader } from 'taro-ui'
 import { charCount, NO_MAXLENGTH } from '../FormField'
+import { withClassName } from '../className'
 import './index.scss'
 
-interface Props {
+export interface ReasonDialogProps {
+  /** The dialog is shown (its text starts empty each time it opens). */
   open: boolean
+  /** The dialog's heading (取消公示). */
   title: string
   /** What the reason is for, above the box. */
   prompt: string
+  /** The box's placeholder. */
   placeholder: string
+  /** The confirm button's text (确定取消). */
   confirmText: string
+  /** The longest reason, in characters (code points). */
   max: number
+  /** A call is under way: the confirm button is disabled (default false). */
   busy?: boolean
+  /** 返回, or a tap outside the dialog. */
   onCancel: () => void
+  /** Called with the trimmed reason once it is non-empty and within `max`. */
   onConfirm: (reason: string) => void
+  /** Classes added to the dialog's root (its AtModal), after its own. */
+  className?: string
 }
 
 /**
  * A dialog asking for a reason (取消公示, 作废 …): the text is required, at most `max` characters.
  */
-export default function ReasonDialog(props: Props) {
-  const { open, title, prompt, placeholder, confirmText, max, busy } = props
+export default function ReasonDialog(props: ReasonDialogProps) {
+  const { open, title, prompt, placeholder, confirmText, max, busy = false, className } = props
   const [text, setText] = useState('')
   const [error, setError] = useState('')
   const confirm = () => {
@@ -32,7 +43,11 @@ export default function ReasonDialog(props: Props) {
     props.onConfirm(reason)
   }
   return (
-    <AtModal className="reason-dialog" isOpened={open} onClose={props.onCancel}>
+    <AtModal
+      className={withClassName('reason-dialog', className)}
+      isOpened={open}
+      onClose={props.onCancel}
+    >
       <AtModalHeader>{title}</AtModalHeader>
       <AtModalContent>
         {open ? (

@@ -25,7 +25,7 @@ import {
 } from '../../../types/parking'
 import { useConfirm } from '../../components/ConfirmDialog'
 import FormField, { NO_MAXLENGTH } from '../../components/FormField'
-import { newRequestId } from '../../components/FormKit'
+import { newRequestId } from '../../services/requestId'
 import { call } from '../../services/api'
 import { askForNotices } from '../../services/subscribe'
 import { toast } from '../../services/toast'

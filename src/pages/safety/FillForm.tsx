@@ -15,7 +15,7 @@ import {
 } from '../../../types/safety'
 import { useConfirm } from '../../components/ConfirmDialog'
 import FormField, { NO_MAXLENGTH } from '../../components/FormField'
-import { newRequestId } from '../../components/FormKit'
+import { newRequestId } from '../../services/requestId'
 import { call } from '../../services/api'
 import { choosePhotos, uploadPhoto } from '../../services/photos'
 import { askForNotices } from '../../services/subscribe'

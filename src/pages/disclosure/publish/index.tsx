@@ -19,7 +19,7 @@ import { fieldErrors } from '../../../../types/fields'
 import ModuleGate from '../../../components/ModuleGate'
 import { useConfirm } from '../../../components/ConfirmDialog'
 import FormField, { NO_MAXLENGTH, useFieldErrors } from '../../../components/FormField'
-import { newRequestId } from '../../../components/FormKit'
+import { newRequestId } from '../../../services/requestId'
 import { call } from '../../../services/api'
 import {
   chooseFiles,

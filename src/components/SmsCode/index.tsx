@@ -4,16 +4,15 @@ import { AtInput } from 'taro-ui'
 import type { SendCodeResult } from '../../../types/binding'
 import { AppError } from '../../../types/errors'
 import { toast } from '../../services/toast'
+import { withClassName } from '../className'
 import FormField from '../FormField'
 import './index.scss'
 
 /**
- * Small pieces the identity forms share: the SMS code button with its resend countdown, the
- * 验证码 row, the code request and the per-intent request id. The field row itself is
- * components/FormField (re-exported here).
+ * The SMS code pieces of the identity forms (绑定 and 更换手机号): the code button with its resend
+ * countdown, the 验证码 row and the code request. `.form-card` is the card those forms hold their
+ * AtInput rows in.
  */
-export { FormField }
-
 /** Seconds left until `until` (epoch ms), ticking once a second while positive. */
 export function useSecondsLeft(until: number): number {
   const [now, setNow] = useState(() => Date.now())
@@ -32,17 +31,21 @@ export function useSecondsLeft(until: number): number {
   return Math.max(0, Math.ceil((until - now) / 1000))
 }
 
-interface CodeButtonProps {
+export interface SmsCodeButtonProps {
   /** Epoch ms before which another code may not be requested (0: never sent). */
   resendAt: number
   /** A code was sent before (the label says 重新获取 rather than 获取验证码). */
   sent: boolean
+  /** A code request is under way: the button says 发送中… and does nothing. */
   sending: boolean
+  /** Asks for a code (called only while the button is enabled). */
   onSend: () => void
+  /** Classes added to the button's root, after its own. */
+  className?: string
 }
 
 /** 获取验证码 → 重新获取(59s) → 重新获取. */
-export function SmsCodeButton({ resendAt, sent, sending, onSend }: CodeButtonProps) {
+export function SmsCodeButton({ resendAt, sent, sending, onSend, className }: SmsCodeButtonProps) {
   const left = useSecondsLeft(resendAt)
   const disabled = sending || left > 0
   const label = sending
@@ -54,7 +57,10 @@ export function SmsCodeButton({ resendAt, sent, sending, onSend }: CodeButtonPro
         : '获取验证码'
   return (
     <View
-      className={`sms-code-button${disabled ? ' sms-code-button--disabled' : ''}`}
+      className={withClassName(
+        `sms-code-button${disabled ? ' sms-code-button--disabled' : ''}`,
+        className,
+      )}
       data-testid="sms-code-button"
       onClick={() => {
         if (!disabled) onSend()
@@ -65,14 +71,19 @@ export function SmsCodeButton({ resendAt, sent, sending, onSend }: CodeButtonPro
   )
 }
 
-interface SmsCodeFieldProps extends CodeButtonProps {
+export interface SmsCodeFieldProps extends Omit<SmsCodeButtonProps, 'className'> {
   /** The input's name (tests find it by `input[name=…]`). */
   inputName: string
+  /** The code as typed. */
   value: string
+  /** The inline message under the row (none by default). */
   error?: string
   /** Called only when the text really changed. */
   onChange: (value: string) => void
+  /** Called when the input loses focus, with its text. */
   onBlur?: (value: string) => void
+  /** Classes added to the row's root (its FormField), after its own. */
+  className?: string
 }
 
 /** The 验证码 row: a 6-digit input with the SMS code button inside it, and its inline error. */
@@ -82,10 +93,11 @@ export function SmsCodeField({
   error,
   onChange,
   onBlur,
+  className,
   ...button
 }: SmsCodeFieldProps) {
   return (
-    <FormField name="code" error={error}>
+    <FormField name="code" error={error} className={className}>
       <AtInput
         name={inputName}
         title="验证码"
@@ -130,18 +142,3 @@ export async function requestSmsCode(send: () => Promise<SendCodeResult>): Promi
     return wait ? Date.now() + wait * 1000 : null
   }
 }
-
-const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
-
-/**
- * A new request id (20 characters, matches the shared `requestId` rule): one per user intent, kept
- * across retries of the same submit so the server recognises a repeat.
- */
-export function newRequestId(): string {
-  let id = Date.now().toString(36)
-  while (id.length < 20) id += ID_CHARS[Math.floor(Math.random() * ID_CHARS.length)]
-  return id
-}
-
-/** 13800138002 → 138****8002: the one rule, types/display.ts (forms show it beside their fields). */
-export { maskPhone } from '../../../types/display'
