@@ -92,17 +92,23 @@ function ScrollTabs<K extends string>(props: TabsProps<K>) {
   useEffect(() => {
     let live = true
     Taro.nextTick(() => {
-      Taro.createSelectorQuery()
-        .select(`#${id}`)
-        .boundingClientRect()
-        .select(`#${id}-row`)
-        .boundingClientRect()
-        .exec((res: ({ width: number } | null)[]) => {
-          const [view, row] = res
-          if (!live || !view || !row) return
-          overflow.current = Math.max(0, row.width - view.width)
-          update(0)
-        })
+      if (!live) return
+      try {
+        Taro.createSelectorQuery()
+          .select(`#${id}`)
+          .boundingClientRect()
+          .select(`#${id}-row`)
+          .boundingClientRect()
+          .exec((res: ({ width: number } | null)[]) => {
+            const [view, row] = res
+            if (!live || !view || !row) return
+            overflow.current = Math.max(0, row.width - view.width)
+            update(0)
+          })
+      } catch {
+        // No layout to measure (the page is being torn down, or a host without selector
+        // queries such as miniprogram-simulate's): the bar then shows no edge hint.
+      }
     })
     return () => {
       live = false
