@@ -6,9 +6,9 @@
  * code calls: a `cloud.openapi` call it does not list fails in WeChat (errCode -604101), so here it
  * fails the build.
  */
-import { build } from 'esbuild'
+import { build, type Plugin } from 'esbuild'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { checkFunctionConfig } from '../server/local-cloud/function-config'
 
 const ROOT = resolve(__dirname, '..')
@@ -28,6 +28,34 @@ function externalsOf(dir: string): string[] {
   if (!pkg.dependencies?.['wx-server-sdk'])
     throw new Error(`${dir}/package.json must depend on wx-server-sdk`)
   return Object.keys(pkg.dependencies)
+}
+
+const KERNEL_DIR = join(ROOT, 'server', 'kernel')
+const KERNEL_ENTRY = join(KERNEL_DIR, 'index.ts')
+const RESOLVING = Symbol('kernel-internals')
+
+/**
+ * A function imports the kernel through its one entry (server/kernel/index.ts), which re-exports
+ * the kernel's other files. Those files do nothing when loaded, so they are declared free of side
+ * effects: a file of which a function uses nothing (and what only it imports, such as another
+ * module's contract) stays out of that function's bundle. The entry itself (cloud.init) is kept.
+ */
+const kernelInternals: Plugin = {
+  name: 'kernel-internals',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData === RESOLVING) return undefined
+      if (!resolve(args.resolveDir, args.path).startsWith(KERNEL_DIR)) return undefined
+      const { path, errors } = await b.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: RESOLVING,
+      })
+      if (errors.length || path === KERNEL_ENTRY || dirname(path) !== KERNEL_DIR) return undefined
+      return { path, sideEffects: false }
+    })
+  },
 }
 
 export class FunctionConfigCheckFailed extends Error {
@@ -71,6 +99,7 @@ export async function buildFunctions(names = functionNames()): Promise<void> {
         legalComments: 'none',
         logLevel: 'warning',
         banner: { js: '// Built by scripts/build-functions.ts from index.ts: do not edit.' },
+        plugins: [kernelInternals],
       })
     }),
   )

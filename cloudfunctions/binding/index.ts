@@ -9,26 +9,27 @@ import { BindingContract, type ProjectSummary, type SubmitBindingInput } from '.
 import { AppError } from '../../types/errors'
 import { GRANTABLE_MODULES, MODULE_CODES, type ModuleCode } from '../../types/modules'
 import {
-  claimKey,
-  keysOf,
-  openidKey,
-  phoneKey,
-  releaseKey,
-  transition,
-} from '../../server/kernel/accounts'
-import {
   _,
+  checkCode,
+  claimKey,
   db,
   defineFunction,
   first,
   inTransaction,
+  issueCode,
+  keysOf,
   list,
+  openTodo,
+  openidKey,
+  phoneKey,
+  releaseKey,
+  subscribeTemplates,
+  tellManagers,
+  transition,
+  useCode,
   type Ctx,
   type Tx,
 } from '../../server/kernel'
-import { subscribeTemplates, tellManagers } from '../../server/kernel/messaging'
-import { openTodo } from '../../server/kernel/todos'
-import { checkCode, issueCode, useCode } from '../../server/kernel/verification'
 
 interface Project extends ProjectSummary {
   community: string

@@ -37,11 +37,11 @@ import {
   inTransaction,
   insert,
   list,
+  step,
   txGet,
   updateCount,
   type Ctx,
 } from '../../server/kernel'
-import { step } from '../../server/kernel/workflow'
 
 /** An upload slot handed out by attachmentSlot, in collection `notice_uploads`. */
 interface Slot {

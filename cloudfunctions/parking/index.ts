@@ -25,18 +25,21 @@ import {
 import type { AuditRow } from '../../types/permissions'
 import {
   _,
+  DAY,
   db,
   defineFunction,
   first,
   inTransaction,
   list,
+  move,
+  notify,
+  step,
+  subscribeTemplates,
+  tellManagers,
   updateCount,
   type Ctx,
+  type MemberCtx,
 } from '../../server/kernel'
-import { DAY } from '../../server/kernel/clock'
-import { move } from '../../server/kernel/machine'
-import { notify, subscribeTemplates, tellManagers } from '../../server/kernel/messaging'
-import { step } from '../../server/kernel/workflow'
 
 const editions = () => db.collection('parking_editions')
 const OPEN: EditionStatus[] = ['draft', 'submitted']
@@ -80,7 +83,7 @@ function trailOf(ctx: Ctx<Account>, id: string): Promise<AuditRow[]> {
 }
 
 /** The project's managers hear of a submission awaiting them (never the caller himself). */
-function tellOfSubmission(ctx: Ctx<Account>, ed: ParkingEdition): Promise<void> {
+function tellOfSubmission(ctx: MemberCtx, ed: ParkingEdition): Promise<void> {
   return tellManagers(ctx.projectId, ctx.openid, {
     templateId: subscribeTemplates().reviewRequest,
     page: linkOf(ed).slice(1),

@@ -20,22 +20,30 @@ import {
   type HandlerRow,
 } from '../../types/permissions'
 import { moduleTitle } from '../../types/modules'
-import { claimKey, getAccount, keysOf, phoneKey, releaseKey } from '../../server/kernel/accounts'
 import {
   _,
+  checkCode,
+  claimKey,
   db,
   defineFunction,
+  getAccount,
+  issueCode,
+  keysOf,
   list,
+  notify,
+  phoneKey,
+  releaseKey,
+  step,
+  subscribeTemplates,
+  useCode,
   type AuditEntry,
   type Ctx,
+  type MemberCtx,
   type Tx,
 } from '../../server/kernel'
-import { notify, subscribeTemplates } from '../../server/kernel/messaging'
-import { checkCode, issueCode, useCode } from '../../server/kernel/verification'
-import { step } from '../../server/kernel/workflow'
 
 /** A handler of the manager's project; another project's account is "not found", not "forbidden". */
-async function handlerOf(ctx: Ctx, accountId: string): Promise<Account> {
+async function handlerOf(ctx: MemberCtx, accountId: string): Promise<Account> {
   const account = await getAccount(accountId).catch(() => null)
   if (!account || account.role !== 'handler' || !account.projectIds.includes(ctx.projectId)) {
     throw new AppError('NOT_FOUND', '经办人不存在')

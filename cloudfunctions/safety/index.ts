@@ -27,13 +27,15 @@ import {
   first,
   insert,
   list,
+  notify,
+  openTodosOnce,
+  step,
+  subscribeTemplates,
+  tellManagers,
   updateCount,
-  type Ctx,
+  type MemberCtx,
 } from '../../server/kernel'
-import { step } from '../../server/kernel/workflow'
 import { answeredCount, checkRow, inScope, itemIds } from './api'
-import { notify, subscribeTemplates, tellManagers } from '../../server/kernel/messaging'
-import { openTodosOnce } from '../../server/kernel/todos'
 
 interface Project {
   _id: string
@@ -67,14 +69,14 @@ const COPIES_AT_ONCE = 4
 const checks = () => db.collection('safety_checks')
 const submissions = () => db.collection('safety_submissions')
 
-async function projectOf(ctx: Ctx<Account>): Promise<Project> {
+async function projectOf(ctx: MemberCtx): Promise<Project> {
   const project = await first<Project>(db.collection('projects').where({ _id: ctx.projectId }))
   if (!project) throw new AppError('NOT_FOUND', '项目不存在')
   return project
 }
 
 /** The check, if it concerns the caller's project (another project's check is "not found"). */
-async function checkFor(ctx: Ctx<Account>, checkId: string): Promise<SafetyCheck> {
+async function checkFor(ctx: MemberCtx, checkId: string): Promise<SafetyCheck> {
   const [check, project] = await Promise.all([
     first<SafetyCheck>(checks().where({ _id: checkId })),
     projectOf(ctx),
@@ -90,7 +92,7 @@ function requireOpen(check: SafetyCheck, at: number): void {
   if (at >= check.endAt) throw new AppError('INVALID_STATE', '检查已结束，不能再修改')
 }
 
-async function submissionOf(ctx: Ctx<Account>, checkId: string) {
+async function submissionOf(ctx: MemberCtx, checkId: string) {
   return first<SafetySubmission>(submissions().where({ _id: submissionId(checkId, ctx.projectId) }))
 }
 
@@ -103,7 +105,7 @@ const pathOf = (fileID: string) => /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID)?.[1] ?
  * real — or already saved there.
  */
 async function checkPhotos(
-  ctx: Ctx<Account>,
+  ctx: MemberCtx,
   subId: string,
   itemId: string,
   photos: string[],
@@ -128,7 +130,7 @@ async function checkPhotos(
 }
 
 /** The trail of a submission (审核信息). */
-function trailOf(ctx: Ctx<Account>, subId: string): Promise<AuditRow[]> {
+function trailOf(ctx: MemberCtx, subId: string): Promise<AuditRow[]> {
   return list<AuditRow>(
     db
       .collection('audit_log')
@@ -149,7 +151,7 @@ async function photoUrls(sub: SafetySubmission | null): Promise<Record<string, s
 }
 
 /** The project's managers hear of a submission awaiting them (never the caller himself). */
-function tellOfSubmission(ctx: Ctx<Account>, check: SafetyCheck): Promise<void> {
+function tellOfSubmission(ctx: MemberCtx, check: SafetyCheck): Promise<void> {
   return tellManagers(ctx.projectId, ctx.openid, {
     templateId: subscribeTemplates().reviewRequest,
     page: `pages/safety/index?checkId=${check._id}&projectId=${ctx.projectId}`,
@@ -169,7 +171,7 @@ async function tellSubmitter(sub: SafetySubmission, check: SafetyCheck, result: 
 
 /** A step of the submission's workflow: the move, its to-dos and its audit row together. */
 function stepOf(
-  ctx: Ctx<Account>,
+  ctx: MemberCtx,
   check: SafetyCheck,
   sub: SafetySubmission,
   event: keyof typeof SUBMISSION_TRANSITIONS,
@@ -208,7 +210,7 @@ function stepOf(
 }
 
 /** An item the caller may answer now: its check is open and the submission not yet sent. */
-async function editableItem(ctx: Ctx<Account>, checkId: string, itemId: string) {
+async function editableItem(ctx: MemberCtx, checkId: string, itemId: string) {
   const check = await checkFor(ctx, checkId)
   requireOpen(check, ctx.now)
   if (!itemIds(check).includes(itemId)) {
@@ -236,7 +238,7 @@ const extOf = (path: string) => (path.endsWith('.png') ? 'png' : 'jpg')
  * an unused record.
  */
 async function keep(
-  ctx: Ctx<Account>,
+  ctx: MemberCtx,
   where: { checkId: string; itemId: string; accountId: string },
   bytes: Buffer,
   ext: string,
@@ -263,10 +265,7 @@ async function keep(
  * The answers with every photo still in a phone's slot replaced by a kept copy, for 提交: what is
  * submitted is then exactly what the manager sees and confirms, whatever the phone writes later.
  */
-async function keptAnswers(
-  ctx: Ctx<Account>,
-  sub: SafetySubmission,
-): Promise<Record<string, Answer>> {
+async function keptAnswers(ctx: MemberCtx, sub: SafetySubmission): Promise<Record<string, Answer>> {
   const copies = new Map<string, string>()
   const jobs = Object.entries(sub.answers).flatMap(([itemId, answer]) =>
     answer.photos
@@ -296,7 +295,7 @@ async function keptAnswers(
 }
 
 /** Loads what every move needs and checks the window. */
-async function moving(ctx: Ctx<Account>, checkId: string) {
+async function moving(ctx: MemberCtx, checkId: string) {
   const check = await checkFor(ctx, checkId)
   requireOpen(check, ctx.now)
   const sub = await submissionOf(ctx, checkId)

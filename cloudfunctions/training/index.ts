@@ -5,7 +5,6 @@
  * of it — the client cannot declare it. A finished course is recorded for 企业人员培训结果
  * through the query module's server API (cloudfunctions/query/api.ts), which owns those records.
  */
-import type { Account } from '../../types/account'
 import { ROLE_LABELS } from '../../types/display'
 import { AppError } from '../../types/errors'
 import {
@@ -25,7 +24,7 @@ import {
   insert,
   list,
   updateCount,
-  type Ctx,
+  type MemberCtx,
 } from '../../server/kernel'
 import { recordFinishedCourse, type Trainee } from '../query/api'
 import { advance } from './progress'
@@ -58,7 +57,7 @@ async function urls(fileIds: string[]): Promise<Record<string, string>> {
 }
 
 /** The person as 企业人员培训结果 names them: the caller at their project and its company. */
-async function traineeOf(ctx: Ctx<Account>): Promise<Trainee> {
+async function traineeOf(ctx: MemberCtx): Promise<Trainee> {
   const project = await first<Project>(db.collection('projects').where({ _id: ctx.projectId }))
   return {
     name: ctx.caller.name,

@@ -7,7 +7,6 @@
  * its time; when the provider fails it is spared for 30 s, and every answer of that pause (the
  * last board, or with nothing cached a clear error) says how many seconds until a try can help.
  */
-import type { Account } from '../../types/account'
 import { AppError } from '../../types/errors'
 import {
   WeatherContract,
@@ -27,7 +26,7 @@ import {
   list,
   now as clockNow,
   updateCount,
-  type Ctx,
+  type MemberCtx,
 } from '../../server/kernel'
 import * as provider from './qweather'
 
@@ -64,7 +63,7 @@ async function placeOf(placeId: string): Promise<Place> {
 }
 
 /** The remembered choice, else the caller's own 小区. */
-async function defaultPlace(ctx: Ctx<Account>): Promise<string> {
+async function defaultPlace(ctx: MemberCtx): Promise<string> {
   const chosen = await first<{ placeId: string }>(
     db.collection('weather_choices').where({ _id: ctx.caller._id }),
   )

@@ -22,6 +22,23 @@ export { now } from './clock'
 export * from './db'
 export { inTransaction, txGet, txRemove, type Tx } from './tx'
 export type { Access } from './access'
+// The kernel's one entry: a cloud function imports only this file (test/unit/kernel-entry.test.ts),
+// so what it may use is listed here and the files behind it stay free to change.
+export { DAY, MINUTE } from './clock'
+export { move, type Machine, type Versioned } from './machine'
+export { step, type Step } from './workflow'
+export {
+  claimKey,
+  getAccount,
+  keysOf,
+  openidKey,
+  phoneKey,
+  releaseKey,
+  transition,
+} from './accounts'
+export { notify, subscribeTemplates, tellManagers, type Notice } from './messaging'
+export { checkCode, issueCode, useCode } from './verification'
+export { openTodo, openTodosOnce, visibleKinds, type NewTodo } from './todos'
 
 // The typings declare DYNAMIC_CURRENT_ENV a symbol but init() a string: the SDK accepts both.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
@@ -42,29 +59,40 @@ export interface AuditEntry {
   detail?: Record<string, unknown>
 }
 
-export interface Ctx<C extends Account | null = Account | null> {
+export interface Ctx<
+  C extends Account | null = Account | null,
+  P extends string | undefined = string | undefined,
+> {
   fn: string
   action: string
   openid: string
   now: number
   /** The caller's account: never null for an action whose access needs an account. */
   caller: C
-  /** The project a member action acts on (checked against the caller's projects). */
-  projectId: string
+  /**
+   * The project a member action acts on (checked against the caller's projects); undefined for an
+   * action of no project (public, operator or account access), so it cannot pass for a real id.
+   */
+  projectId: P
   /** True when this idempotent request was claimed before by a call that died (crash, timeout). */
   retry: boolean
   /** Writes an audit row; inside `tx` when given, so it lands with the change it records. */
   audit(entry: AuditEntry, tx?: Tx): Promise<void>
 }
 
+/** The context of a member action: an account acting on one of its projects. */
+export type MemberCtx = Ctx<Account, string>
+
 type CallerOf<A extends Access> = A extends { kind: 'public' | 'operator' }
   ? Account | null
   : Account
 
+type ProjectOf<A extends Access> = A extends { kind: 'member' } ? string : undefined
+
 /** The implementation of a contract: one function per action, typed by the contract. */
 export type Handlers<C extends Contract> = {
   [K in ActionName<C>]: (
-    ctx: Ctx<CallerOf<C['actions'][K]['access']>>,
+    ctx: Ctx<CallerOf<C['actions'][K]['access']>, ProjectOf<C['actions'][K]['access']>>,
     input: ParsedInputOf<C, K>,
   ) => Promise<OutputOf<C, K>>
 }
@@ -143,7 +171,7 @@ export function defineFunction<C extends Contract>(contract: C, handlers: Handle
         openid,
         now: at,
         caller,
-        projectId: projectId ?? '',
+        projectId,
         retry: false,
         audit: auditWriter(contract.fn, name, spec.audit, openid, caller, at, () => audited++),
       }
