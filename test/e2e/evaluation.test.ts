@@ -10,6 +10,7 @@ import type { RankingPage, StatsAnswer } from '../../types/evaluation'
 import { expectOk } from '../functions/helpers'
 import { launchApp, screenshotPath, type App } from '../support/browser'
 import type { TestCloud } from '../support/cloud'
+import { until } from '../support/until'
 
 let app: App
 let cloud: TestCloud
@@ -20,16 +21,6 @@ const openAs = (openid: string, route: string) => app.openAs(openid, route)
 const shown = (locator: Locator) => app.shown(locator)
 
 const visible = (testId: string, scope?: Page | Locator) => app.visible(testId, scope)
-
-async function until<T>(check: () => Promise<T>, what: string, timeoutMs = 10_000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const v = await check()
-    if (v) return v
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await page.waitForTimeout(50) // the interval of polling the condition
-  }
-}
 
 /** Whether `el` is within the phone-sized viewport (scrolled into view). */
 async function inView(el: Locator): Promise<boolean> {

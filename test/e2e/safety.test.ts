@@ -11,6 +11,7 @@ import type { SafetySubmission } from '../../types/safety'
 import type { Todo } from '../../types/todos'
 import { launchApp, screenshotPath, type App } from '../support/browser'
 import type { TestCloud } from '../support/cloud'
+import { until } from '../support/until'
 
 const CHECK = 'sc-fire-2026'
 const SUBMISSION = `${CHECK}_p-yangguang`
@@ -62,16 +63,6 @@ function png(width: number, height: number): Buffer {
     chunk('IDAT', deflateSync(raw)),
     chunk('IEND', Buffer.alloc(0)),
   ])
-}
-
-async function until<T>(check: () => Promise<T>, what: string, timeoutMs = 5_000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const v = await check()
-    if (v) return v
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await page.waitForTimeout(50)
-  }
 }
 
 /** Opens the app as `openid` at `route` (a fresh load, so the URL's openid is applied). */

@@ -9,6 +9,7 @@ import type { TodoCounts, TodoPage } from '../../types/todos'
 import { bindAsHandler, expectOk } from '../functions/helpers'
 import { launchApp, type App } from '../support/browser'
 import type { TestCloud } from '../support/cloud'
+import { until } from '../support/until'
 
 const DAY = 86_400_000
 const SURNAMES = '赵钱孙李周吴郑冯陈褚卫蒋沈韩杨朱秦尤许何吕施孔曹严'
@@ -27,16 +28,6 @@ const shown = (locator: Locator) => app.shown(locator)
 
 const visible = (testId: string, scope?: Page | Locator) => app.visible(testId, scope)
 const rows = () => page.locator('[data-testid="todo-row"]:visible')
-
-async function until<T>(check: () => Promise<T>, what: string, timeoutMs = 10_000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const v = await check()
-    if (v) return v
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await page.waitForTimeout(50) // the interval of polling the condition
-  }
-}
 
 /** Resolves when the page's next `fn.action` call has answered, and the answer is on screen. */
 async function answered(fn: string, action: string, act: () => Promise<unknown>): Promise<void> {

@@ -10,6 +10,7 @@ import type { PlayInfo } from '../../types/training'
 import { expectOk, type Reply } from '../functions/helpers'
 import { launchApp, screenshotPath, type App } from '../support/browser'
 import type { TestCloud } from '../support/cloud'
+import { until } from '../support/until'
 
 const ME = 'demo-handler'
 const NO_SKIP = '请完整观看，不能快进'
@@ -28,16 +29,6 @@ const card = (courseId: string) =>
   page.locator(`[data-testid="course-card"][data-course-id="${courseId}"]:visible`)
 const toast = (text: string) => page.locator('.taro__toast p:visible', { hasText: text })
 const video = () => page.locator('.taro_page_show #course-video video')
-
-async function until<T>(check: () => Promise<T>, what: string, timeoutMs = 10_000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const v = await check()
-    if (v) return v
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await page.waitForTimeout(100)
-  }
-}
 
 /** What the server holds for the demo handler (POST /api/functions/training, action play). */
 async function serverProgress(courseId: string): Promise<PlayInfo['progress']> {

@@ -8,6 +8,7 @@
  */
 import { startCloud, type TestCloud } from '../support/cloud'
 import { clock, codeFor, expectError, expectOk, newRequestId, type Reply } from './helpers'
+import { until } from '../support/until'
 
 interface Account {
   _id: string
@@ -233,9 +234,10 @@ describe('kill -9 in the middle of a burst of bindings', () => {
     const burst = subjects.map((s, i) => call('binding', events[i], s.openid).catch(() => null))
     // Kill as soon as the first bindings are written: the rest are in flight.
     const phones = subjects.map((s) => s.phone)
-    while ((await cloud.collection('accounts', { phone: { $in: phones } })).length < 3) {
-      await new Promise((resolve) => setTimeout(resolve, 5))
-    }
+    await until(
+      async () => (await cloud.collection('accounts', { phone: { $in: phones } })).length >= 3,
+      'the first bindings',
+    )
     await cloud.kill9()
     await Promise.all(burst)
     await cloud.restart()

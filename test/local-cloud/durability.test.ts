@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { demoData } from '../../server/seed'
 import { startCloud, type TestCloud } from '../support/cloud'
 import { connectSdk, result, SDK_ENV } from './sdk'
+import { until } from '../support/until'
 
 type Db = ReturnType<ReturnType<typeof connectSdk>['database']>
 
@@ -16,14 +17,6 @@ afterEach(async () => {
   await cloud?.stop()
   cloud = undefined
 })
-
-async function until(condition: () => boolean, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
 
 /** Inserts batches of 3 documents until a request fails; records the batches acknowledged. */
 async function insertBatches(db: Db, writer: number, acked: string[], stopped: () => boolean) {
@@ -88,7 +81,7 @@ it('keeps every acknowledged write through kill -9', async () => {
     increment(db, counter, stopped),
     increment(db, counter, stopped),
   ]
-  await until(() => acked.length >= 150 && counter.acked >= 50, 20_000, 'writes')
+  await until(() => acked.length >= 150 && counter.acked >= 50, 'writes', 60_000)
   await cloud.kill9()
   killed = true
   await Promise.all(writers)

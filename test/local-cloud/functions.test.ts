@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { DEMO_USERS } from '../../server/seed/demo-users'
 import { startCloud, type TestCloud } from '../support/cloud'
 import { FIXTURE_FUNCTIONS } from './sdk'
+import { until } from '../support/until'
 
 type Echo = {
   event: Record<string, unknown>
@@ -86,10 +87,7 @@ describe('POST /api/functions/<name>', () => {
     })
     expect(JSON.stringify(res.body)).not.toContain('hunter2')
     // The child's stderr may reach us just after its reply: wait for the line, not a fixed time.
-    for (let i = 0; i < 100 && !cloud.output().includes('hunter2'); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-    expect(cloud.output()).toContain('hunter2')
+    await until(() => cloud.output().includes('hunter2'), 'the stack in the log')
   })
 
   it('answers 400 for a body that is not JSON', async () => {
@@ -117,9 +115,7 @@ describe('per-call WeChat context', () => {
     // A waits for B's done mark, so B runs entirely inside A's await.
     const a = cloud.call('slow-whoami', { mark: true, untilDoneBy: 'o-second' }, 'o-first')
     const started = { to: 'fixture-started', by: 'o-first' }
-    while ((await cloud.collection('outbox', started)).length === 0) {
-      await new Promise((r) => setTimeout(r, 10)) // polling a condition, not a wait for time
-    }
+    await until(async () => (await cloud.collection('outbox', started)).length > 0, 'A to start')
     const b = cloud.call('slow-whoami', { mark: true }, 'o-second')
     const [ra, rb] = await Promise.all([a, b])
     expect(ra).toMatchObject({ before: 'o-first', after: 'o-first' })

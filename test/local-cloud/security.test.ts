@@ -7,6 +7,7 @@
 import { request, type IncomingHttpHeaders } from 'node:http'
 import { startCloud, type TestCloud } from '../support/cloud'
 import { FIXTURE_FUNCTIONS, SDK_ENV, SDK_SECRET } from './sdk'
+import { until } from '../support/until'
 
 interface Reply {
   status: number
@@ -288,10 +289,7 @@ describe('listening beyond loopback (LOCAL_CLOUD_HOST=0.0.0.0)', () => {
     })
     url = exposed.url
     // The warning goes to stderr, which may arrive after the ready line on stdout.
-    const deadline = Date.now() + 5000
-    while (!/X-Local-Cloud-Token: \S+/.test(exposed.output()) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 20))
-    }
+    await until(() => /X-Local-Cloud-Token: \S+/.test(exposed.output()), 'the token warning')
     token = /X-Local-Cloud-Token: (\S+)/.exec(exposed.output())?.[1] ?? ''
   }, 60_000)
   afterAll(() => exposed?.stop())
