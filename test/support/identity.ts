@@ -1,0 +1,23 @@
+import type { TestCloud } from './cloud'
+import { codeFor, expectOk, newRequestId } from '../functions/helpers'
+
+/**
+ * `openid` applies as a handler of `projectId` through the binding function, as the 身份认证 form
+ * does: the pending request a manager then answers in 权限管理.
+ */
+export async function applyAsHandler(
+  cloud: TestCloud,
+  openid: string,
+  person: { name: string; phone: string; projectId: string },
+): Promise<void> {
+  const code = await codeFor(cloud, openid, person.phone)
+  const event = {
+    action: 'submit',
+    category: 'property',
+    ...person,
+    code,
+    requestId: newRequestId(),
+  }
+  const session = expectOk(await cloud.call('binding', event, openid))
+  if (session.account.status !== 'pending') throw new Error(`${person.name} is not pending`)
+}
