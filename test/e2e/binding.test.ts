@@ -3,32 +3,24 @@
  * Chromium. A new WeChat user applies as a handler of 阳光花园 and waits for the manager (what the
  * manager does next is permissions.test.ts). Plus inline validation and the form's draft.
  */
-import { type Page, type Request } from 'playwright-core'
+import { type Page } from 'playwright-core'
 import type { Account } from '../../types/account'
 import type { Result } from '../../types/errors'
 import { launchApp, screenshotPath, type App } from '../support/browser'
 import type { TestCloud } from '../support/cloud'
-import { callOf, pageKit, type Call } from '../support/pages'
+import { CallLog, pageKit } from '../support/pages'
+import { APPLICANT } from '../support/identity'
 
 const SCREENSHOT = screenshotPath('screenshot-binding.png')
 
-const NEWCOMER = 'e2e-newcomer'
-const NAME = '孙丽娜'
-const PHONE = '13912345678'
+const { openid: NEWCOMER, name: NAME, phone: PHONE } = APPLICANT
 
 let app: App
 let cloud: TestCloud
 let page: Page
 
-let calls: Call[] = []
-
-function onRequest(req: Request) {
-  const call = callOf(req)
-  if (call) calls.push(call)
-}
-
-const actions = (fn: string, action: string) =>
-  calls.filter((c) => c.fn === fn && c.event.action === action)
+const log = new CallLog()
+const actions = (fn: string, action: string) => log.of(fn, action)
 
 const { byId, openAs, shown, input, fieldError, tap, codeButton, waitCountdown } = pageKit(
   () => app,
@@ -46,11 +38,11 @@ async function pickProject(): Promise<void> {
 beforeAll(async () => {
   app = await launchApp()
   ;({ cloud, page } = app)
-  page.on('request', onRequest)
+  page.on('request', log.record)
 }, 40_000)
 
 beforeEach(() => {
-  calls = []
+  log.clear()
 })
 
 afterAll(async () => {
@@ -180,7 +172,7 @@ test('inline validation: a bad phone is caught under the field and nothing is se
   await page.evaluate(() => localStorage.removeItem('draft.binding'))
   await openAs('e2e-validation', '/pages/binding/index')
   await shown(form())
-  calls = []
+  log.clear()
 
   await input('phone').fill('12345')
   await codeButton().click()
@@ -190,7 +182,7 @@ test('inline validation: a bad phone is caught under the field and nothing is se
   await expect(fieldError('category').innerText()).resolves.toBe('请选择人员类别')
   await expect(fieldError('name').innerText()).resolves.toBe('请输入姓名（至少2个字）')
   await expect(fieldError('code').innerText()).resolves.toBe('请输入6位数字验证码')
-  expect(calls).toEqual([])
+  expect(log.calls).toEqual([])
 
   // Fixing the field clears its message.
   await input('phone').fill('13912340000')

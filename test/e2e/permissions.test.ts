@@ -4,31 +4,22 @@
  * project manager authorizes two modules, the handler sees exactly those and then unbinds. Plus a
  * stale authorization, a rejection, a phone change and 注销.
  */
-import { type Page, type Request } from 'playwright-core'
+import { type Page } from 'playwright-core'
 import type { Account } from '../../types/account'
 import type { Result } from '../../types/errors'
 import { launchApp, type App } from '../support/browser'
 import type { TestCloud } from '../support/cloud'
-import { callOf, pageKit, type Call } from '../support/pages'
-import { applyAsHandler } from '../support/identity'
+import { CallLog, pageKit } from '../support/pages'
+import { APPLICANT, applyAsHandler } from '../support/identity'
 
-const NEWCOMER = 'e2e-newcomer'
-const NAME = '孙丽娜'
-const PHONE = '13912345678'
+const { openid: NEWCOMER, name: NAME, phone: PHONE } = APPLICANT
 
 let app: App
 let cloud: TestCloud
 let page: Page
 
-let calls: Call[] = []
-
-function onRequest(req: Request) {
-  const call = callOf(req)
-  if (call) calls.push(call)
-}
-
-const actions = (fn: string, action: string) =>
-  calls.filter((c) => c.fn === fn && c.event.action === action)
+const log = new CallLog()
+const actions = (fn: string, action: string) => log.of(fn, action)
 
 const { byId, openAs, shown, input, fieldError, button, tap, codeButton, waitCountdown } = pageKit(
   () => app,
@@ -42,13 +33,13 @@ async function accountOf(openid: string): Promise<Account | undefined> {
 beforeAll(async () => {
   app = await launchApp()
   ;({ cloud, page } = app)
-  page.on('request', onRequest)
+  page.on('request', log.record)
   // The request binding.test.ts makes through the form, for the manager to answer.
   await applyAsHandler(cloud, NEWCOMER, { name: NAME, phone: PHONE, projectId: 'p-yangguang' })
 }, 40_000)
 
 beforeEach(() => {
-  calls = []
+  log.clear()
 })
 
 afterAll(async () => {

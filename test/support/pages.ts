@@ -23,6 +23,22 @@ export function callOf(req: Request): Call | undefined {
   return { fn: decodeURIComponent(m[1]), event: JSON.parse(req.postData() ?? '{}') }
 }
 
+/** The function calls a page makes, recorded from its requests (`page.on('request', log.record)`). */
+export class CallLog {
+  calls: Call[] = []
+  readonly record = (req: Request): void => {
+    const call = callOf(req)
+    if (call) this.calls.push(call)
+  }
+  clear(): void {
+    this.calls = []
+  }
+  /** The recorded calls of `fn`'s `action`. */
+  of(fn: string, action: string): Call[] {
+    return this.calls.filter((c) => c.fn === fn && c.event.action === action)
+  }
+}
+
 export function pageKit(app: () => App) {
   const page = () => app().page
   const byId = (id: string, scope?: Page | Locator) =>
