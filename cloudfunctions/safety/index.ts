@@ -5,7 +5,6 @@
  * confirms it or returns it with a comment, and a returned one is corrected and submitted again.
  * Every move is one transaction with its to-dos and audit row; nothing moves outside the window.
  */
-import { randomBytes } from 'node:crypto'
 import type { Account } from '../../types/account'
 import { AppError } from '../../types/errors'
 import type { AuditRow } from '../../types/permissions'
@@ -14,14 +13,12 @@ import {
   SafetyContract,
   SUBMISSION_TRANSITIONS,
   submissionId,
-  type Answer,
   type SafetyCheck,
   type SafetySubmission,
   type SubmissionStatus,
 } from '../../types/safety'
 import {
   _,
-  cloud,
   db,
   defineFunction,
   first,
@@ -36,6 +33,7 @@ import {
   type MemberCtx,
 } from '../../server/kernel'
 import { answeredCount, checkRow, inScope, itemIds } from './api'
+import { checkPhotos, keep, keptAnswers, newSlot, ownSlot, photoBytes, photoUrls } from './photos'
 
 interface Project {
   _id: string
@@ -43,29 +41,7 @@ interface Project {
   district: string
 }
 
-interface Upload {
-  _id: string
-  cloudPath: string
-  accountId: string
-  submissionId: string
-  itemId: string
-  fileID: string | null
-}
-
 const EDITABLE: readonly SafetySubmission['status'][] = ['draft', 'returned']
-const PHOTO_MAX_BYTES = 1024 * 1024
-/**
- * Photos live in two places. A slot (`safety/…`) is where a phone uploads by itself; the storage
- * rules (docs/storage-rules.json) let a phone write there only its own files, so it can still write
- * one again. Under `kept/safety/…` only functions write, each file once at a new path: the H5
- * uploads, and on 提交 a copy of every photo still in a slot — so a submitted or confirmed
- * submission names files nobody can change.
- */
-const SLOT_ROOT = 'safety/'
-const KEPT_ROOT = 'kept/safety'
-/** Photos copied at once on 提交 (each ≤ 1 MB). */
-const COPIES_AT_ONCE = 4
-
 const checks = () => db.collection('safety_checks')
 const submissions = () => db.collection('safety_submissions')
 
@@ -96,39 +72,6 @@ async function submissionOf(ctx: MemberCtx, checkId: string) {
   return first<SafetySubmission>(submissions().where({ _id: submissionId(checkId, ctx.projectId) }))
 }
 
-/** The cloud path inside a fileID (`cloud://<env>.<bucket>/<path>`), whoever uploaded it. */
-const pathOf = (fileID: string) => /^cloud:\/\/[^/]+\/(.+)$/.exec(fileID)?.[1] ?? ''
-
-/**
- * Photos of an answer must be the caller's own uploads for this item (a slot it was given, by
- * cloud path: on weapp the page uploads itself, so the slot never learns the fileID), stored for
- * real — or already saved there.
- */
-async function checkPhotos(
-  ctx: MemberCtx,
-  subId: string,
-  itemId: string,
-  photos: string[],
-  saved: Answer | undefined,
-): Promise<void> {
-  const fresh = photos.filter((p) => !saved?.photos.includes(p))
-  if (fresh.length === 0) return
-  const refuse = () =>
-    new AppError('BAD_INPUT', '照片无效，请重新上传', { 'answer.photos': '照片无效，请重新上传' })
-  const owned = await list<Upload>(
-    db
-      .collection('uploads')
-      .where({ cloudPath: _.in(fresh.map(pathOf)), accountId: ctx.caller._id }),
-  )
-  const mine = (p: string) =>
-    owned.some((u) => u.submissionId === subId && u.itemId === itemId && u.cloudPath === pathOf(p))
-  if (!fresh.every(mine)) throw refuse()
-  const stored = (await cloud.getTempFileURL({ fileList: fresh })) as {
-    fileList: { fileID: string; status: number }[]
-  }
-  if (!stored.fileList.every((f) => f.status === 0)) throw refuse()
-}
-
 /** The trail of a submission (审核信息). */
 function trailOf(ctx: MemberCtx, subId: string): Promise<AuditRow[]> {
   return list<AuditRow>(
@@ -139,15 +82,6 @@ function trailOf(ctx: MemberCtx, subId: string): Promise<AuditRow[]> {
       .limit(50)
       .field({ actorOpenid: false, fn: false }),
   )
-}
-
-async function photoUrls(sub: SafetySubmission | null): Promise<Record<string, string>> {
-  const ids = sub ? Object.values(sub.answers).flatMap((a) => a.photos) : []
-  if (ids.length === 0) return {}
-  const res = (await cloud.getTempFileURL({ fileList: ids })) as {
-    fileList: { fileID: string; tempFileURL: string }[]
-  }
-  return Object.fromEntries(res.fileList.map((f) => [f.fileID, f.tempFileURL]))
 }
 
 /** The project's managers hear of a submission awaiting them (never the caller himself). */
@@ -229,71 +163,6 @@ function frozen(status: SubmissionStatus): AppError {
   )
 }
 
-const newName = () => randomBytes(12).toString('hex')
-const extOf = (path: string) => (path.endsWith('.png') ? 'png' : 'jpg')
-
-/**
- * Stores bytes at a new path under KEPT_ROOT, recorded (as the caller's upload for the item) before
- * it is written: no upload ever lands on an existing file, and a stop between the two leaves only
- * an unused record.
- */
-async function keep(
-  ctx: MemberCtx,
-  where: { checkId: string; itemId: string; accountId: string },
-  bytes: Buffer,
-  ext: string,
-): Promise<string> {
-  const name = newName()
-  const cloudPath = `${KEPT_ROOT}/${ctx.projectId}/${where.checkId}/${where.itemId}/${name}.${ext}`
-  await insert(db.collection('uploads'), {
-    _id: name,
-    cloudPath,
-    accountId: where.accountId,
-    submissionId: submissionId(where.checkId, ctx.projectId),
-    itemId: where.itemId,
-    fileID: null,
-    createdAt: ctx.now,
-  })
-  const { fileID } = (await cloud.uploadFile({ cloudPath, fileContent: bytes })) as {
-    fileID: string
-  }
-  await db.collection('uploads').doc(name).update({ data: { fileID } })
-  return fileID
-}
-
-/**
- * The answers with every photo still in a phone's slot replaced by a kept copy, for 提交: what is
- * submitted is then exactly what the manager sees and confirms, whatever the phone writes later.
- */
-async function keptAnswers(ctx: MemberCtx, sub: SafetySubmission): Promise<Record<string, Answer>> {
-  const copies = new Map<string, string>()
-  const jobs = Object.entries(sub.answers).flatMap(([itemId, answer]) =>
-    answer.photos
-      .filter((p) => pathOf(p).startsWith(SLOT_ROOT))
-      .map((p) => async () => {
-        const bytes = await cloud
-          .downloadFile({ fileID: p })
-          .then((r) => (r as { fileContent: Buffer }).fileContent)
-          .catch(() => null)
-        if (!bytes) {
-          const message = '照片已失效，请重新上传'
-          throw new AppError('BAD_INPUT', message, { [`answers.${itemId}`]: message })
-        }
-        const where = { checkId: sub.checkId, itemId, accountId: ctx.caller._id }
-        copies.set(p, await keep(ctx, where, bytes, extOf(pathOf(p))))
-      }),
-  )
-  for (let i = 0; i < jobs.length; i += COPIES_AT_ONCE) {
-    await Promise.all(jobs.slice(i, i + COPIES_AT_ONCE).map((job) => job()))
-  }
-  return Object.fromEntries(
-    Object.entries(sub.answers).map(([itemId, a]) => [
-      itemId,
-      { ...a, photos: a.photos.map((p) => copies.get(p) ?? p) },
-    ]),
-  )
-}
-
 /** Loads what every move needs and checks the window. */
 async function moving(ctx: MemberCtx, checkId: string) {
   const check = await checkFor(ctx, checkId)
@@ -371,43 +240,18 @@ export const main = defineFunction(SafetyContract, {
 
   async photoSlot(ctx, { checkId, itemId, ext }) {
     await editableItem(ctx, checkId, itemId)
-    const subId = submissionId(checkId, ctx.projectId)
-    const name = newName()
-    const cloudPath = `${SLOT_ROOT}${ctx.projectId}/${checkId}/${itemId}/${name}.${ext}`
-    const slot = {
-      _id: name,
-      cloudPath,
-      accountId: ctx.caller._id,
-      submissionId: subId,
-      itemId,
-      fileID: null,
-      createdAt: ctx.now,
-    }
-    await insert(db.collection('uploads'), slot)
+    const cloudPath = await newSlot(ctx, { checkId, itemId, accountId: ctx.caller._id }, ext)
     return { cloudPath }
   },
 
   async uploadPhoto(ctx, { checkId, cloudPath, dataBase64 }) {
-    const slot = await first<Upload>(
-      db.collection('uploads').where({ cloudPath, accountId: ctx.caller._id }),
-    )
-    if (!slot || slot.submissionId !== submissionId(checkId, ctx.projectId)) {
-      throw new AppError('BAD_INPUT', '上传位置无效', { cloudPath: '上传位置无效' })
-    }
+    const slot = await ownSlot(ctx, checkId, cloudPath)
     // Open check, known item, a submission still 草稿 / 已退回.
     await editableItem(ctx, checkId, slot.itemId)
-    const bytes = Buffer.from(dataBase64, 'base64')
-    const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8
-    const png = bytes.subarray(0, 4).toString('hex') === '89504e47'
-    if (!jpeg && !png)
-      throw new AppError('BAD_INPUT', '仅支持 JPG 或 PNG 图片', {
-        dataBase64: '仅支持 JPG 或 PNG 图片',
-      })
-    if (bytes.length > PHOTO_MAX_BYTES)
-      throw new AppError('BAD_INPUT', '照片过大，请压缩后再上传', { dataBase64: '照片过大' })
+    const { bytes, ext } = photoBytes(dataBase64)
     // A new file each time, never the slot's own path: an upload racing 提交 changes nothing sent.
     const where = { checkId, itemId: slot.itemId, accountId: ctx.caller._id }
-    const fileID = await keep(ctx, where, bytes, png ? 'png' : 'jpg')
+    const fileID = await keep(ctx, where, bytes, ext)
     const urls = await photoUrls({
       answers: { x: { result: 'ok', photos: [fileID] } },
     } as unknown as SafetySubmission)
