@@ -1,8 +1,10 @@
 /**
- * The registry of modules: one line per module built on the kit. A module brings its contract
- * (types/<module>.ts: actions, access, audit labels), its collections with their indexes, and its
- * demo data (server/seed/<module>.ts); everything that lists modules — the local cloud's
- * collections, the seed, the contract-driven tests, the README's deploy list — reads them here.
+ * The server side of the registry of modules (the page side is types/modules.ts): one line per
+ * module, with its contract (types/<module>.ts: actions, access, audit labels), its collections
+ * with their indexes, and its demo data (server/seed/<module>.ts). Everything that lists modules
+ * on the server — the local cloud's collections, the seed, the contract-driven tests, the README's
+ * deploy list — reads them here. Seeds stay on this side: no page imports this file.
+ * test/unit/registry.test.ts fails when a module's folder has no line here or a line no folder.
  */
 import { BindingContract } from '../types/binding'
 import { CORE_COLLECTIONS, type IndexSpec } from '../types/collections'

@@ -1,5 +1,5 @@
 import type { Machine } from './machine'
-import type { ModuleCode } from './modules'
+import type { ModuleCode, SubscribeTemplate } from './modules'
 
 export type Role = 'handler' | 'manager'
 export type AccountStatus = 'pending' | 'active' | 'rejected' | 'unbound' | 'deregistered'
@@ -42,17 +42,11 @@ export interface Account {
   version: number
 }
 
-/** Subscribe-message template ids the environment has configured (README › Deploying). */
-export interface SubscribeTemplates {
-  /** A manager is told of a new handler request. */
-  authRequest?: string
-  /** A handler is told the manager's decision. */
-  authResult?: string
-  /** A manager is told that a submission (safety check …) awaits confirmation. */
-  reviewRequest?: string
-  /** The submitter is told it was confirmed or returned. */
-  reviewResult?: string
-}
+/**
+ * Subscribe-message template ids the environment has configured (README › Deploying), by the
+ * template's name in its module's registry entry (types/modules.ts `subscribe`).
+ */
+export type SubscribeTemplates = Partial<Record<SubscribeTemplate, string>>
 
 /** What `binding.me` returns: who the caller is and what the home page may show. */
 export interface Session {

@@ -35,16 +35,6 @@ export interface SendCodeResult {
   resendAfter: number
 }
 
-/** Verification-code rules (issue: identity). */
-export const CODE_RULES = {
-  length: 6,
-  ttlMs: 5 * 60_000,
-  maxTries: 5,
-  resendMs: 60_000,
-  dailyPerPhone: 10,
-  dailyPerOpenid: 10,
-} as const
-
 const PUBLIC = { kind: 'public' } as const
 
 /** 身份绑定: who am I, verification codes, binding this WeChat to a platform account. */

@@ -73,6 +73,15 @@ export const personName = z
   .refine((s) => charCount(s) >= 2, '请输入姓名（至少2个字）')
   .refine((s) => charCount(s) <= 20, '姓名不能超过20个字')
   .refine((s) => NAME_RE.test(s), '姓名只能包含文字、间隔号和空格')
+/** SMS verification codes (binding, a new phone): what `smsCode` accepts and how they are sent. */
+export const CODE_RULES = {
+  length: 6,
+  ttlMs: 5 * 60_000,
+  maxTries: 5,
+  resendMs: 60_000,
+  dailyPerPhone: 10,
+  dailyPerOpenid: 10,
+} as const
 export const smsCode = z.string().regex(/^\d{6}$/, '请输入6位数字验证码')
 export const docId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式错误')
 export const version = z.number().int().min(0)

@@ -2,22 +2,18 @@ import { z } from 'zod'
 import type { Role } from './account'
 import { defineContract, returns } from './contract'
 import { docId } from './fields'
-import type { ModuleCode } from './modules'
+import type { TodoKind } from './modules'
 import type { AuditRow } from './permissions'
 
 /**
  * 待办事项 (manual §4): the hub of every workflow. To-dos arise from events (a pending handler to
  * authorize, a safety check to fill, a submission to confirm, a parking disclosure to publish);
- * modules open and close them through the kernel's to-do service, never by writing `todos`.
+ * modules open and close them through this module's server API (cloudfunctions/todos/api.ts),
+ * never by writing `todos`. Each kind is declared by the module whose work opens it, in its
+ * registry entry (types/modules.ts).
  */
-export const TODO_KINDS = {
-  authorizeHandler: { title: '经办人授权', module: 'permissions' },
-  fillSafetyCheck: { title: '安全检查填写', module: 'safety' },
-  confirmSafetyCheck: { title: '安全检查确认', module: 'safety' },
-  publishParking: { title: '车位信息发布', module: 'parking' },
-} as const satisfies Record<string, { title: string; module: ModuleCode }>
+export { TODO_KINDS, type TodoKind } from './modules'
 
-export type TodoKind = keyof typeof TODO_KINDS
 export type TodoStatus = 'pending' | 'done'
 
 /** A to-do, in collection `todos`. */

@@ -19,7 +19,6 @@ import {
   issueCode,
   keysOf,
   list,
-  openTodo,
   openidKey,
   phoneKey,
   releaseKey,
@@ -30,6 +29,7 @@ import {
   type Ctx,
   type Tx,
 } from '../../server/kernel'
+import { openTodo } from '../todos/api'
 
 interface Project extends ProjectSummary {
   community: string

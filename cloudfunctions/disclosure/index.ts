@@ -33,10 +33,10 @@ import {
   first,
   inTransaction,
   list,
-  step,
   txGet,
   type Ctx,
 } from '../../server/kernel'
+import { step } from '../todos/api'
 import { newSlot, ownedSlots, receivePart, urlsOf, type Slot } from './attachments'
 
 const VISIBLE: NoticeStatus[] = ['published', 'voided']

@@ -33,13 +33,13 @@ import {
   list,
   move,
   notify,
-  step,
   subscribeTemplates,
   tellManagers,
   updateCount,
   type Ctx,
   type MemberCtx,
 } from '../../server/kernel'
+import { step } from '../todos/api'
 
 const editions = () => db.collection('parking_editions')
 const OPEN: EditionStatus[] = ['draft', 'submitted']

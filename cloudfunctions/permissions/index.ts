@@ -33,7 +33,6 @@ import {
   notify,
   phoneKey,
   releaseKey,
-  step,
   subscribeTemplates,
   useCode,
   type AuditEntry,
@@ -41,6 +40,7 @@ import {
   type MemberCtx,
   type Tx,
 } from '../../server/kernel'
+import { step } from '../todos/api'
 
 /** A handler of the manager's project; another project's account is "not found", not "forbidden". */
 async function handlerOf(ctx: MemberCtx, accountId: string): Promise<Account> {

@@ -25,13 +25,12 @@ import {
   insert,
   list,
   notify,
-  openTodosOnce,
-  step,
   subscribeTemplates,
   tellManagers,
   updateCount,
   type MemberCtx,
 } from '../../server/kernel'
+import { openTodosOnce, step } from '../todos/api'
 import { answeredCount, checkRow, inScope, itemIds } from './api'
 import { checkPhotos, keep, keptAnswers, newSlot, ownSlot, photoBytes, photoUrls } from './photos'
 

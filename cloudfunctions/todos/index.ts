@@ -7,7 +7,8 @@ import type { Account } from '../../types/account'
 import type { AuditRow } from '../../types/permissions'
 import { TODO_PAGE_SIZE, TodosContract, type Todo } from '../../types/todos'
 import { AppError } from '../../types/errors'
-import { _, db, defineFunction, first, list, visibleKinds, type Ctx } from '../../server/kernel'
+import { _, db, defineFunction, first, list, type Ctx } from '../../server/kernel'
+import { visibleKinds } from './api'
 
 /** The filter of what `caller` may see in its project, optionally with a status. */
 function visible(ctx: Ctx<Account>, status?: Todo['status']) {

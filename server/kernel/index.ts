@@ -26,7 +26,6 @@ export type { Access } from './access'
 // so what it may use is listed here and the files behind it stay free to change.
 export { DAY, MINUTE } from './clock'
 export { move, type Machine, type Versioned } from './machine'
-export { step, type Step } from './workflow'
 export {
   claimKey,
   getAccount,
@@ -38,7 +37,6 @@ export {
 } from './accounts'
 export { notify, subscribeTemplates, tellManagers, type Notice } from './messaging'
 export { checkCode, issueCode, useCode } from './verification'
-export { openTodo, openTodosOnce, visibleKinds, type NewTodo } from './todos'
 
 // The typings declare DYNAMIC_CURRENT_ENV a symbol but init() a string: the SDK accepts both.
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })

@@ -18,7 +18,7 @@ export interface Versioned<S extends string> {
  * - changed since `expectedVersion` (two phones, one record) → CONFLICT;
  * - an event the current state does not allow → INVALID_STATE, naming the events it does allow.
  * Returns the document as written. The caller writes the audit row and the to-dos in the same
- * `tx` (server/kernel/todos.ts), so the move and its trail land together.
+ * `tx` (a workflow step does both), so the move and its trail land together.
  */
 export async function move<S extends string, D extends Versioned<S>>(
   tx: Tx,

@@ -1,6 +1,7 @@
 import * as cloud from 'wx-server-sdk'
 import { now } from './clock'
 import type { Account, SubscribeTemplates } from '../../types/account'
+import { SUBSCRIBE_ENV, type SubscribeTemplate } from '../../types/modules'
 import { insert, list } from './db'
 
 /**
@@ -40,7 +41,7 @@ function env(name: string): string {
 
 const tencentProvider: SmsProvider = {
   async sendCode(phone, code, ttlMinutes) {
-    // Required lazily: only the deployed binding/permissions functions install this SDK.
+    // Required lazily: only the deployed functions that send codes install this SDK.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const sms = require('tencentcloud-sdk-nodejs-sms') as {
       sms: {
@@ -75,18 +76,12 @@ export function smsProvider(): SmsProvider {
 
 /**
  * Subscribe-message templates, configured per environment (README › Deploying); unset means the
- * notice is not sent. binding.me hands the ids to the pages, which ask the user to subscribe.
+ * notice is not sent. Each module's registry entry names its templates and their variables; the
+ * session hands the ids to the pages, which ask the user to subscribe.
  */
-const TEMPLATE_ENV: Record<keyof SubscribeTemplates, string> = {
-  authRequest: 'SUBSCRIBE_TPL_AUTH_REQUEST',
-  authResult: 'SUBSCRIBE_TPL_AUTH_RESULT',
-  reviewRequest: 'SUBSCRIBE_TPL_REVIEW_REQUEST',
-  reviewResult: 'SUBSCRIBE_TPL_REVIEW_RESULT',
-}
-
 export function subscribeTemplates(): SubscribeTemplates {
   const out: SubscribeTemplates = {}
-  for (const [key, name] of Object.entries(TEMPLATE_ENV) as [keyof SubscribeTemplates, string][]) {
+  for (const [key, name] of Object.entries(SUBSCRIBE_ENV) as [SubscribeTemplate, string][]) {
     const id = process.env[name]
     if (id) out[key] = id
   }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
 import * as cloud from 'wx-server-sdk'
-import { CODE_RULES } from '../../types/binding'
 import { AppError } from '../../types/errors'
+import { CODE_RULES } from '../../types/fields'
 import { startOfChinaDay } from './clock'
 import { first, insert, updateCount } from './db'
 import { smsProvider } from './messaging'

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { COLLECTIONS } from '../registry'
+import { SUBSCRIBE_ENV } from '../../types/modules'
 import { demoData, demoFiles } from '../seed'
 import { Clock } from './clock'
 import { withDefaults, type LocalCloudOptions, type ResolvedOptions } from './config'
@@ -15,6 +16,7 @@ import { requestHandler } from './server'
 import { FileStore } from './storage'
 import { Store } from './store'
 import { Transactions } from './transactions'
+import { CUSTOM_LOGIN_KEY_ENV, WebAuth } from './web-auth'
 import { installEnvProxy } from './wx-context'
 
 /**
@@ -43,6 +45,19 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   })
 }
 
+/**
+ * Stand-in ids of every module's subscribe templates (SUBSCRIBE_TPL_X → TPL_X unless set), so the
+ * subscribe flow runs locally end to end.
+ */
+function standInTemplates(): Record<string, string> {
+  return Object.fromEntries(
+    Object.values(SUBSCRIBE_ENV).map((name) => [
+      name,
+      process.env[name] || name.replace(/^SUBSCRIBE_/, ''),
+    ]),
+  )
+}
+
 /** Variables every function (and an in-process SDK) needs; the per-call ones are in functions.ts. */
 function setBaseEnv(o: ResolvedOptions, adminUrl: string): void {
   Object.assign(process.env, {
@@ -56,11 +71,7 @@ function setBaseEnv(o: ResolvedOptions, adminUrl: string): void {
     WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_API_TOKEN',
     SMS_PROVIDER: 'outbox',
     SILENCE: 'true',
-    // Stand-in template ids, so the subscribe flow runs locally end to end.
-    SUBSCRIBE_TPL_AUTH_REQUEST: process.env.SUBSCRIBE_TPL_AUTH_REQUEST || 'TPL_AUTH_REQUEST',
-    SUBSCRIBE_TPL_AUTH_RESULT: process.env.SUBSCRIBE_TPL_AUTH_RESULT || 'TPL_AUTH_RESULT',
-    SUBSCRIBE_TPL_REVIEW_REQUEST: process.env.SUBSCRIBE_TPL_REVIEW_REQUEST || 'TPL_REVIEW_REQUEST',
-    SUBSCRIBE_TPL_REVIEW_RESULT: process.env.SUBSCRIBE_TPL_REVIEW_RESULT || 'TPL_REVIEW_RESULT',
+    ...standInTemplates(),
     // The demo operator (住建局) who publishes safety checks (scripts/import-safety-check.ts).
     OPERATOR_OPENIDS: process.env.OPERATOR_OPENIDS || 'demo-operator',
   })
@@ -98,6 +109,7 @@ function handlerFor(
   clock: Clock,
   origin: () => string,
   weather: StandIn | null,
+  webAuth: WebAuth,
 ) {
   const functions = new FunctionRunner({
     functionsDir: o.functionsDir,
@@ -114,6 +126,7 @@ function handlerFor(
     store.clear()
     clock.set(0)
     faults.set(null)
+    webAuth.clear()
     if (weather) {
       Object.assign(weather.state, {
         key: weather.key,
@@ -138,6 +151,7 @@ function handlerFor(
     h5Dir: o.h5Dir,
     guard: guardPolicy(o),
     weather,
+    webAuth,
   })
 }
 
@@ -196,13 +210,15 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     throw err
   }
   const clock = new Clock(store)
+  // The custom-login key pair of this start; functions issue tickets with its private half.
+  const webAuth = new WebAuth(o.envName, clock.now)
   let origin = ''
   let weather: StandIn | null = null
   let server: Server
   let port: number
   try {
     weather = o.qweatherStandIn ? await startQWeatherStandIn({ now: clock.now }) : null
-    server = createServer(handlerFor(o, store, clock, () => origin, weather))
+    server = createServer(handlerFor(o, store, clock, () => origin, weather, webAuth))
     port = await listen(server, o.port, o.host)
   } catch (err) {
     await weather?.close()
@@ -221,6 +237,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       QWEATHER_STANDIN: '1',
     })
   }
+  // What a deployed function reads to issue tickets (the console's key file, as JSON).
+  process.env[CUSTOM_LOGIN_KEY_ENV] = JSON.stringify(webAuth.key)
   installEnvProxy()
   return { url: `${origin}/`, port, store, close: closer(server, store, release, weather) }
 }
