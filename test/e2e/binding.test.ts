@@ -3,61 +3,41 @@
  * Chromium. A new WeChat user applies as a handler of 阳光花园 and waits for the manager (what the
  * manager does next is permissions.test.ts). Plus inline validation and the form's draft.
  */
-import { type Page } from 'playwright-core'
 import type { Account } from '../../types/account'
 import type { Result } from '../../types/errors'
-import { launchApp, screenshotPath, type App } from '../support/browser'
-import type { TestCloud } from '../support/cloud'
-import { CallLog, pageKit } from '../support/pages'
+import { screenshotPath } from '../support/browser'
+import { CallLog } from '../support/pages'
 import { APPLICANT } from '../support/identity'
+import { useApp } from '../support/app'
 
 const SCREENSHOT = screenshotPath('screenshot-binding.png')
 
 const { openid: NEWCOMER, name: NAME, phone: PHONE } = APPLICANT
 
-let app: App
-let cloud: TestCloud
-let page: Page
-
 const log = new CallLog()
+const app = useApp({ log })
 const actions = (fn: string, action: string) => log.of(fn, action)
 
-const { byId, openAs, shown, input, fieldError, tap, codeButton, waitCountdown } = pageKit(
-  () => app,
-)
-const form = () => page.locator('.binding__form')
+const { byId, openAs, shown, input, fieldError, tap, codeButton, waitCountdown } = app
+const form = () => app.page.locator('.binding__form')
 
 /** Picks 阳光花园 in 所在项目. */
 async function pickProject(): Promise<void> {
   const search = byId('project-picker').locator('input')
   await search.fill('阳光')
   await byId('project-result-p-yangguang').click()
-  await byId('project-picked', page).filter({ hasText: '阳光花园' }).waitFor()
+  await byId('project-picked', app.page).filter({ hasText: '阳光花园' }).waitFor()
 }
-
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ cloud, page } = app)
-  page.on('request', log.record)
-}, 40_000)
-
-beforeEach(() => {
-  log.clear()
-})
-
-afterAll(async () => {
-  await app?.close()
-})
 
 test('a new user applies as a handler of 阳光花园 and waits for the manager', async () => {
   await openAs(NEWCOMER, '/pages/home/index')
   // No account: the app sends the user to 身份认证.
-  await page.waitForURL(/#\/pages\/binding\/index/)
+  await app.page.waitForURL(/#\/pages\/binding\/index/)
   await shown(form())
-  await expect(page.title()).resolves.toBe('身份认证')
+  await expect(app.page.title()).resolves.toBe('身份认证')
 
   // 所在项目 comes in its place, before the name and the code.
-  const order = await page.locator('.binding__form:visible .section-title').allInnerTexts()
+  const order = await app.page.locator('.binding__form:visible .section-title').allInnerTexts()
   expect(order).toEqual(['人员类别', '所在项目', '基本信息'])
 
   await byId('category-property').click()
@@ -69,20 +49,20 @@ test('a new user applies as a handler of 阳光花园 and waits for the manager'
   expect(actions('binding', 'sendCode').map((c) => c.event)).toEqual([
     { action: 'sendCode', phone: PHONE },
   ])
-  const code = (await cloud.outbox({ kind: 'sms', to: PHONE }))[0].data.code as string
+  const code = (await app.cloud.outbox({ kind: 'sms', to: PHONE }))[0].data.code as string
   expect(code).toMatch(/^\d{6}$/)
   await input('code').fill(code)
 
   // The filled-in form, once the toast (验证码已发送) has gone, tall enough to show it all.
-  await page.locator('.taro__toast p', { hasText: '验证码' }).waitFor({ state: 'hidden' })
-  await page.setViewportSize({ width: 375, height: 1100 })
-  await page.screenshot({ path: SCREENSHOT })
-  await page.setViewportSize({ width: 375, height: 720 })
+  await app.page.locator('.taro__toast p', { hasText: '验证码' }).waitFor({ state: 'hidden' })
+  await app.page.setViewportSize({ width: 375, height: 1100 })
+  await app.page.screenshot({ path: SCREENSHOT })
+  await app.page.setViewportSize({ width: 375, height: 720 })
 
   // A weak network: the server takes the request but the answer is lost. Tapping again repeats
   // the same request (same requestId), which creates nothing twice.
   let dropped = false
-  await page.route('**/api/functions/binding', async (route) => {
+  await app.page.route('**/api/functions/binding', async (route) => {
     const event = route.request().postDataJSON()
     if (event.action === 'submit' && !dropped) {
       dropped = true
@@ -92,8 +72,8 @@ test('a new user applies as a handler of 阳光花园 and waits for the manager'
     return route.continue()
   })
   await tap('binding-submit')
-  await page.locator('.taro__toast p:visible', { hasText: '网络异常' }).waitFor()
-  await page.unrouteAll()
+  await app.page.locator('.taro__toast p:visible', { hasText: '网络异常' }).waitFor()
+  await app.page.unrouteAll()
   await tap('binding-submit')
   const pending = byId('binding-pending')
   await pending.waitFor()
@@ -117,19 +97,19 @@ test('a new user applies as a handler of 阳光花园 and waits for the manager'
     projectId: 'p-yangguang',
   })
   expect(submits[1]).toEqual(submits[0])
-  const accounts = await cloud.collection<Account>('accounts', { phone: PHONE })
+  const accounts = await app.cloud.collection<Account>('accounts', { phone: PHONE })
   expect(accounts).toHaveLength(1)
   expect(accounts[0]).toMatchObject({ status: 'pending', role: 'handler', name: NAME })
   expect(accounts[0].openid).toBe(NEWCOMER)
   await expect(
-    cloud.collection('todos', { kind: 'authorizeHandler', targetId: accounts[0]._id }),
+    app.cloud.collection('todos', { kind: 'authorizeHandler', targetId: accounts[0]._id }),
   ).resolves.toHaveLength(1)
   // The draft is gone and never held the code.
-  expect(await page.evaluate(() => localStorage.getItem('draft.binding'))).toBeNull()
+  expect(await app.page.evaluate(() => localStorage.getItem('draft.binding'))).toBeNull()
 }, 30_000)
 
 test('no project: the server’s rule under 所在项目; a wrong code: the tries left under 验证码', async () => {
-  await page.evaluate(() => localStorage.removeItem('draft.binding'))
+  await app.page.evaluate(() => localStorage.removeItem('draft.binding'))
   const PHONE2 = '13912340011'
   await openAs('e2e-tries', '/pages/binding/index')
   await shown(form())
@@ -138,7 +118,7 @@ test('no project: the server’s rule under 所在项目; a wrong code: the trie
   await input('phone').fill(PHONE2)
   await codeButton().click()
   await waitCountdown()
-  const code = (await cloud.outbox({ kind: 'sms', to: PHONE2 }))[0].data.code as string
+  const code = (await app.cloud.outbox({ kind: 'sms', to: PHONE2 }))[0].data.code as string
   const [wrong, wrong2] = ['000000', '111111', '222222'].filter((c) => c !== code)
   await input('code').fill(wrong)
 
@@ -162,14 +142,18 @@ test('no project: the server’s rule under 所在项目; a wrong code: the trie
   await tap('binding-submit')
   await byId('binding-pending').waitFor()
   // Leave no second pending request for the manager's tests below.
-  const [account] = await cloud.collection<Account>('accounts', { phone: PHONE2 })
-  const left = await cloud.call<Result<unknown>>('permissions', { action: 'unbind' }, 'e2e-tries')
+  const [account] = await app.cloud.collection<Account>('accounts', { phone: PHONE2 })
+  const left = await app.cloud.call<Result<unknown>>(
+    'permissions',
+    { action: 'unbind' },
+    'e2e-tries',
+  )
   expect(left.ok).toBe(true)
   expect(account.status).toBe('pending')
 }, 30_000)
 
 test('inline validation: a bad phone is caught under the field and nothing is sent', async () => {
-  await page.evaluate(() => localStorage.removeItem('draft.binding'))
+  await app.page.evaluate(() => localStorage.removeItem('draft.binding'))
   await openAs('e2e-validation', '/pages/binding/index')
   await shown(form())
   log.clear()
@@ -190,7 +174,7 @@ test('inline validation: a bad phone is caught under the field and nothing is se
 }, 30_000)
 
 test('the form’s draft survives a reload, without the code', async () => {
-  await page.evaluate(() => localStorage.removeItem('draft.binding'))
+  await app.page.evaluate(() => localStorage.removeItem('draft.binding'))
   await openAs('e2e-draft', '/pages/binding/index')
   await shown(form())
   await byId('category-committee').click()
@@ -199,16 +183,16 @@ test('the form’s draft survives a reload, without the code', async () => {
   await input('phone').fill('13712345678')
   await input('code').fill('909090')
 
-  await page.reload()
+  await app.page.reload()
   await shown(form())
   await expect(byId('project-picked').innerText()).resolves.toContain('阳光花园')
   await expect(input('name').inputValue()).resolves.toBe('周晓明')
   await expect(input('phone').inputValue()).resolves.toBe('13712345678')
   await expect(input('code').inputValue()).resolves.toBe('')
   await expect(
-    page.locator('.binding__category--on:visible', { hasText: '业委会人员' }).count(),
+    app.page.locator('.binding__category--on:visible', { hasText: '业委会人员' }).count(),
   ).resolves.toBe(1)
-  const draft = await page.evaluate(() => localStorage.getItem('draft.binding'))
+  const draft = await app.page.evaluate(() => localStorage.getItem('draft.binding'))
   expect(draft).toContain('周晓明')
   expect(draft).not.toContain('909090')
 }, 30_000)

@@ -3,37 +3,23 @@
  * types/display.ts. Figures of the demo quarter are raised past a thousand in the platform's own
  * records (as an import would bring them), in a local cloud of this file's own.
  */
-import { type Page } from 'playwright-core'
 import type { Result } from '../../types/errors'
 import type { RankingPage } from '../../types/evaluation'
-import { launchApp, type App } from '../support/browser'
-import type { TestCloud } from '../support/cloud'
 import { connectSdk, SDK_ENV } from '../local-cloud/sdk'
+import { useApp } from '../support/app'
 
-let app: App
-let cloud: TestCloud
-let page: Page
-
-beforeAll(async () => {
-  app = await launchApp({ own: true, env: SDK_ENV })
-  ;({ cloud, page } = app)
-}, 60_000)
-
-afterAll(async () => {
-  await app?.close()
-})
-
-const visible = (testId: string) => app.visible(testId)
+const app = useApp({ cloud: { own: true, env: SDK_ENV } })
+const { visible } = app
 
 test('评价排名 and 评价统计 show 评价数 10249 as 10,249', async () => {
-  const r = await cloud.call<Result<RankingPage>>(
+  const r = await app.cloud.call<Result<RankingPage>>(
     'evaluation',
     { action: 'rankings', kind: 'project' },
     'demo-manager',
   )
   if (!r.ok || !r.data.mine) throw new Error('the demo project is not ranked')
   const { period } = r.data
-  const db = connectSdk(cloud.url).database()
+  const db = connectSdk(app.cloud.url).database()
   await db
     .collection('evaluation_rankings')
     .doc(r.data.mine.row._id)
@@ -56,5 +42,5 @@ test('评价排名 and 评价统计 show 评价数 10249 as 10,249', async () =>
   const latest = visible('stats-row').last()
   await latest.waitFor()
   await expect(latest.innerText()).resolves.toContain('10,249')
-  expect(await page.locator('.taro_page_show').innerText()).not.toMatch(/10249|12345/)
+  expect(await app.page.locator('.taro_page_show').innerText()).not.toMatch(/10249|12345/)
 })

@@ -3,23 +3,12 @@
  * demo manager walks the six subject types (owners paged) and a subject's good and bad records,
  * personal numbers masked as every module shows them.
  */
-import { type Page } from 'playwright-core'
-import { launchApp, type App } from '../support/browser'
-import { pageKit, ZHANG_ID_SHOWN } from '../support/pages'
+import { ZHANG_ID_SHOWN } from '../support/pages'
+import { useApp } from '../support/app'
 
-let app: App
-let page: Page
+const app = useApp()
 
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ page } = app)
-}, 40_000)
-
-afterAll(async () => {
-  await app?.close()
-})
-
-const { byId, openAs, shown, loadAll, tab } = pageKit(() => app)
+const { byId, openAs, shown, loadAll, tab } = app
 
 test('信用信息: six subject types, owners paged, a subject’s good and bad records', async () => {
   await openAs('demo-manager', '/pages/credit/index')
@@ -33,7 +22,7 @@ test('信用信息: six subject types, owners paged, a subject’s good and bad 
 
   await tab('manager').click()
   await byId('credit-subject').first().click()
-  await page.waitForURL(/#\/pages\/credit\/subject\/index\?subjectId=cs-yg-manager/)
+  await app.page.waitForURL(/#\/pages\/credit\/subject\/index\?subjectId=cs-yg-manager/)
   await shown(byId('credit-subject-basic'))
   const basic = await byId('credit-subject-basic').innerText()
   expect(basic).toContain('138****8001')
@@ -43,7 +32,7 @@ test('信用信息: six subject types, owners paged, a subject’s good and bad 
   await tab('bad').click()
   await byId('credit-record-penalty').first().waitFor()
   await expect(byId('credit-record-penalty').first().innerText()).resolves.toContain('公示截止')
-  await page.goBack()
+  await app.page.goBack()
 
   await tab('company').click()
   await byId('credit-subject').first().click()

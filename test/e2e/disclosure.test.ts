@@ -6,31 +6,33 @@
  * list.
  */
 import { request } from 'node:http'
-import { type Locator, type Page } from 'playwright-core'
 import { chinaDay, type Notice, type NoticeStats } from '../../types/disclosure'
 import type { Result } from '../../types/errors'
 import { tinyPdf } from '../../server/seed/disclosure'
-import { launchApp, screenshotPath, type App } from '../support/browser'
-import type { TestCloud } from '../support/cloud'
+import { screenshotPath } from '../support/browser'
+import { useApp } from '../support/app'
+import { weekNotice } from '../support/notices'
 
 const TITLE = '2026年11月电梯维保费用支出公示'
 
-let app: App
-let cloud: TestCloud
-let page: Page
-
-const openAs = (openid: string, route: string) => app.openAs(openid, route)
-
-const shown = (locator: Locator) => app.shown(locator)
-
-const visible = (testId: string, scope?: Page | Locator) => app.visible(testId, scope)
+const app = useApp()
+const { openAs, shown, visible } = app
 
 async function showing(testId: string, text: string): Promise<void> {
-  await page.locator(`[data-testid="${testId}"]:visible`, { hasText: text }).waitFor()
+  await app.page.locator(`[data-testid="${testId}"]:visible`, { hasText: text }).waitFor()
+}
+
+/** Opens the notice titled `title` from the list of 信息公开, as the demo handler. */
+async function openNotice(title: string): Promise<void> {
+  await openAs('demo-handler', '/pages/disclosure/index')
+  const row = app.page.locator('[data-testid="notice-row"]:visible', { hasText: title })
+  await shown(row)
+  await row.click()
+  await shown(visible('notice-detail'))
 }
 
 async function stats(): Promise<NoticeStats> {
-  const reply = await cloud.call<Result<NoticeStats>>(
+  const reply = await app.cloud.call<Result<NoticeStats>>(
     'disclosure',
     { action: 'stats' },
     'demo-handler',
@@ -61,15 +63,6 @@ function fetchBytes(url: string): Promise<Buffer> {
   })
 }
 
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ cloud, page } = app)
-}, 40_000)
-
-afterAll(async () => {
-  await app?.close()
-})
-
 test('a notice is published with a PDF attachment, opened, and the statistics follow', async () => {
   const before = await stats()
   await openAs('demo-handler', '/pages/disclosure/index')
@@ -80,10 +73,10 @@ test('a notice is published with a PDF attachment, opened, and the statistics fo
     voided: before.voided,
     month: before.thisMonth,
   })
-  await page.screenshot({ path: screenshotPath('disclosure-home.png') })
+  await app.page.screenshot({ path: screenshotPath('disclosure-home.png') })
 
   await visible('open-publish').locator('.at-button').click()
-  await page.waitForURL(/#\/pages\/disclosure\/publish\/index/)
+  await app.page.waitForURL(/#\/pages\/disclosure\/publish\/index/)
   const form = visible('publish-form')
   await shown(form)
   // 发布 with nothing filled: each rule's message under its field.
@@ -100,22 +93,22 @@ test('a notice is published with a PDF attachment, opened, and the statistics fo
     )
   // A PDF of three parts (over 1 MB), chosen in the browser's file input.
   const pdf = Buffer.concat([tinyPdf('elevator'), Buffer.from(`%${'x'.repeat(1_100_000)}\n`)])
-  const chooser = page.waitForEvent('filechooser')
+  const chooser = app.page.waitForEvent('filechooser')
   await visible('add-pdf').click()
   await (
     await chooser
   ).setFiles({ name: '电梯维保费用明细.pdf', mimeType: 'application/pdf', buffer: pdf })
-  await page.locator('[data-testid="attachment"][data-state="done"]:visible').waitFor()
+  await app.page.locator('[data-testid="attachment"][data-state="done"]:visible').waitFor()
   await visible('publish-submit').locator('.at-button').click()
   await visible('confirm-ok').click()
 
-  await page.waitForURL(/#\/pages\/disclosure\/detail\/index\?noticeId=/)
+  await app.page.waitForURL(/#\/pages\/disclosure\/detail\/index\?noticeId=/)
   await shown(visible('notice-detail'))
   await showing('detail-title', TITLE)
   await showing('detail-state', '公示中')
   const attachment = visible('notice-attachment')
   await expect(attachment.innerText()).resolves.toContain('电梯维保费用明细.pdf')
-  const [notice] = await cloud.collection<Notice>('notices', { title: TITLE })
+  const [notice] = await app.cloud.collection<Notice>('notices', { title: TITLE })
   expect(notice).toMatchObject({
     category: '财务收支',
     validFrom: chinaDay(Date.now()),
@@ -123,12 +116,12 @@ test('a notice is published with a PDF attachment, opened, and the statistics fo
     attachments: [{ name: '电梯维保费用明细.pdf', kind: 'pdf', size: pdf.length }],
   })
   // 查看 opens the stored file (a new tab in the browser), byte for byte what was chosen.
-  const popup = page.context().waitForEvent('page')
+  const popup = app.page.context().waitForEvent('page')
   await attachment.click()
   const tab = await popup
   expect((await fetchBytes(tab.url())).equals(pdf)).toBe(true)
   await tab.close()
-  await page.screenshot({ path: screenshotPath('disclosure-detail.png') })
+  await app.page.screenshot({ path: screenshotPath('disclosure-detail.png') })
 
   const after = await stats()
   expect(after).toMatchObject({
@@ -140,11 +133,7 @@ test('a notice is published with a PDF attachment, opened, and the statistics fo
 
 test('it is voided with a reason: still listed, marked voided; the statistics follow', async () => {
   const before = await stats()
-  await openAs('demo-handler', '/pages/disclosure/index')
-  const row = page.locator('[data-testid="notice-row"]:visible', { hasText: TITLE })
-  await shown(row)
-  await row.click()
-  await shown(visible('notice-detail'))
+  await openNotice(TITLE)
   await visible('void-notice').locator('.at-button').click()
   await visible('reason-ok').click()
   await showing('reason-error', '请填写原因')
@@ -155,9 +144,9 @@ test('it is voided with a reason: still listed, marked voided; the statistics fo
   // Voided: neither 作废 nor 删除 any more.
   expect(await visible('void-notice').count()).toBe(0)
 
-  await page.goBack()
-  const listed = page.locator('[data-testid="notice-row"]:visible', { hasText: TITLE })
-  await page
+  await app.page.goBack()
+  const listed = app.page.locator('[data-testid="notice-row"]:visible', { hasText: TITLE })
+  await app.page
     .locator('[data-testid="notice-row"][data-state="voided"]:visible', { hasText: TITLE })
     .waitFor()
   expect(await listed.count()).toBe(1)
@@ -169,9 +158,9 @@ test('it is voided with a reason: still listed, marked voided; the statistics fo
 
   // A tap on 已作废 lists the voided ones only.
   await visible('stat-voided').click()
-  await page.locator('[data-testid="tab-voided"][data-active="true"]:visible').waitFor()
-  await page.locator('[data-testid="notice-row"]:visible', { hasText: TITLE }).waitFor()
-  const states = await page
+  await app.page.locator('[data-testid="tab-voided"][data-active="true"]:visible').waitFor()
+  await app.page.locator('[data-testid="notice-row"]:visible', { hasText: TITLE }).waitFor()
+  const states = await app.page
     .locator('[data-testid="notice-row"]:visible')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-state')))
   expect(new Set(states)).toEqual(new Set(['voided']))
@@ -179,39 +168,26 @@ test('it is voided with a reason: still listed, marked voided; the statistics fo
 
 test('another is deleted after confirming: gone from the list and the statistics', async () => {
   const title = '误发：停车场临时封闭通知'
-  const published = await cloud.call<Result<Notice>>(
+  const published = await app.cloud.call<Result<Notice>>(
     'disclosure',
-    {
-      action: 'publish',
-      category: '通知公告',
-      title,
-      content: '地下停车场B区临时封闭。',
-      validFrom: chinaDay(Date.now()),
-      validUntil: chinaDay(Date.now() + 7 * 86_400_000),
-      attachments: [],
-      requestId: 'e2e-disclosure-remove-1',
-    },
+    weekNotice(title, '地下停车场B区临时封闭。', 'e2e-disclosure-remove-1'),
     'demo-handler',
   )
   if (!published.ok) throw new Error(published.error.message)
   const before = await stats()
 
-  await openAs('demo-handler', '/pages/disclosure/index')
-  const row = page.locator('[data-testid="notice-row"]:visible', { hasText: title })
-  await shown(row)
-  await row.click()
-  await shown(visible('notice-detail'))
+  await openNotice(title)
   await visible('remove-notice').locator('.at-button').click()
   await expect(visible('confirm-content').innerText()).resolves.toContain('操作记录保留')
   await visible('confirm-cancel').click()
-  expect((await cloud.collection<Notice>('notices', { title }))[0].status).toBe('published')
+  expect((await app.cloud.collection<Notice>('notices', { title }))[0].status).toBe('published')
   await visible('remove-notice').locator('.at-button').click()
   await visible('confirm-ok').click()
 
   // Back on the list: gone, and the figures say so.
-  await page.waitForURL(/#\/pages\/disclosure\/index/)
+  await app.page.waitForURL(/#\/pages\/disclosure\/index/)
   await visible('notice-list').waitFor()
-  await page.locator('[data-testid="notice-row"]:visible', { hasText: title }).waitFor({
+  await app.page.locator('[data-testid="notice-row"]:visible', { hasText: title }).waitFor({
     state: 'detached',
   })
   expect(await shownStats()).toMatchObject({
@@ -219,9 +195,12 @@ test('another is deleted after confirming: gone from the list and the statistics
     month: before.thisMonth - 1,
     voided: before.voided,
   })
-  const [kept] = await cloud.collection<{ label: string; detail: { title: string } }>('audit_log', {
-    targetId: published.data._id,
-    action: 'remove',
-  })
+  const [kept] = await app.cloud.collection<{ label: string; detail: { title: string } }>(
+    'audit_log',
+    {
+      targetId: published.data._id,
+      action: 'remove',
+    },
+  )
   expect(kept).toMatchObject({ label: '删除信息公开', detail: { title } })
 }, 60_000)

@@ -5,22 +5,15 @@
  * project's manager has no committee of its own. 评价统计: the chart drawn (pixels on its canvas)
  * and the table holding the same quarters as the function's answer.
  */
-import { type Locator, type Page } from 'playwright-core'
+import { type Locator } from 'playwright-core'
 import type { RankingPage, StatsAnswer } from '../../types/evaluation'
 import { expectOk } from '../functions/helpers'
-import { launchApp, screenshotPath, type App } from '../support/browser'
-import type { TestCloud } from '../support/cloud'
+import { screenshotPath } from '../support/browser'
 import { until } from '../support/until'
+import { useApp } from '../support/app'
 
-let app: App
-let cloud: TestCloud
-let page: Page
-
-const openAs = (openid: string, route: string) => app.openAs(openid, route)
-
-const shown = (locator: Locator) => app.shown(locator)
-
-const visible = (testId: string, scope?: Page | Locator) => app.visible(testId, scope)
+const app = useApp()
+const { openAs, shown, visible } = app
 
 /** Whether `el` is within the phone-sized viewport (scrolled into view). */
 async function inView(el: Locator): Promise<boolean> {
@@ -29,37 +22,20 @@ async function inView(el: Locator): Promise<boolean> {
 }
 
 /** Resolves when the page's next `evaluation.<action>` call has answered and is on screen. */
-async function answered(action: string, act: () => Promise<unknown>): Promise<void> {
-  const reply = page.waitForResponse(
-    (r) =>
-      r.url().endsWith('/api/functions/evaluation') &&
-      r.request().postDataJSON()?.action === action,
-  )
-  await act()
-  await reply
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))))
-}
+const answered = (action: string, act: () => Promise<unknown>) =>
+  app.answered('evaluation', action, act)
 
 async function rankings(kind: string, openid = 'demo-manager') {
   const event = { action: 'rankings', kind }
-  return expectOk(await cloud.call('evaluation', event, openid)) as RankingPage
+  return expectOk(await app.cloud.call('evaluation', event, openid)) as RankingPage
 }
-
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ cloud, page } = app)
-}, 60_000)
-
-afterAll(async () => {
-  await app?.close()
-})
 
 test("评价排名: the city's ranking, the own entry pinned and found with 定位", async () => {
   const projects = await rankings('project')
   expect(projects.mine!.page).toBeGreaterThan(0)
   await openAs('demo-manager', '/pages/evaluation/index')
   await shown(visible('rank-list'))
-  const rows = page.locator('[data-testid^="rank-row"]:visible')
+  const rows = app.page.locator('[data-testid^="rank-row"]:visible')
   expect(await rows.count()).toBe(20)
   await expect(rows.first().innerText()).resolves.toContain(projects.rows[0].name)
   // 阳光花园 is not on the first page, yet its rank is there at once.
@@ -75,7 +51,7 @@ test("评价排名: the city's ranking, the own entry pinned and found with 定�
   await expect(mine.innerText()).resolves.toContain('阳光花园')
   await expect(mine.innerText()).resolves.toContain(String(projects.mine!.row.rank))
   await until(() => inView(mine), 'the own row scrolled into view')
-  await page.screenshot({ path: screenshotPath('evaluation-rankings.png') })
+  await app.page.screenshot({ path: screenshotPath('evaluation-rankings.png') })
   await answered('rankings', () => visible('rank-from-top').click())
   await expect(rows.first().innerText()).resolves.toContain(projects.rows[0].name)
 
@@ -111,7 +87,7 @@ test("评价排名: the city's ranking, the own entry pinned and found with 定�
 
 test('评价统计: the chart is drawn and the table holds its numbers', async () => {
   const stats = expectOk(
-    await cloud.call('evaluation', { action: 'stats' }, 'demo-manager'),
+    await app.cloud.call('evaluation', { action: 'stats' }, 'demo-manager'),
   ) as StatsAnswer
   await openAs('demo-manager', '/pages/evaluation/index')
   await shown(visible('rank-list'))
@@ -140,5 +116,5 @@ test('评价统计: the chart is drawn and the table holds its numbers', async (
     expect(cells[i]).toContain(`${q.satisfaction['客户服务'].toFixed(1)}%`)
   })
   await expect(table.innerText()).resolves.toContain('房屋维修满意度')
-  await page.screenshot({ path: screenshotPath('evaluation-stats.png') })
+  await app.page.screenshot({ path: screenshotPath('evaluation-stats.png') })
 }, 60_000)

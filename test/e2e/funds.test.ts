@@ -3,25 +3,13 @@
  * the demo manager's accounts, then an account's movements by month and direction, the figures on
  * screen the function's to the cent.
  */
-import { type Page } from 'playwright-core'
 import { formatFen } from '../../types/display'
 import type { AccountsReply, MovementPage } from '../../types/funds'
-import { launchApp, type App } from '../support/browser'
-import { pageKit } from '../support/pages'
+import { useApp } from '../support/app'
 
-let app: App
-let page: Page
+const app = useApp()
 
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ page } = app)
-}, 40_000)
-
-afterAll(async () => {
-  await app?.close()
-})
-
-const { byId, openAs, shown, api, loadAll } = pageKit(() => app)
+const { byId, openAs, shown, api, loadAll } = app
 
 test('共有资金情况: accounts, then an account’s movements by month with totals to the cent', async () => {
   const accounts = await api<AccountsReply>('funds', { action: 'accounts' })
@@ -35,7 +23,7 @@ test('共有资金情况: accounts, then an account’s movements by month with 
   expect(firstCard).toContain(formatFen(accounts.rows[0].balance))
 
   await cards.first().click()
-  await page.waitForURL(/#\/pages\/funds\/account\/index\?accountId=fa-yg-income/)
+  await app.page.waitForURL(/#\/pages\/funds\/account\/index\?accountId=fa-yg-income/)
   await shown(byId('account-head'))
   await expect(byId('account-balance').innerText()).resolves.toBe(
     formatFen(accounts.rows[0].balance),

@@ -8,54 +8,43 @@ import { type Locator, type Page, type Request } from 'playwright-core'
 import type { Session } from '../../types/account'
 import type { Result } from '../../types/errors'
 import type { TodoCounts } from '../../types/todos'
-import { launchApp, type App } from '../support/browser'
-import type { TestCloud } from '../support/cloud'
+import { useApp } from '../support/app'
 
-let app: App
-let cloud: TestCloud
-let page: Page
+const app = useApp({
+  setup: async () => {
+    app.page.on('request', (req) => {
+      const m = /\/api\/functions\/([^/?]+)/.exec(req.url())
+      if (!m || req.method() !== 'POST') return
+      const event = JSON.parse(req.postData() ?? '{}') as { action?: string }
+      calls.push(`${decodeURIComponent(m[1])}.${event.action}`)
+      events.push(event)
+    })
+  },
+})
+const { shown } = app
 
 /** Function calls the page made: `fn.action`, and their events. */
 let calls: string[] = []
 let events: Record<string, unknown>[] = []
-
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ cloud, page } = app)
-  page.on('request', (req) => {
-    const m = /\/api\/functions\/([^/?]+)/.exec(req.url())
-    if (!m || req.method() !== 'POST') return
-    const event = JSON.parse(req.postData() ?? '{}') as { action?: string }
-    calls.push(`${decodeURIComponent(m[1])}.${event.action}`)
-    events.push(event)
-  })
-}, 40_000)
 
 beforeEach(() => {
   calls = []
   events = []
 })
 
-afterAll(async () => {
-  await app?.close()
-})
-
-const byId = (id: string, scope: Page | Locator = page) =>
+const byId = (id: string, scope: Page | Locator = app.page) =>
   scope.locator(`[data-testid="${id}"]:visible`)
 
 /** Opens the app as `openid` at `route`: a fresh load, a new app open. */
 async function openAs(openid: string, route: string): Promise<void> {
-  await page.goto('about:blank')
+  await app.page.goto('about:blank')
   calls = []
-  await page.goto(`${cloud.url}?openid=${openid}#${route}`)
+  await app.page.goto(`${app.cloud.url}?openid=${openid}#${route}`)
 }
 
-/** Waits until `locator` is on a page whose entering transition is over (see home.test.ts). */
-const shown = (locator: Locator) => app.shown(locator)
-
 const grid = () => byId('module-grid')
-const navBack = () => page.locator('#taro-navigation-bar .taro-navigation-bar-back:visible')
-const navHome = () => page.locator('#taro-navigation-bar .taro-navigation-bar-home:visible')
+const navBack = () => app.page.locator('#taro-navigation-bar .taro-navigation-bar-back:visible')
+const navHome = () => app.page.locator('#taro-navigation-bar .taro-navigation-bar-home:visible')
 
 async function ok<T>(reply: Promise<Result<T>>): Promise<T> {
   const r = await reply
@@ -68,24 +57,24 @@ test('binding.me runs once per app open, however many module pages are opened', 
   const count = (req: Request) => {
     if (req.url().includes('/api/functions/binding')) requests.push(req.url())
   }
-  page.on('request', count)
+  app.page.on('request', count)
   try {
     await openAs('demo-manager', '/pages/home/index')
     await shown(grid())
     for (const code of ['permissions', 'credit', 'permissions']) {
       await byId(`module-${code}`).click()
-      await page.waitForURL(new RegExp(`#/pages/${code}/index`))
+      await app.page.waitForURL(new RegExp(`#/pages/${code}/index`))
       // The module's content first: "not denied" on a page not yet rendered would prove nothing.
       await shown(byId(code === 'permissions' ? 'handler-admin' : 'credit-types'))
       await expect(byId('module-gate-denied').count()).resolves.toBe(0)
       await navBack().click()
-      await page.waitForURL(/#\/pages\/home\/index/)
+      await app.page.waitForURL(/#\/pages\/home\/index/)
       await shown(grid())
     }
     expect(requests).toHaveLength(1)
     expect(calls.filter((c) => c.startsWith('binding.'))).toEqual(['binding.me'])
   } finally {
-    page.off('request', count)
+    app.page.off('request', count)
   }
 }, 40_000)
 
@@ -97,9 +86,9 @@ test('H5 sub-pages have a back control, a direct link a home control, 物业服�
 
   await byId('module-permissions').click()
   await shown(byId('my-account'))
-  await expect(page.locator('#taro-navigation-bar').innerText()).resolves.toContain('权限管理')
+  await expect(app.page.locator('#taro-navigation-bar').innerText()).resolves.toContain('权限管理')
   await navBack().click()
-  await page.waitForURL(/#\/pages\/home\/index/)
+  await app.page.waitForURL(/#\/pages\/home\/index/)
   await shown(grid())
 
   // A link straight into a sub-page: nothing to go back to, so 首页.
@@ -107,13 +96,13 @@ test('H5 sub-pages have a back control, a direct link a home control, 物业服�
   await shown(byId('my-account'))
   await expect(navBack().count()).resolves.toBe(0)
   await navHome().click()
-  await page.waitForURL(/#\/pages\/home\/index/)
+  await app.page.waitForURL(/#\/pages\/home\/index/)
   await shown(grid())
 }, 30_000)
 
 test('待办事项 on 物业服务 carries the caller’s pending count', async () => {
   const counts = await ok(
-    cloud.call<Result<TodoCounts>>('todos', { action: 'counts' }, 'demo-handler'),
+    app.cloud.call<Result<TodoCounts>>('todos', { action: 'counts' }, 'demo-handler'),
   )
   expect(counts.pending).toBeGreaterThan(0)
   await openAs('demo-handler', '/pages/home/index')
@@ -128,10 +117,10 @@ test('待办事项 on 物业服务 carries the caller’s pending count', async 
 
 /** A new WeChat user applies as a handler of 阳光花园 through the function (not the page). */
 async function applyAsHandler(openid: string, name: string, phone: string): Promise<void> {
-  await ok(cloud.call<Result<unknown>>('binding', { action: 'sendCode', phone }, openid))
-  const code = (await cloud.outbox({ kind: 'sms', to: phone }))[0].data.code as string
+  await ok(app.cloud.call<Result<unknown>>('binding', { action: 'sendCode', phone }, openid))
+  const code = (await app.cloud.outbox({ kind: 'sms', to: phone }))[0].data.code as string
   await ok(
-    cloud.call<Result<Session>>(
+    app.cloud.call<Result<Session>>(
       'binding',
       {
         action: 'submit',
@@ -149,7 +138,7 @@ async function applyAsHandler(openid: string, name: string, phone: string): Prom
 
 test('a manager on a 390×844 phone sees the pending requests first, buttons and all', async () => {
   await applyAsHandler('kit-applicant', '周杰', '13912349876')
-  await page.setViewportSize({ width: 390, height: 844 })
+  await app.page.setViewportSize({ width: 390, height: 844 })
   try {
     await openAs('demo-manager', '/pages/permissions/index')
     const rows = byId('pending-row')
@@ -157,10 +146,10 @@ test('a manager on a 390×844 phone sees the pending requests first, buttons and
     await shown(rows.first())
     await expect(byId('tab-pending-count').innerText()).resolves.toBe(String(await rows.count()))
     // Rendered and laid out (two frames after the last change), the page is where it will stay.
-    await page.evaluate(
+    await app.page.evaluate(
       () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
     )
-    expect(await page.evaluate(() => window.scrollY)).toBe(0)
+    expect(await app.page.evaluate(() => window.scrollY)).toBe(0)
     for (let i = 0; i < (await rows.count()); i++) {
       for (const id of ['authorize', 'reject']) {
         const box = await byId(id, rows.nth(i)).boundingBox()
@@ -171,31 +160,31 @@ test('a manager on a 390×844 phone sees the pending requests first, buttons and
     }
     await expect(byId('tab-pending-count').innerText()).resolves.toBe(String(await rows.count()))
   } finally {
-    await page.setViewportSize({ width: 375, height: 720 })
+    await app.page.setViewportSize({ width: 375, height: 720 })
   }
 }, 30_000)
 
 test('a manager of two projects binds, switches project and sees the other project’s people', async () => {
   const LIU = { openid: 'kit-liu', name: '刘洋', phone: '13700137001' }
-  await page.evaluate(() => localStorage.removeItem('draft.binding'))
+  await app.page.evaluate(() => localStorage.removeItem('draft.binding'))
   await openAs(LIU.openid, '/pages/binding/index')
-  await shown(page.locator('.binding__form'))
+  await shown(app.page.locator('.binding__form'))
 
   // A registered manager leaves 所在项目 empty: the server takes the registry's projects.
   await byId('category-property').click()
   await byId('field-name').locator('input').fill(LIU.name)
   await byId('field-phone').locator('input').fill(LIU.phone)
   await byId('sms-code-button').click()
-  await page.locator('[data-testid=sms-code-button]:visible', { hasText: /\d+s/ }).waitFor()
+  await app.page.locator('[data-testid=sms-code-button]:visible', { hasText: /\d+s/ }).waitFor()
   // The code as the local cloud's outbox has it (GET /__dev/outbox?kind=sms&to=…).
   const outbox = (await (
-    await page.request.get(`${cloud.url}__dev/outbox?kind=sms&to=${LIU.phone}`)
+    await app.page.request.get(`${app.cloud.url}__dev/outbox?kind=sms&to=${LIU.phone}`)
   ).json()) as { data: { code: string } }[]
   await byId('field-code').locator('input').fill(outbox[0].data.code)
   await byId('binding-submit').locator('.at-button').click()
 
   // Active at once: 物业服务, with the switcher since there are two projects.
-  await page.waitForURL(/#\/pages\/home\/index/)
+  await app.page.waitForURL(/#\/pages\/home\/index/)
   await shown(grid())
   await expect(byId('project-switcher-current').innerText()).resolves.toBe('阳光花园')
 

@@ -4,35 +4,13 @@
  * (返回 to the page it came from, 返回首页 when it was opened directly), never 重试. A failure
  * that another try may fix still offers 重试 (weather.test.ts).
  */
-import { type Page } from 'playwright-core'
-import type { Result } from '../../types/errors'
 import type { Notice } from '../../types/disclosure'
 import type { TransferPage } from '../../types/transfers'
-import { launchApp, type App } from '../support/browser'
-import type { TestCloud } from '../support/cloud'
+import { useApp } from '../support/app'
+import { weekNotice } from '../support/notices'
 
-let app: App
-let cloud: TestCloud
-let page: Page
-
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ cloud, page } = app)
-}, 40_000)
-
-afterAll(async () => {
-  await app?.close()
-})
-
-const visible = (testId: string) => app.visible(testId)
-
-async function ok<T>(fn: string, event: object, openid: string): Promise<T> {
-  const r = await cloud.call<Result<T>>(fn, event, openid)
-  if (!r.ok) throw new Error(`${fn}: ${r.error.code} ${r.error.message}`)
-  return r.data
-}
-
-const chinaDay = (at: number) => new Date(at + 8 * 3_600_000).toISOString().slice(0, 10)
+const app = useApp()
+const { visible, api: ok } = app
 
 test('another project’s transfer, opened by link: what happened and 返回首页, no 重试', async () => {
   const theirs = await ok<TransferPage>('transfers', { action: 'list' }, 'demo-manager2')
@@ -49,27 +27,18 @@ test('another project’s transfer, opened by link: what happened and 返回首�
 
   await back.locator('.at-button').click()
   await app.shown(visible('module-grid'))
-  await page.waitForURL(/#\/pages\/home\/index/)
+  await app.page.waitForURL(/#\/pages\/home\/index/)
 })
 
 test('a notice deleted after the list showed it: 返回 goes back to the list', async () => {
   const title = '将被他人删除的通知'
   const notice = await ok<Notice>(
     'disclosure',
-    {
-      action: 'publish',
-      category: '通知公告',
-      title,
-      content: '这条通知将在打开前被删除。',
-      validFrom: chinaDay(Date.now()),
-      validUntil: chinaDay(Date.now() + 7 * 86_400_000),
-      attachments: [],
-      requestId: 'e2e-not-found-notice-1',
-    },
+    weekNotice(title, '这条通知将在打开前被删除。', 'e2e-not-found-notice-1'),
     'demo-handler',
   )
   await app.openAs('demo-manager', '/pages/disclosure/index')
-  const row = page.locator('[data-testid="notice-row"]:visible', { hasText: title })
+  const row = app.page.locator('[data-testid="notice-row"]:visible', { hasText: title })
   await app.shown(row)
 
   // Someone else deletes it while the list is on screen.
@@ -86,6 +55,6 @@ test('a notice deleted after the list showed it: 返回 goes back to the list', 
   await expect(visible('error-back').innerText()).resolves.toBe('返回')
 
   await visible('error-back').locator('.at-button').click()
-  await page.waitForURL(/#\/pages\/disclosure\/index/)
+  await app.page.waitForURL(/#\/pages\/disclosure\/index/)
   await app.shown(visible('notice-list'))
 })

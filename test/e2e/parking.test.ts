@@ -6,36 +6,29 @@
  * another handler of the project reads it; the manager drafts edition 4 while 3 stays published,
  * and publishes it.
  */
-import { type Locator, type Page } from 'playwright-core'
 import type { ParkingEdition } from '../../types/parking'
 import type { Todo } from '../../types/todos'
-import { launchApp, screenshotPath, type App } from '../support/browser'
-import type { TestCloud } from '../support/cloud'
+import { screenshotPath } from '../support/browser'
+import { useApp } from '../support/app'
 
 const E3 = 'p-yangguang_e3'
 
-let app: App
-let cloud: TestCloud
-let page: Page
+const app = useApp()
+const { openAs, shown, visible } = app
 
-const openAs = (openid: string, route: string) => app.openAs(openid, route)
-
-const shown = (locator: Locator) => app.shown(locator)
-
-const visible = (testId: string, scope?: Page | Locator) => app.visible(testId, scope)
 const input = (path: string) => visible(`field-pk-${path}`).locator('input')
 
 /** Waits until the element `testId` shows `text` (the page answers after its call). */
 async function showing(testId: string, text: string): Promise<void> {
-  await page.locator(`[data-testid="${testId}"]:visible`, { hasText: text }).waitFor()
+  await app.page.locator(`[data-testid="${testId}"]:visible`, { hasText: text }).waitFor()
 }
 
 async function edition(id: string): Promise<ParkingEdition> {
-  return (await cloud.collection<ParkingEdition>('parking_editions', { _id: id }))[0]
+  return (await app.cloud.collection<ParkingEdition>('parking_editions', { _id: id }))[0]
 }
 
 async function saved(): Promise<void> {
-  await page.locator('[data-testid="save-state"][data-state="saved"]:visible').waitFor()
+  await app.page.locator('[data-testid="save-state"][data-state="saved"]:visible').waitFor()
 }
 
 /** Types into a field as a person does (the input events reach the page). */
@@ -45,21 +38,12 @@ async function type(path: string, text: string): Promise<void> {
   await box.pressSequentially(text)
 }
 
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ cloud, page } = app)
-}, 40_000)
-
-afterAll(async () => {
-  await app?.close()
-})
-
 test('the handler continues the draft, fixes a sum and a blank, and submits', async () => {
   await openAs('demo-handler', '/pages/parking/index')
   await shown(visible('parking-published'))
   await expect(visible('published-total').innerText()).resolves.toBe('820')
   await visible('continue-draft').locator('.at-button').click()
-  await page.waitForURL(/#\/pages\/parking\/form\/index/)
+  await app.page.waitForURL(/#\/pages\/parking\/form\/index/)
   const form = visible('parking-form')
   await shown(form)
   // The seeded draft was left at 车位基本信息: it opens there.
@@ -78,7 +62,7 @@ test('the handler continues the draft, fixes a sum and a blank, and submits', as
   await expect(visible('field-pk-counts.aboveGround-error').innerText()).resolves.toContain(
     '相差 16',
   )
-  await page.screenshot({ path: screenshotPath('parking-sum-error.png') })
+  await app.page.screenshot({ path: screenshotPath('parking-sum-error.png') })
 
   // Fixed as it is typed: the sum line turns right at once, and the draft is saved.
   await type('counts.aboveGround', '76')
@@ -88,7 +72,7 @@ test('the handler continues the draft, fixes a sum and a blank, and submits', as
   expect((await edition(E3)).form.counts?.aboveGround).toBe(76)
 
   // Another phone (a reload) finds the draft as it was left, at the same step.
-  await page.reload()
+  await app.page.reload()
   await shown(visible('parking-form'))
   await expect(visible('parking-form').getAttribute('data-step')).resolves.toBe('1')
   await expect(input('counts.aboveGround').inputValue()).resolves.toBe('76')
@@ -105,7 +89,7 @@ test('the handler continues the draft, fixes a sum and a blank, and submits', as
 
   await visible('submit-parking').locator('.at-button').click()
   await visible('confirm-ok').click()
-  await page.waitForURL(/#\/pages\/parking\/sheet\/index\?editionId=p-yangguang_e3/)
+  await app.page.waitForURL(/#\/pages\/parking\/sheet\/index\?editionId=p-yangguang_e3/)
   await shown(visible('parking-sheet'))
   await expect(visible('submitted-banner').innerText()).resolves.toContain('等待项目负责人发布')
   await expect(visible('sheet-status').innerText()).resolves.toBe('待发布')
@@ -117,16 +101,16 @@ test('the handler continues the draft, fixes a sum and a blank, and submits', as
 
   const e3 = await edition(E3)
   expect(e3).toMatchObject({ status: 'submitted', submittedByName: '李晓华' })
-  const todos = await cloud.collection<Todo>('todos', { targetId: E3, status: 'pending' })
+  const todos = await app.cloud.collection<Todo>('todos', { targetId: E3, status: 'pending' })
   expect(todos.map((t) => t.kind)).toEqual(['publishParking'])
 }, 60_000)
 
 test('the manager publishes it from the to-do; another handler of the project reads it', async () => {
   await openAs('demo-manager', '/pages/todos/index')
-  const row = page.locator('[data-testid="todo-row"]:visible', { hasText: '车位信息公开第3版' })
+  const row = app.page.locator('[data-testid="todo-row"]:visible', { hasText: '车位信息公开第3版' })
   await shown(row)
   await row.locator('[data-testid="todo-handle"] .at-button').click()
-  await page.waitForURL(/#\/pages\/parking\/sheet\/index\?editionId=p-yangguang_e3/)
+  await app.page.waitForURL(/#\/pages\/parking\/sheet\/index\?editionId=p-yangguang_e3/)
   await shown(visible('parking-sheet'))
   await visible('publish-parking').locator('.at-button').click()
   await expect(visible('confirm-content').innerText()).resolves.toContain('替换正在公示的版本')
@@ -135,7 +119,7 @@ test('the manager publishes it from the to-do; another handler of the project re
   await expect(visible('parking-trail').innerText()).resolves.toContain('发布车位信息')
   expect(await edition(E3)).toMatchObject({ status: 'published', publishedByName: '张建国' })
   expect((await edition('p-yangguang_e2')).status).toBe('superseded')
-  expect(await cloud.collection<Todo>('todos', { targetId: E3, status: 'pending' })).toEqual([])
+  expect(await app.cloud.collection<Todo>('todos', { targetId: E3, status: 'pending' })).toEqual([])
 
   // Another handler of 阳光花园, granted the module by the manager.
   const reader = await readerHandler()
@@ -143,13 +127,13 @@ test('the manager publishes it from the to-do; another handler of the project re
   await shown(visible('parking-published'))
   await expect(visible('parking-published').innerText()).resolves.toContain('第3版')
   await expect(visible('published-total').innerText()).resolves.toBe('836')
-  const rows = page.locator('[data-testid="history-row"]:visible')
+  const rows = app.page.locator('[data-testid="history-row"]:visible')
   await expect(rows.first().innerText()).resolves.toContain('第3版')
   await expect(rows.nth(1).getAttribute('data-status')).resolves.toBe('superseded')
   await visible('parking-published').click()
   await shown(visible('parking-sheet'))
   await expect(visible('sheet-counts.total').innerText()).resolves.toBe('836 个')
-  await page.screenshot({ path: screenshotPath('parking-sheet.png') })
+  await app.page.screenshot({ path: screenshotPath('parking-sheet.png') })
 }, 60_000)
 
 test('the manager drafts edition 4 while 3 stays published, then publishes it', async () => {
@@ -171,7 +155,7 @@ test('the manager drafts edition 4 while 3 stays published, then publishes it', 
   await visible('step-5').click()
   await visible('submit-parking').locator('.at-button').click()
   await visible('confirm-ok').click()
-  await page.waitForURL(/#\/pages\/parking\/sheet\/index\?editionId=p-yangguang_e4/)
+  await app.page.waitForURL(/#\/pages\/parking\/sheet\/index\?editionId=p-yangguang_e4/)
   await shown(visible('parking-sheet'))
   // A manager's own submission is published at once, from the sheet.
   await expect(visible('submitted-banner').innerText()).resolves.toContain('确认无误后发布')
@@ -180,17 +164,21 @@ test('the manager drafts edition 4 while 3 stays published, then publishes it', 
   await showing('sheet-status', '公示中')
   expect(await edition(e4)).toMatchObject({ status: 'published' })
   expect((await edition(E3)).status).toBe('superseded')
-  expect(await cloud.collection<Todo>('todos', { targetId: e4 })).toEqual([])
+  expect(await app.cloud.collection<Todo>('todos', { targetId: e4 })).toEqual([])
 }, 60_000)
 
 /** An active handler of 阳光花园 holding 车位信息公开, bound and authorized through the functions. */
 async function readerHandler(): Promise<string> {
   const openid = 'o-e2e-parking-reader'
   const phone = '13312345678'
-  const sent = await cloud.call<{ ok: boolean }>('binding', { action: 'sendCode', phone }, openid)
+  const sent = await app.cloud.call<{ ok: boolean }>(
+    'binding',
+    { action: 'sendCode', phone },
+    openid,
+  )
   if (!sent.ok) throw new Error('sendCode failed')
-  const [sms] = (await cloud.outbox({ kind: 'sms', to: phone })) as { data: { code: string } }[]
-  const bound = await cloud.call<{ ok: boolean; data: { account: { _id: string } } }>(
+  const [sms] = (await app.cloud.outbox({ kind: 'sms', to: phone })) as { data: { code: string } }[]
+  const bound = await app.cloud.call<{ ok: boolean; data: { account: { _id: string } } }>(
     'binding',
     {
       action: 'submit',
@@ -204,7 +192,7 @@ async function readerHandler(): Promise<string> {
     openid,
   )
   if (!bound.ok) throw new Error('binding failed')
-  const authorized = await cloud.call<{ ok: boolean }>(
+  const authorized = await app.cloud.call<{ ok: boolean }>(
     'permissions',
     { action: 'authorize', accountId: bound.data.account._id, version: 1, modules: ['parking'] },
     'demo-manager',

@@ -4,47 +4,34 @@
  * project manager authorizes two modules, the handler sees exactly those and then unbinds. Plus a
  * stale authorization, a rejection, a phone change and 注销.
  */
-import { type Page } from 'playwright-core'
 import type { Account } from '../../types/account'
 import type { Result } from '../../types/errors'
-import { launchApp, type App } from '../support/browser'
-import type { TestCloud } from '../support/cloud'
-import { CallLog, pageKit } from '../support/pages'
+import { CallLog } from '../support/pages'
 import { APPLICANT, applyAsHandler } from '../support/identity'
+import { useApp } from '../support/app'
 
 const { openid: NEWCOMER, name: NAME, phone: PHONE } = APPLICANT
 
-let app: App
-let cloud: TestCloud
-let page: Page
-
 const log = new CallLog()
+const app = useApp({
+  log,
+  setup: async () => {
+    // The request binding.test.ts makes through the form, for the manager to answer.
+    await applyAsHandler(app.cloud, NEWCOMER, {
+      name: NAME,
+      phone: PHONE,
+      projectId: 'p-yangguang',
+    })
+  },
+})
 const actions = (fn: string, action: string) => log.of(fn, action)
 
-const { byId, openAs, shown, input, fieldError, button, tap, codeButton, waitCountdown } = pageKit(
-  () => app,
-)
-const form = () => page.locator('.binding__form')
+const { byId, openAs, shown, input, fieldError, button, tap, codeButton, waitCountdown } = app
+const form = () => app.page.locator('.binding__form')
 
 async function accountOf(openid: string): Promise<Account | undefined> {
-  return (await cloud.collection<Account>('accounts', { openid }))[0]
+  return (await app.cloud.collection<Account>('accounts', { openid }))[0]
 }
-
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ cloud, page } = app)
-  page.on('request', log.record)
-  // The request binding.test.ts makes through the form, for the manager to answer.
-  await applyAsHandler(cloud, NEWCOMER, { name: NAME, phone: PHONE, projectId: 'p-yangguang' })
-}, 40_000)
-
-beforeEach(() => {
-  log.clear()
-})
-
-afterAll(async () => {
-  await app?.close()
-})
 
 test('the manager sees the request in 权限管理 and grants two modules', async () => {
   await openAs('demo-manager', '/pages/permissions/index')
@@ -56,7 +43,7 @@ test('the manager sees the request in 权限管理 and grants two modules', asyn
   const liu = contacts.locator('[data-testid=contact-row]', { hasText: '刘洋' })
   expect((await liu.innerText()).match(/项目负责人/g)).toHaveLength(1)
   await contacts.locator('[data-testid=contact-avatar]').first().click()
-  const profile = page.locator('.profile.at-float-layout--active')
+  const profile = app.page.locator('.profile.at-float-layout--active')
   await profile.locator('.profile__head').waitFor()
   await expect(profile.innerText()).resolves.toMatch(/人员信息[\s\S]*手机号码/)
   await profile.locator('.layout-header__btn-close').click()
@@ -69,7 +56,7 @@ test('the manager sees the request in 权限管理 and grants two modules', asyn
   expect(await top('handler-admin')).toBeLessThan(await top('contacts'))
   expect(await top('contacts')).toBeLessThan(await top('my-account'))
   await tap('authorize', row)
-  const chooser = page.locator('.module-chooser.at-float-layout--active')
+  const chooser = app.page.locator('.module-chooser.at-float-layout--active')
   await chooser.waitFor()
   // Nothing ticked: the shared rule's message, and nothing is sent.
   await button('确定授权', chooser).click()
@@ -107,8 +94,8 @@ test('the manager sees the request in 权限管理 and grants two modules', asyn
 test('the handler’s 物业服务 shows exactly the granted modules plus 权限管理', async () => {
   await openAs(NEWCOMER, '/pages/binding/index')
   // Active now: 身份认证 sends the user on to 物业服务.
-  await page.waitForURL(/#\/pages\/home\/index/)
-  const items = page.locator('[data-testid=module-grid]:visible .module-grid__title')
+  await app.page.waitForURL(/#\/pages\/home\/index/)
+  const items = app.page.locator('[data-testid=module-grid]:visible .module-grid__title')
   await items.first().waitFor()
   expect((await items.allInnerTexts()).map((t) => t.trim())).toEqual([
     '安全检查',
@@ -119,7 +106,7 @@ test('the handler’s 物业服务 shows exactly the granted modules plus 权限
 
 test('the handler unbinds in 权限管理 and is back on 身份认证', async () => {
   await byId('module-permissions').click()
-  await page.waitForURL(/#\/pages\/permissions\/index/)
+  await app.page.waitForURL(/#\/pages\/permissions\/index/)
   const account = byId('my-account')
   await account.waitFor()
   const text = await account.innerText()
@@ -128,16 +115,16 @@ test('the handler unbinds in 权限管理 and is back on 身份认证', async ()
   expect(text).toContain('安全检查、车位信息公开')
 
   await byId('unbind', account).click()
-  const modal = page.locator('.confirm-dialog.at-modal--active')
+  const modal = app.page.locator('.confirm-dialog.at-modal--active')
   await expect(byId('confirm-content', modal).innerText()).resolves.toContain('确定解除绑定')
   await expect(byId('confirm-ok', modal).innerText()).resolves.toBe('确定解除')
   await byId('confirm-ok', modal).click()
 
-  await page.waitForURL(/#\/pages\/binding\/index/)
+  await app.page.waitForURL(/#\/pages\/binding\/index/)
   await shown(form())
   expect(actions('permissions', 'unbind')).toHaveLength(1)
   expect(await accountOf(NEWCOMER)).toBeUndefined()
-  const [old] = await cloud.collection<Account>('accounts', { phone: PHONE })
+  const [old] = await app.cloud.collection<Account>('accounts', { phone: PHONE })
   expect(old.status).toBe('unbound')
 }, 30_000)
 
@@ -147,7 +134,7 @@ test('a stale 授权 is refused and the list reloads; the rejected handler sees 
   await row.waitFor()
   // Meanwhile, on another phone, the same manager rejects her.
   const reason = '手机号码与物业公司登记不一致'
-  const other = await cloud.call<Result<unknown>>(
+  const other = await app.cloud.call<Result<unknown>>(
     'permissions',
     { action: 'reject', accountId: 'a-wang', version: 1, reason },
     'demo-manager',
@@ -155,22 +142,22 @@ test('a stale 授权 is refused and the list reloads; the rejected handler sees 
   expect(other.ok).toBe(true)
 
   await tap('authorize', row)
-  const chooser = page.locator('.module-chooser.at-float-layout--active')
+  const chooser = app.page.locator('.module-chooser.at-float-layout--active')
   await chooser.locator('.at-checkbox__option', { hasText: '待办事项' }).click()
   await button('确定授权', chooser).click()
-  await page
+  await app.page
     .locator('.taro__toast p:visible', { hasText: '记录已被他人修改，请刷新后重试' })
     .waitFor()
-  await page.locator('.empty-state:visible', { hasText: '暂无待授权的经办人' }).waitFor()
+  await app.page.locator('.empty-state:visible', { hasText: '暂无待授权的经办人' }).waitFor()
   await expect(byId('tab-pending-count').count()).resolves.toBe(0)
   expect(actions('permissions', 'listHandlers').length).toBeGreaterThanOrEqual(3)
 
   // 王芳 opens the app: the reason, then 重新认证 starts from her name and phone.
-  await page.evaluate(() => localStorage.removeItem('draft.binding'))
+  await app.page.evaluate(() => localStorage.removeItem('draft.binding'))
   await openAs('demo-pending', '/pages/home/index')
   await byId('home-rejected').waitFor()
   await button('重新认证').click()
-  await page.waitForURL(/#\/pages\/binding\/index\?retry=1/)
+  await app.page.waitForURL(/#\/pages\/binding\/index\?retry=1/)
   await shown(form())
   await expect(input('name').inputValue()).resolves.toBe('王芳')
   await expect(input('phone').inputValue()).resolves.toBe('13800138003')
@@ -188,8 +175,8 @@ test('a handler changes the bound phone, then 注销 the account', async () => {
   await account.waitFor()
   await expect(account.innerText()).resolves.toContain('138****8002')
   await byId('change-phone', account).click()
-  await page.waitForURL(/#\/pages\/permissions\/phone\/index/)
-  await shown(page.locator('.phone__fields'))
+  await app.page.waitForURL(/#\/pages\/permissions\/phone\/index/)
+  await shown(app.page.locator('.phone__fields'))
 
   // The current phone is refused before anything is sent.
   await input('phone').fill('13800138002')
@@ -201,21 +188,21 @@ test('a handler changes the bound phone, then 注销 the account', async () => {
   await input('phone').fill(NEW_PHONE)
   await codeButton().click()
   await waitCountdown()
-  const code = (await cloud.outbox({ kind: 'sms', to: NEW_PHONE }))[0].data.code as string
+  const code = (await app.cloud.outbox({ kind: 'sms', to: NEW_PHONE }))[0].data.code as string
   await input('code').fill(code)
   await tap('change-phone-submit')
-  await page.waitForURL(/#\/pages\/permissions\/index/)
-  await page.locator('.account__phone:visible', { hasText: '136****5678' }).waitFor()
+  await app.page.waitForURL(/#\/pages\/permissions\/index/)
+  await app.page.locator('.account__phone:visible', { hasText: '136****5678' }).waitFor()
   expect(actions('permissions', 'changePhone')[0].event).toMatchObject({ phone: NEW_PHONE, code })
 
   await byId('deregister', byId('my-account')).click()
-  const modal = page.locator('.confirm-dialog.at-modal--active')
+  const modal = app.page.locator('.confirm-dialog.at-modal--active')
   await expect(byId('confirm-content', modal).innerText()).resolves.toBe(
     '注销后账号不可恢复，确定注销？',
   )
   await byId('confirm-ok', modal).click()
-  await page.waitForURL(/#\/pages\/binding\/index/)
+  await app.page.waitForURL(/#\/pages\/binding\/index/)
   await shown(form())
-  const [li] = await cloud.collection<Account>('accounts', { _id: 'a-li' })
+  const [li] = await app.cloud.collection<Account>('accounts', { _id: 'a-li' })
   expect(li).toMatchObject({ status: 'deregistered', openid: null, phone: NEW_PHONE })
 }, 30_000)

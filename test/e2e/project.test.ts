@@ -5,28 +5,16 @@
  * refused; a manager of two projects (周文斌, bound through the binding function) switches to
  * 翠湖雅苑 and sees every empty state (funds, transfers and credit: their own files).
  */
-import { type Page } from 'playwright-core'
 import { formatFen } from '../../types/display'
 import { PROJECT_TABS, type ProjectTab } from '../../types/project'
-import { launchApp, screenshotPath, type App } from '../support/browser'
-import type { TestCloud } from '../support/cloud'
-import { pageKit, ZHANG_ID_SHOWN } from '../support/pages'
+import { screenshotPath } from '../support/browser'
+import { ZHANG_ID_SHOWN } from '../support/pages'
 import { bindRegistered } from '../functions/registered'
+import { useApp } from '../support/app'
 
-let app: App
-let cloud: TestCloud
-let page: Page
+const app = useApp()
 
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ cloud, page } = app)
-}, 40_000)
-
-afterAll(async () => {
-  await app?.close()
-})
-
-const { byId, openAs, shown, api, loadAll, tab } = pageKit(() => app)
+const { byId, openAs, shown, api, loadAll, tab } = app
 
 /** What each 项目信息 tab shows for 阳光花园 once loaded. */
 const LOADED: Record<ProjectTab, string> = {
@@ -100,7 +88,7 @@ test('项目信息: the demo manager walks all eleven tabs, lists paged', async 
   const { fund } = await api<{ fund: { balance: number } }>('project', { action: 'fund' })
   await expect(byId('fund-balance').innerText()).resolves.toBe(formatFen(fund.balance))
   await expect((await loadAll('fund-uses')).count()).resolves.toBe(26)
-  await page.screenshot({ path: screenshotPath('project-info.png') })
+  await app.page.screenshot({ path: screenshotPath('project-info.png') })
 }, 90_000)
 
 test('a handler without the modules is refused on each page, even from a direct link', async () => {
@@ -115,7 +103,7 @@ test('a handler without the modules is refused on each page, even from a direct 
 }, 40_000)
 
 test('a manager of two projects switches to one with nothing on record: every empty state', async () => {
-  const zhou = await bindRegistered(cloud, 'zhou', 'o-e2e-zhou')
+  const zhou = await bindRegistered(app.cloud, 'zhou', 'o-e2e-zhou')
   await openAs(zhou, '/pages/project/index')
   await shown(byId('basic-card'))
   await expect(byId('project-switcher-current').innerText()).resolves.toBe('阳光花园')
@@ -136,7 +124,7 @@ test('a manager of two projects switches to one with nothing on record: every em
   for (const code of ['funds', 'transfers', 'credit']) {
     await openAs(zhou, `/pages/${code}/index`)
     await expect(byId('project-switcher-current').innerText()).resolves.toBe('翠湖雅苑')
-    await page.locator('.empty-state:visible').first().waitFor()
+    await app.page.locator('.empty-state:visible').first().waitFor()
   }
-  await page.screenshot({ path: screenshotPath('credit-empty.png') })
+  await app.page.screenshot({ path: screenshotPath('credit-empty.png') })
 }, 60_000)

@@ -6,41 +6,26 @@
  * company, the number masked; 详情 with courses, hours and certificate.
  */
 import { readFileSync } from 'node:fs'
-import { type Locator, type Page } from 'playwright-core'
 import type { FilingPage, TrainingDetail, TrainingPage } from '../../types/query'
 import { expectOk } from '../functions/helpers'
-import { launchApp, screenshotPath, type App } from '../support/browser'
-import type { TestCloud } from '../support/cloud'
+import { screenshotPath } from '../support/browser'
 import { readXlsx } from '../support/xlsx'
+import { useApp } from '../support/app'
 
-let app: App
-let cloud: TestCloud
-let page: Page
+const app = useApp()
+const { openAs, shown, visible } = app
 
 const ZHANG_ID = '440305197804120318'
 
-const openAs = (openid: string, route: string) => app.openAs(openid, route)
-
-const shown = (locator: Locator) => app.shown(locator)
-
-const visible = (testId: string, scope?: Page | Locator) => app.visible(testId, scope)
 const input = (field: string) => visible(`field-${field}`).locator('input')
 const press = (testId: string) => visible(testId).locator('.at-button').click()
 
 /** Resolves when the page's next `query.<action>` call has answered and is on screen. */
-async function answered(action: string, act: () => Promise<unknown>): Promise<void> {
-  const reply = page.waitForResponse(
-    (r) =>
-      r.url().endsWith('/api/functions/query') && r.request().postDataJSON()?.action === action,
-  )
-  await act()
-  await reply
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))))
-}
+const answered = (action: string, act: () => Promise<unknown>) => app.answered('query', action, act)
 
 async function filings(filter: object, openid = 'demo-manager', pageNo = 0) {
   const event = { action: 'filings', ...filter, page: pageNo }
-  return expectOk(await cloud.call('query', event, openid)) as FilingPage
+  return expectOk(await app.cloud.call('query', event, openid)) as FilingPage
 }
 
 async function allFilings(filter: object) {
@@ -53,16 +38,7 @@ async function allFilings(filter: object) {
 }
 
 const filingNames = () =>
-  page.locator('[data-testid="filing-row"]:visible .filing__name').allInnerTexts()
-
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ cloud, page } = app)
-}, 60_000)
-
-afterAll(async () => {
-  await app?.close()
-})
+  app.page.locator('[data-testid="filing-row"]:visible .filing__name').allInnerTexts()
 
 test('备案综合查询: by name, by district and 街道, and 清空', async () => {
   const everything = await filings({})
@@ -86,7 +62,7 @@ test('备案综合查询: by name, by district and 街道, and 清空', async ()
   const street = await filings({ district: '南山区', street: '粤海街道' })
   await answered('filings', () => press('filing-submit'))
   await expect(visible('filing-total').innerText()).resolves.toBe(`共 ${street.total} 条`)
-  const metas = await page.locator('[data-testid="filing-row"]:visible').allInnerTexts()
+  const metas = await app.page.locator('[data-testid="filing-row"]:visible').allInnerTexts()
   expect(metas.every((t) => t.includes('南山区 粤海街道'))).toBe(true)
 
   // Pattern characters find nothing but themselves.
@@ -112,11 +88,11 @@ test('导出 writes every match into an .xlsx the browser downloads', async () =
   await answered('filings', () => press('filing-submit'))
   await expect(visible('filing-total').innerText()).resolves.toBe(`共 ${rows.length} 条`)
   // Only the first page is on screen; the export is not limited to it.
-  expect(await page.locator('[data-testid="filing-row"]:visible').count()).toBe(20)
+  expect(await app.page.locator('[data-testid="filing-row"]:visible').count()).toBe(20)
 
   await press('filing-export')
   await expect(visible('confirm-content').innerText()).resolves.toContain(`全部 ${rows.length} 条`)
-  const download = page.waitForEvent('download')
+  const download = app.page.waitForEvent('download')
   await answered('exportFilings', () => visible('confirm-ok').click())
   const file = await download
   expect(file.suggestedFilename()).toMatch(/^备案综合查询_\d{8}-\d{4}\.xlsx$/)
@@ -127,23 +103,23 @@ test('导出 writes every match into an .xlsx the browser downloads', async () =
   expect(body.map((r) => r[0])).toEqual(rows.map((r) => r.filingNo))
   expect(body.map((r) => r[1])).toEqual(rows.map((r) => r.name))
   await expect(visible('export-note').innerText()).resolves.toContain(`已导出 ${rows.length} 条`)
-  await page.screenshot({ path: screenshotPath('query-filings.png') })
+  await app.page.screenshot({ path: screenshotPath('query-filings.png') })
 }, 60_000)
 
 test('企业人员培训结果: search, the number masked, and 详情', async () => {
   await openAs('demo-manager', '/pages/query/index')
   await shown(visible('filing-list'))
   await answered('training', () => visible('tab-training').click())
-  const all = expectOk(await cloud.call('query', { action: 'training' }, 'demo-manager'))
+  const all = expectOk(await app.cloud.call('query', { action: 'training' }, 'demo-manager'))
   await expect(visible('training-total').innerText()).resolves.toBe(
     `共 ${(all as TrainingPage).total} 人次`,
   )
-  const ids = await page.locator('[data-testid="training-id"]:visible').allInnerTexts()
+  const ids = await app.page.locator('[data-testid="training-id"]:visible').allInnerTexts()
   expect(ids.length).toBe(20)
   // Masked where the platform knows the number; a course record of the training module has none.
   for (const id of ids) expect(id).toMatch(/^(\d{6}\*{8}\d{3}[\dX]|身份证号码未登记)/)
   expect(ids.some((id) => /^\d{6}\*{8}/.test(id))).toBe(true)
-  expect(await page.locator('body').innerText()).not.toMatch(/\d{17}[\dX]/)
+  expect(await app.page.locator('body').innerText()).not.toMatch(/\d{17}[\dX]/)
 
   await input('training-idNo').fill(ZHANG_ID)
   await answered('training', () => press('training-submit'))
@@ -153,10 +129,10 @@ test('企业人员培训结果: search, the number masked, and 详情', async ()
   await expect(visible('training-id').innerText()).resolves.toContain('440305********0318')
 
   const byId = expectOk(
-    await cloud.call('query', { action: 'training', idNo: ZHANG_ID }, 'demo-manager'),
+    await app.cloud.call('query', { action: 'training', idNo: ZHANG_ID }, 'demo-manager'),
   ) as TrainingPage
   const detail = expectOk(
-    await cloud.call(
+    await app.cloud.call(
       'query',
       { action: 'trainingDetail', resultId: byId.rows[0]._id },
       'demo-manager',
@@ -173,8 +149,8 @@ test('企业人员培训结果: search, the number masked, and 详情', async ()
   await expect(visible('detail-certificate', sheet).innerText()).resolves.toContain(
     detail.certificate!.no,
   )
-  await page.screenshot({ path: screenshotPath('query-training.png') })
-  await page.locator('.training__detail .layout-header__btn-close:visible').click()
+  await app.page.screenshot({ path: screenshotPath('query-training.png') })
+  await app.page.locator('.training__detail .layout-header__btn-close:visible').click()
   await sheet.waitFor({ state: 'detached' })
 
   // 清空, then a name and a company together.
@@ -182,11 +158,15 @@ test('企业人员培训结果: search, the number masked, and 详情', async ()
   await input('training-name').fill('张')
   await input('training-company').fill('安居')
   const combined = expectOk(
-    await cloud.call('query', { action: 'training', name: '张', company: '安居' }, 'demo-manager'),
+    await app.cloud.call(
+      'query',
+      { action: 'training', name: '张', company: '安居' },
+      'demo-manager',
+    ),
   ) as TrainingPage
   await answered('training', () => press('training-submit'))
   await expect(visible('training-total').innerText()).resolves.toBe(`共 ${combined.total} 人次`)
-  const names = await page
+  const names = await app.page
     .locator('[data-testid="training-row"]:visible .trainee__name')
     .allInnerTexts()
   expect(names.length).toBe(Math.min(20, combined.total))

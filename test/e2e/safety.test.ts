@@ -6,12 +6,11 @@
  * manager confirms. Score, trail and to-dos follow each step.
  */
 import { deflateSync } from 'node:zlib'
-import { type Locator, type Page } from 'playwright-core'
 import type { SafetySubmission } from '../../types/safety'
 import type { Todo } from '../../types/todos'
-import { launchApp, screenshotPath, type App } from '../support/browser'
-import type { TestCloud } from '../support/cloud'
+import { screenshotPath } from '../support/browser'
 import { until } from '../support/until'
+import { useApp } from '../support/app'
 
 const CHECK = 'sc-fire-2026'
 const SUBMISSION = `${CHECK}_p-yangguang`
@@ -20,9 +19,8 @@ const NOTE = '消防控制室夜班仅一人值守，已调整排班并补充持
 const COMMENT = '请补充整改后的排班表照片'
 const OFFLINE_NOTE = '灯具已于上周全部更换。'
 
-let app: App
-let cloud: TestCloud
-let page: Page
+const app = useApp()
+const { openAs, shown, visible, answered } = app
 
 /** A small RGB PNG, made here (no fixture file). */
 function png(width: number, height: number): Buffer {
@@ -65,27 +63,9 @@ function png(width: number, height: number): Buffer {
   ])
 }
 
-/** Opens the app as `openid` at `route` (a fresh load, so the URL's openid is applied). */
-const openAs = (openid: string, route: string) => app.openAs(openid, route)
-
-/** Waits until `locator` is on a page whose entering transition is over (see home.test.ts). */
-const shown = (locator: Locator) => app.shown(locator)
-
-const visible = (testId: string, scope?: Page | Locator) => app.visible(testId, scope)
 const item = (id: string) =>
-  page.locator(`[data-testid="check-item"][data-item-id="${id}"]:visible`)
-const toast = (text: string) => page.locator('.taro__toast p:visible', { hasText: text })
-
-/** Resolves when the page's next `fn.action` call has answered, and the answer is on screen. */
-async function answered(fn: string, action: string, act: () => Promise<unknown>): Promise<void> {
-  const reply = page.waitForResponse(
-    (r) =>
-      r.url().endsWith(`/api/functions/${fn}`) && r.request().postDataJSON()?.action === action,
-  )
-  await act()
-  await reply
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))))
-}
+  app.page.locator(`[data-testid="check-item"][data-item-id="${id}"]:visible`)
+const toast = (text: string) => app.page.locator('.taro__toast p:visible', { hasText: text })
 
 async function answer(id: string, result: 'ok' | 'problem'): Promise<void> {
   await item(id).locator(`[data-testid="choice-${result}"]`).click()
@@ -100,11 +80,13 @@ async function confirmDialog(): Promise<void> {
 }
 
 async function submission(): Promise<SafetySubmission> {
-  return (await cloud.collection<SafetySubmission>('safety_submissions', { _id: SUBMISSION }))[0]
+  return (
+    await app.cloud.collection<SafetySubmission>('safety_submissions', { _id: SUBMISSION })
+  )[0]
 }
 
 async function todosOf(projectId: string, targetId: string): Promise<Todo[]> {
-  return cloud.collection<Todo>('todos', { projectId, targetId })
+  return app.cloud.collection<Todo>('todos', { projectId, targetId })
 }
 
 /** The number on 待办事项 on the home page (0 without a badge), once the grid is there. */
@@ -115,32 +97,23 @@ async function homeBadge(openid: string): Promise<number> {
   return (await badge.count()) ? Number(await badge.innerText()) : 0
 }
 
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ cloud, page } = app)
-}, 40_000)
-
-afterAll(async () => {
-  await app?.close()
-})
-
 test('the handler fills the fire check with a note and a photo, reloads, and submits', async () => {
   const badgeBefore = await homeBadge('demo-handler')
   expect(badgeBefore).toBeGreaterThan(0)
 
   // 安全检查 from the home page: the list, then the check.
   await visible('module-safety').click()
-  await page.waitForURL(/#\/pages\/safety\/index/)
-  const card = page.locator(`[data-testid="check-card"][data-check-id="${CHECK}"]:visible`)
+  await app.page.waitForURL(/#\/pages\/safety\/index/)
+  const card = app.page.locator(`[data-testid="check-card"][data-check-id="${CHECK}"]:visible`)
   await shown(card)
   await expect(card.innerText()).resolves.toContain('未填写')
   await expect(card.innerText()).resolves.toContain('0/7')
   await card.click()
-  await page.waitForURL(/#\/pages\/safety\/check\/index\?checkId=sc-fire-2026/)
+  await app.page.waitForURL(/#\/pages\/safety\/check\/index\?checkId=sc-fire-2026/)
   await shown(visible('fill-form'))
   await expect(visible('check-title').innerText()).resolves.toBe(TITLE)
   await expect(visible('check-progress').innerText()).resolves.toContain('已填 0/7')
-  expect(await page.locator('[data-testid="check-item"]:visible').count()).toBe(7)
+  expect(await app.page.locator('[data-testid="check-item"]:visible').count()).toBe(7)
 
   // 有问题 without a note: nothing saved for that item; the rule's message once the note is left
   // empty (not before it could be typed).
@@ -158,7 +131,7 @@ test('the handler fills the fire check with a note and a photo, reloads, and sub
   await saved('XF-02')
 
   // A photo for the problem: chosen in the file input, shrunk, uploaded, saved with the item.
-  const chooser = page.waitForEvent('filechooser')
+  const chooser = app.page.waitForEvent('filechooser')
   await item('XF-02').locator('[data-testid="photo-add"]').click()
   await (
     await chooser
@@ -178,7 +151,7 @@ test('the handler fills the fire check with a note and a photo, reloads, and sub
   }
 
   // The network drops: the answer and its note wait on the device, marked 保存失败.
-  await page.route('**/api/functions/safety', (route) =>
+  await app.page.route('**/api/functions/safety', (route) =>
     route.request().postDataJSON()?.action === 'saveAnswer'
       ? route.abort('internetdisconnected')
       : route.continue(),
@@ -191,11 +164,11 @@ test('the handler fills the fire check with a note and a photo, reloads, and sub
   await expect(visible('save-status').innerText()).resolves.toBe('1项保存失败')
   await expect(visible('check-progress').innerText()).resolves.toContain('已填 6/7')
   expect((await submission()).answers['XF-06']).toBeUndefined()
-  await page.unrouteAll()
+  await app.page.unrouteAll()
 
   // Closing the page loses nothing: the draft is on the server, the unsent answer in storage
   // (sent as the page opens again).
-  await page.reload()
+  await app.page.reload()
   await shown(visible('fill-form'))
   await saved('XF-06')
   await expect(visible('check-progress').innerText()).resolves.toContain('已填 6/7')
@@ -213,7 +186,7 @@ test('the handler fills the fire check with a note and a photo, reloads, and sub
   await img.waitFor()
   expect(await img.getAttribute('src')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//)
   await expect(item('XF-07').getAttribute('data-result')).resolves.toBe('')
-  await page.screenshot({ path: screenshotPath('screenshot-safety.png') })
+  await app.page.screenshot({ path: screenshotPath('screenshot-safety.png') })
 
   // 下一未填项 brings the open item into view.
   await visible('jump-open').click()
@@ -242,7 +215,7 @@ test('the handler fills the fire check with a note and a photo, reloads, and sub
   await expect(visible('check-status').innerText()).resolves.toBe('待确认')
   await expect(visible('check-score').innerText()).resolves.toContain('70')
   await expect(visible('standing').innerText()).resolves.toContain('等待项目负责人确认')
-  expect(await page.locator('[data-testid="choice-ok"]:visible').count()).toBe(0)
+  expect(await app.page.locator('[data-testid="choice-ok"]:visible').count()).toBe(0)
   sub = await submission()
   expect(sub).toMatchObject({ status: 'awaitingConfirm', score: 70 })
 
@@ -258,23 +231,23 @@ test('the handler fills the fire check with a note and a photo, reloads, and sub
   await visible('module-todos').click()
   await shown(visible('todos-tabs'))
   await visible('tab-done').click()
-  const done = page.locator('[data-testid="todo-row"]:visible', { hasText: `填写：${TITLE}` })
+  const done = app.page.locator('[data-testid="todo-row"]:visible', { hasText: `填写：${TITLE}` })
   await done.waitFor()
   await expect(done.innerText()).resolves.toContain('已提交')
 }, 90_000)
 
 test('the manager opens the to-do, sees the photo, and returns it with a comment', async () => {
   await openAs('demo-manager', '/pages/todos/index')
-  const row = page.locator('[data-testid="todo-row"]:visible', { hasText: `确认：${TITLE}` })
+  const row = app.page.locator('[data-testid="todo-row"]:visible', { hasText: `确认：${TITLE}` })
   await shown(row)
   await expect(row.locator('[data-testid="todo-kind"]').innerText()).resolves.toBe('安全检查确认')
   await row.locator('[data-testid="todo-handle"] .at-button').click()
-  await page.waitForURL(/#\/pages\/safety\/index\?checkId=sc-fire-2026/)
+  await app.page.waitForURL(/#\/pages\/safety\/index\?checkId=sc-fire-2026/)
   await shown(visible('review'))
 
   // Every item, the problem's note and its photo large, the score.
   await expect(visible('review-score').innerText()).resolves.toContain('70')
-  expect(await page.locator('[data-testid="check-item"]:visible').count()).toBe(7)
+  expect(await app.page.locator('[data-testid="check-item"]:visible').count()).toBe(7)
   await expect(item('XF-02').locator('[data-testid="answer-result"]').innerText()).resolves.toBe(
     '有问题',
   )
@@ -304,17 +277,17 @@ test('the manager opens the to-do, sees the photo, and returns it with a comment
   expect(await submission()).toMatchObject({ status: 'returned', comment: COMMENT })
 
   // Back in 待办事项 the confirmation moved to 已办 with what came of it.
-  await answered('todos', 'list', () => page.goBack())
+  await answered('todos', 'list', () => app.page.goBack())
   await shown(visible('todos-tabs'))
   await visible('tab-done').click()
-  const done = page.locator('[data-testid="todo-row"]:visible', { hasText: `确认：${TITLE}` })
+  const done = app.page.locator('[data-testid="todo-row"]:visible', { hasText: `确认：${TITLE}` })
   await done.waitFor()
   await expect(done.innerText()).resolves.toContain(`已退回：${COMMENT}`)
 }, 60_000)
 
 test('the handler sees the comment, corrects the item and submits again', async () => {
   await openAs('demo-handler', '/pages/todos/index')
-  const row = page.locator('[data-testid="todo-row"]:visible', { hasText: `修改：${TITLE}` })
+  const row = app.page.locator('[data-testid="todo-row"]:visible', { hasText: `修改：${TITLE}` })
   await shown(row)
   await row.locator('[data-testid="todo-handle"] .at-button').click()
   await shown(visible('fill-form'))
@@ -331,10 +304,10 @@ test('the handler sees the comment, corrects the item and submits again', async 
   expect(await submission()).toMatchObject({ status: 'awaitingConfirm', score: 85 })
 
   // Back in 待办事项 (which loads again), the 修改 to-do is done.
-  await answered('todos', 'list', () => page.goBack())
+  await answered('todos', 'list', () => app.page.goBack())
   await shown(visible('todos-tabs'))
   await expect(
-    page.locator('[data-testid="todo-row"]:visible', { hasText: TITLE }).count(),
+    app.page.locator('[data-testid="todo-row"]:visible', { hasText: TITLE }).count(),
   ).resolves.toBe(0)
 }, 60_000)
 
@@ -350,7 +323,7 @@ test('the manager confirms: score, trail and to-dos are final', async () => {
   await visible('read-only').waitFor()
   await expect(visible('check-status').innerText()).resolves.toBe('已确认')
   await expect(visible('check-score').innerText()).resolves.toContain('85')
-  const labels = await page
+  const labels = await app.page
     .locator('[data-testid="trail"]:visible [data-testid="trail-label"]')
     .allInnerTexts()
   expect(labels).toEqual(['确认检查', '提交检查', '退回检查', '提交检查'])
@@ -369,10 +342,10 @@ test('the manager confirms: score, trail and to-dos are final', async () => {
   await shown(visible('todos-tabs'))
   await visible('todos-list').or(visible('todos-list-empty')).first().waitFor()
   await expect(
-    page.locator('[data-testid="todo-row"]:visible', { hasText: TITLE }).count(),
+    app.page.locator('[data-testid="todo-row"]:visible', { hasText: TITLE }).count(),
   ).resolves.toBe(0)
   await visible('tab-done').click()
-  const rows = page.locator('[data-testid="todo-row"]:visible', { hasText: TITLE })
+  const rows = app.page.locator('[data-testid="todo-row"]:visible', { hasText: TITLE })
   await rows.first().waitFor()
   expect(await rows.count()).toBe(2)
   // 查看 shows the trail of the submission.

@@ -11,15 +11,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import postcss, { type Root, type Rule } from 'postcss'
 import { compile } from 'sass'
-import { type Locator, type Page } from 'playwright-core'
-import { launchApp, ROOT, screenshotPath, type App } from '../support/browser'
+import { type Locator } from 'playwright-core'
+import { ROOT, screenshotPath } from '../support/browser'
+import { useApp } from '../support/app'
 
 const PHONE = { width: 390, height: 844 }
 
-let app: App
-let page: Page
-
-const visible = (testId: string, scope?: Page | Locator) => app.visible(testId, scope)
+const app = useApp({ viewport: PHONE })
+const { visible } = app
 
 interface Layout {
   /** The chart's width and the width of the card holding it. */
@@ -36,7 +35,7 @@ async function statsLayout(): Promise<Layout> {
   await visible('tab-stats').click()
   const chart = visible('stats-chart')
   await chart.locator('canvas').first().waitFor()
-  const cards = page.locator('[data-testid="stats"]:visible .stats__card')
+  const cards = app.page.locator('[data-testid="stats"]:visible .stats__card')
   await cards.nth(1).waitFor()
   const box = async (l: Locator) => {
     const b = await l.boundingBox()
@@ -59,25 +58,15 @@ async function statsLayout(): Promise<Layout> {
 
 /** Taps a module's tile on the visible home page and waits until its page has slid in. */
 async function openFromHome(code: string, ready: Locator): Promise<void> {
-  await page.locator(`[data-testid="module-${code}"]:visible`).click()
+  await app.page.locator(`[data-testid="module-${code}"]:visible`).click()
   await app.shown(ready)
 }
 
 /** Goes back to the home page, once the page on top has finished sliding in. */
 async function backHome(): Promise<void> {
-  await page.goBack()
+  await app.page.goBack()
   await app.shown(visible('module-grid'))
 }
-
-beforeAll(async () => {
-  app = await launchApp()
-  page = app.page
-  await page.setViewportSize(PHONE)
-}, 60_000)
-
-afterAll(async () => {
-  await app?.close()
-})
 
 test('评价统计 looks the same after 项目信息 and 共有资金 were opened in the same visit', async () => {
   // First page of a visit: nothing but 评价统计's own styles.
@@ -89,12 +78,12 @@ test('评价统计 looks the same after 项目信息 and 共有资金 were opene
   // A new visit: 项目信息 and 共有资金 first (their stylesheets stay loaded), then 评价统计.
   await app.openAs('demo-manager', '/pages/home/index')
   await app.shown(visible('module-grid'))
-  await openFromHome('project', page.locator('[data-testid^="project-tab-"]:visible'))
+  await openFromHome('project', app.page.locator('[data-testid^="project-tab-"]:visible'))
   await backHome()
   await openFromHome('funds', visible('fund-account').first())
   await backHome()
   const after = await statsLayout()
-  await page.screenshot({ path: screenshotPath('styles-stats-after-project.png') })
+  await app.page.screenshot({ path: screenshotPath('styles-stats-after-project.png') })
 
   expect(after).toEqual(alone)
   // The chart fills its card and 数据明细 stays on the screen.
@@ -138,7 +127,7 @@ const pick = (o: Record<string, string>, keys: string[]) =>
 test('共有资金 and 信用信息 show the kit’s cards, rows and tags as 项目信息 does; 安全检查 its trail', async () => {
   // 项目信息 › 业主委员会 (阳光花园's is 已备案): a card with a tag and rows.
   await app.openAs('demo-manager', '/pages/project/index')
-  await app.shown(page.locator('[data-testid^="project-tab-"]:visible').first())
+  await app.shown(app.page.locator('[data-testid^="project-tab-"]:visible').first())
   await visible('tab-committee').click()
   const project = await cardLook('committee-card', '选举日期', '已备案')
   expect(project.card['background-color']).not.toBe(TRANSPARENT)
@@ -165,7 +154,7 @@ test('共有资金 and 信用信息 show the kit’s cards, rows and tags as 项
 
   // 安全检查 › a confirmed check: its 审核信息 is drawn as a trail, a round dot per row.
   await app.openAs('demo-manager', '/pages/safety/index?checkId=sc-2026h1')
-  const row = page.locator('[data-testid="trail"]:visible [data-testid="trail-row"]').first()
+  const row = app.page.locator('[data-testid="trail"]:visible [data-testid="trail-row"]').first()
   await app.shown(row)
   const dot = row.locator(':scope > *').first()
   const box = await dot.boundingBox()
@@ -175,7 +164,7 @@ test('共有资金 and 信用信息 show the kit’s cards, rows and tags as 项
   expect(look['border-radius']).not.toBe('0px')
   const label = await looks(row.locator('[data-testid="trail-label"]'), ['font-weight'])
   expect(label['font-weight']).toBe('600')
-  await page.screenshot({ path: screenshotPath('styles-safety-trail.png') })
+  await app.page.screenshot({ path: screenshotPath('styles-safety-trail.png') })
 }, 90_000)
 
 // ---- the built CSS ----------------------------------------------------------------------------

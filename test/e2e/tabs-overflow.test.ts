@@ -4,19 +4,10 @@
  * once scrolled; the hidden tabs can be scrolled to and opened.
  */
 import { type Locator } from 'playwright-core'
-import { launchApp, type App } from '../support/browser'
+import { useApp } from '../support/app'
 
-let app: App
-
-beforeAll(async () => {
-  app = await launchApp()
-}, 40_000)
-
-afterAll(async () => {
-  await app?.close()
-})
-
-const visible = (testId: string) => app.visible(testId)
+const app = useApp()
+const { visible } = app
 
 /** The sideways scroller around the bar `testId`. */
 const scroller = (testId: string): Locator =>

@@ -4,23 +4,11 @@
  * the room beside its label goes whole to the next line. Brackets in Chinese labels are full-width
  * (业主监事（会）), and every manager's contact line shows the project.
  */
-import { type Locator, type Page } from 'playwright-core'
-import { launchApp, type App } from '../support/browser'
+import { type Locator } from 'playwright-core'
+import { useApp } from '../support/app'
 
-let app: App
-let page: Page
-
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ page } = app)
-  await page.setViewportSize({ width: 390, height: 844 })
-}, 40_000)
-
-afterAll(async () => {
-  await app?.close()
-})
-
-const visible = (testId: string, scope?: Page | Locator) => app.visible(testId, scope)
+const app = useApp({ viewport: { width: 390, height: 844 } })
+const { visible } = app
 
 /** On how many lines `text` is laid out inside `scope` (the first occurrence). */
 async function linesOf(scope: Locator, text: string): Promise<number> {

@@ -4,12 +4,10 @@
  * binding function), so the list pages; 办理 opens the page of the work, 查看 the details and the
  * 审核信息 trail; a handler without 安全检查 sees none of its to-dos; overdue ones are marked.
  */
-import { type Locator, type Page } from 'playwright-core'
 import type { TodoCounts, TodoPage } from '../../types/todos'
 import { bindAsHandler, expectOk } from '../functions/helpers'
-import { launchApp, type App } from '../support/browser'
-import type { TestCloud } from '../support/cloud'
 import { until } from '../support/until'
+import { useApp } from '../support/app'
 
 const DAY = 86_400_000
 const SURNAMES = '赵钱孙李周吴郑冯陈褚卫蒋沈韩杨朱秦尤许何吕施孔曹严'
@@ -17,56 +15,37 @@ const SURNAMES = '赵钱孙李周吴郑冯陈褚卫蒋沈韩杨朱秦尤许何�
 const TODOS_ONLY = 'e2e-todos-0'
 const TODOS_ONLY_NAME = `${SURNAMES[0]}晓明`
 
-let app: App
-let cloud: TestCloud
-let page: Page
+const app = useApp({
+  setup: async () => {
+    // 25 people apply as handlers of 阳光花园: 25 more 经办人授权 to-dos for its manager.
+    for (let i = 0; i < 25; i++) {
+      const phone = `1370000${String(i).padStart(4, '0')}`
+      expectOk(await bindAsHandler(app.cloud, `e2e-todos-${i}`, `${SURNAMES[i]}晓明`, phone))
+    }
+    // The manager authorizes the first with 待办事项 only: its to-do is done, with a trail.
+    const [account] = await app.cloud.collection<{ _id: string; version: number }>('accounts', {
+      openid: TODOS_ONLY,
+    })
+    expectOk(
+      await app.cloud.call(
+        'permissions',
+        {
+          action: 'authorize',
+          accountId: account._id,
+          version: account.version,
+          modules: ['todos'],
+        },
+        'demo-manager',
+      ),
+    )
+  },
+})
+const { openAs, shown, visible, answered } = app
 
-const openAs = (openid: string, route: string) => app.openAs(openid, route)
-
-/** Waits until `locator` is on a page whose entering transition is over (see home.test.ts). */
-const shown = (locator: Locator) => app.shown(locator)
-
-const visible = (testId: string, scope?: Page | Locator) => app.visible(testId, scope)
-const rows = () => page.locator('[data-testid="todo-row"]:visible')
-
-/** Resolves when the page's next `fn.action` call has answered, and the answer is on screen. */
-async function answered(fn: string, action: string, act: () => Promise<unknown>): Promise<void> {
-  const reply = page.waitForResponse(
-    (r) =>
-      r.url().endsWith(`/api/functions/${fn}`) && r.request().postDataJSON()?.action === action,
-  )
-  await act()
-  await reply
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))))
-}
+const rows = () => app.page.locator('[data-testid="todo-row"]:visible')
 
 const todos = async <T>(event: object, openid: string) =>
-  expectOk(await cloud.call('todos', event, openid)) as T
-
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ cloud, page } = app)
-  // 25 people apply as handlers of 阳光花园: 25 more 经办人授权 to-dos for its manager.
-  for (let i = 0; i < 25; i++) {
-    const phone = `1370000${String(i).padStart(4, '0')}`
-    expectOk(await bindAsHandler(cloud, `e2e-todos-${i}`, `${SURNAMES[i]}晓明`, phone))
-  }
-  // The manager authorizes the first with 待办事项 only: its to-do is done, with a trail.
-  const [account] = await cloud.collection<{ _id: string; version: number }>('accounts', {
-    openid: TODOS_ONLY,
-  })
-  expectOk(
-    await cloud.call(
-      'permissions',
-      { action: 'authorize', accountId: account._id, version: account.version, modules: ['todos'] },
-      'demo-manager',
-    ),
-  )
-}, 90_000)
-
-afterAll(async () => {
-  await app?.close()
-})
+  expectOk(await app.cloud.call('todos', event, openid)) as T
 
 test('待办 / 已办 with their counts; the list comes 20 at a time', async () => {
   const counts = await todos<TodoCounts>({ action: 'counts' }, 'demo-manager')
@@ -95,7 +74,7 @@ test('待办 / 已办 with their counts; the list comes 20 at a time', async () 
   await expect(rows().first().locator('[data-testid="todo-due"]').innerText()).resolves.toMatch(
     /^截止日期：\d{4}-\d{2}-\d{2}$/,
   )
-  const kinds = await page.locator('[data-testid="todo-kind"]:visible').allInnerTexts()
+  const kinds = await app.page.locator('[data-testid="todo-kind"]:visible').allInnerTexts()
   expect(new Set(kinds)).toEqual(new Set(['经办人授权', '安全检查填写']))
 
   await visible('tab-done').click()
@@ -122,22 +101,22 @@ test('办理 opens the page that does the work', async () => {
   await shown(visible('todos-list'))
   const auth = rows().filter({ hasText: '经办人王芳申请绑定' })
   await auth.locator('[data-testid="todo-handle"] .at-button').click()
-  await page.waitForURL(/#\/pages\/permissions\/index$/)
-  await until(async () => (await page.title()) === '权限管理', 'the 权限管理 page')
+  await app.page.waitForURL(/#\/pages\/permissions\/index$/)
+  await until(async () => (await app.page.title()) === '权限管理', 'the 权限管理 page')
   // shown(): the page has fully slid in (going back before would leave the list hidden).
-  await shown(page.locator('.permissions'))
+  await shown(app.page.locator('.permissions'))
 
   // Back on the list, which loads again. The applications come first (due sooner): the check's
   // to-do is on the second page.
-  await answered('todos', 'list', () => page.goBack())
+  await answered('todos', 'list', () => app.page.goBack())
   await shown(visible('todos-list'))
   await visible('todos-list-more').click()
   const fill = rows().filter({ hasText: '填写：2026年下半年物业小区在线常规检查' })
   await fill.locator('[data-testid="todo-handle"] .at-button').click()
-  await page.waitForURL(/#\/pages\/safety\/index\?checkId=sc-2026h2&projectId=p-yangguang$/)
+  await app.page.waitForURL(/#\/pages\/safety\/index\?checkId=sc-2026h2&projectId=p-yangguang$/)
   await shown(visible('fill-form'))
   await expect(visible('check-title').innerText()).resolves.toBe('2026年下半年物业小区在线常规检查')
-  await page.goBack()
+  await app.page.goBack()
   await shown(visible('todos-list'))
 }, 40_000)
 
@@ -159,7 +138,7 @@ test('查看 shows the details and the 审核信息 trail', async () => {
   expect(trail[0]).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
   expect(trail[1]).toContain(`${TODOS_ONLY_NAME}（项目经办人）`)
   expect(await visible('todo-detail-handle').count()).toBe(0)
-  await page.locator('.todos__detail .layout-header__btn-close:visible').click()
+  await app.page.locator('.todos__detail .layout-header__btn-close:visible').click()
   await detail.waitFor({ state: 'detached' })
 
   // A pending one: its details and 办理.
@@ -170,7 +149,7 @@ test('查看 shows the details and the 审核信息 trail', async () => {
   // The seeded request left no audit row: the trail says so.
   await expect(visible('trail', visible('todo-detail')).innerText()).resolves.toBe('暂无审核信息')
   await visible('todo-detail-handle').locator('.at-button').click()
-  await page.waitForURL(/#\/pages\/permissions\/index$/)
+  await app.page.waitForURL(/#\/pages\/permissions\/index$/)
 }, 40_000)
 
 test('a handler without 安全检查 sees none of its to-dos', async () => {
@@ -192,7 +171,7 @@ test('a handler without 安全检查 sees none of its to-dos', async () => {
 }, 40_000)
 
 test('a to-do past its due date is marked overdue in the danger colour', async () => {
-  await page.clock.setFixedTime(Date.now() + 40 * DAY)
+  await app.page.clock.setFixedTime(Date.now() + 40 * DAY)
   await openAs('demo-handler', '/pages/todos/index')
   await shown(visible('todos-list'))
   const due = rows().first().locator('[data-testid="todo-due"]')

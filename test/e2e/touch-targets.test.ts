@@ -3,22 +3,12 @@
  * H5 bar's back and home controls, a list row's actions, and form fields — the whole row of an
  * input takes the tap, and a tap on its label focuses it.
  */
-import { type Locator, type Page } from 'playwright-core'
-import { launchApp, type App } from '../support/browser'
+import { type Locator } from 'playwright-core'
+import { useApp } from '../support/app'
 
-let app: App
-let page: Page
+const app = useApp()
+const { visible } = app
 
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ page } = app)
-}, 40_000)
-
-afterAll(async () => {
-  await app?.close()
-})
-
-const visible = (testId: string) => app.visible(testId)
 const MIN = 44
 
 async function size(el: Locator): Promise<{ width: number; height: number }> {
@@ -27,12 +17,12 @@ async function size(el: Locator): Promise<{ width: number; height: number }> {
   return { width: Math.round(box.width), height: Math.round(box.height) }
 }
 
-const focusedName = () => page.evaluate(() => (document.activeElement as HTMLInputElement).name)
+const focusedName = () => app.page.evaluate(() => (document.activeElement as HTMLInputElement).name)
 
 test('the bar’s home and back controls are 44 × 44 px', async () => {
   await app.openAs('demo-handler', '/pages/todos/index')
   await app.shown(visible('todo-row').first())
-  const home = page.locator('.taro-navigation-bar-home:visible')
+  const home = app.page.locator('.taro-navigation-bar-home:visible')
   const s = await size(home)
   expect(s.width).toBeGreaterThanOrEqual(MIN)
   expect(s.height).toBeGreaterThanOrEqual(MIN)
@@ -41,13 +31,13 @@ test('the bar’s home and back controls are 44 × 44 px', async () => {
   await app.shown(visible('module-grid'))
   await visible('module-todos').click()
   await app.shown(visible('todo-row').first())
-  const back = page.locator('.taro-navigation-bar-back:visible')
+  const back = app.page.locator('.taro-navigation-bar-back:visible')
   const b = await size(back)
   expect(b.width).toBeGreaterThanOrEqual(MIN)
   expect(b.height).toBeGreaterThanOrEqual(MIN)
   // Its edge, not only the arrow, goes back.
   const box = (await back.boundingBox())!
-  await page.mouse.click(box.x + box.width - 2, box.y + box.height - 2)
+  await app.page.mouse.click(box.x + box.width - 2, box.y + box.height - 2)
   await app.shown(visible('module-grid'))
 })
 

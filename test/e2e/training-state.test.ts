@@ -3,33 +3,20 @@
  * opened (its first report at 0 s, as the player sends on play) is 未开始, never a blue 0 %. And
  * the demo covers look like covers: nothing blank in the middle under the play button.
  */
-import { type Locator, type Page } from 'playwright-core'
 import { expectOk, type Reply } from '../functions/helpers'
-import { launchApp, type App } from '../support/browser'
-import type { TestCloud } from '../support/cloud'
+import { useApp } from '../support/app'
 
 const ME = 'demo-handler'
 
-let app: App
-let cloud: TestCloud
-let page: Page
+const app = useApp()
+const { visible } = app
 
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ cloud, page } = app)
-}, 40_000)
-
-afterAll(async () => {
-  await app?.close()
-})
-
-const visible = (testId: string, scope?: Page | Locator) => app.visible(testId, scope)
 const card = (courseId: string) =>
-  page.locator(`[data-testid="course-card"][data-course-id="${courseId}"]:visible`)
+  app.page.locator(`[data-testid="course-card"][data-course-id="${courseId}"]:visible`)
 
 test('a course only opened is 未开始 on the list and in the player', async () => {
   expectOk(
-    (await cloud.call(
+    (await app.cloud.call(
       'training',
       { action: 'report', courseId: 'c-flood', position: 0 },
       ME,

@@ -5,34 +5,26 @@
  * saved as it plays and survives a reload (the video resumes there); dragging the video far ahead
  * is refused: the player comes back, says so, and the server's count does not jump.
  */
-import { type Locator, type Page } from 'playwright-core'
 import type { PlayInfo } from '../../types/training'
 import { expectOk, type Reply } from '../functions/helpers'
-import { launchApp, screenshotPath, type App } from '../support/browser'
-import type { TestCloud } from '../support/cloud'
+import { screenshotPath } from '../support/browser'
 import { until } from '../support/until'
+import { useApp } from '../support/app'
 
 const ME = 'demo-handler'
 const NO_SKIP = '请完整观看，不能快进'
 
-let app: App
-let cloud: TestCloud
-let page: Page
+const app = useApp()
+const { openAs, shown, visible } = app
 
-const openAs = (openid: string, route: string) => app.openAs(openid, route)
-
-/** Waits until `locator` is on a page whose entering transition is over (see home.test.ts). */
-const shown = (locator: Locator) => app.shown(locator)
-
-const visible = (testId: string, scope?: Page | Locator) => app.visible(testId, scope)
 const card = (courseId: string) =>
-  page.locator(`[data-testid="course-card"][data-course-id="${courseId}"]:visible`)
-const toast = (text: string) => page.locator('.taro__toast p:visible', { hasText: text })
-const video = () => page.locator('.taro_page_show #course-video video')
+  app.page.locator(`[data-testid="course-card"][data-course-id="${courseId}"]:visible`)
+const toast = (text: string) => app.page.locator('.taro__toast p:visible', { hasText: text })
+const video = () => app.page.locator('.taro_page_show #course-video video')
 
 /** What the server holds for the demo handler (POST /api/functions/training, action play). */
 async function serverProgress(courseId: string): Promise<PlayInfo['progress']> {
-  const reply = (await cloud.call('training', { action: 'play', courseId }, ME)) as Reply
+  const reply = (await app.cloud.call('training', { action: 'play', courseId }, ME)) as Reply
   const info = expectOk(reply) as PlayInfo
   return info.progress
 }
@@ -50,18 +42,9 @@ async function loaded(): Promise<void> {
 }
 
 async function play(): Promise<void> {
-  await page.locator('.taro_page_show .taro-video-cover-play-button').click()
+  await app.page.locator('.taro_page_show .taro-video-cover-play-button').click()
   await until(async () => !(await paused()), 'the video to play')
 }
-
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ cloud, page } = app)
-}, 40_000)
-
-afterAll(async () => {
-  await app?.close()
-})
 
 test('宣传培训课程 shows each course with the caller’s progress', async () => {
   await openAs(ME, '/pages/training/index')
@@ -91,14 +74,14 @@ test('宣传培训课程 shows each course with the caller’s progress', async 
         .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
     'the cover',
   )
-  await page.screenshot({ path: screenshotPath('training-list.png') })
+  await app.page.screenshot({ path: screenshotPath('training-list.png') })
 }, 30_000)
 
 test('progress is saved as the video plays and survives a reload', async () => {
   await openAs(ME, '/pages/training/index')
   await shown(visible('courses'))
   await card('c-flood').click()
-  await page.waitForURL(/#\/pages\/training\/play\/index\?courseId=c-flood$/)
+  await app.page.waitForURL(/#\/pages\/training\/play\/index\?courseId=c-flood$/)
   await shown(visible('player'))
   await expect(visible('player-state').innerText()).resolves.toBe('未开始')
   await loaded()
@@ -112,9 +95,9 @@ test('progress is saved as the video plays and survives a reload', async () => {
     async () => /^已观看 (1\d|[2-9]\d)%$/.test(await visible('player-state').innerText()),
     'the bar to move',
   )
-  await page.screenshot({ path: screenshotPath('training-play.png') })
+  await app.page.screenshot({ path: screenshotPath('training-play.png') })
 
-  await page.reload()
+  await app.page.reload()
   await shown(visible('player'))
   await loaded()
   const saved = await serverProgress('c-flood')
@@ -128,7 +111,7 @@ test('progress is saved as the video plays and survives a reload', async () => {
   expect(await paused()).toBe(true)
 
   // And the list shows it.
-  await page.goBack()
+  await app.page.goBack()
   await shown(visible('courses'))
   await until(
     async () =>
@@ -160,9 +143,9 @@ test('skipping ahead is refused: the player comes back, says so, and the server 
     r.url().includes('/api/functions/training') && (r.postData() ?? '').includes('"report"')
   const sent = (r: Parameters<typeof isReport>[0]) => isReport(r) && pending++
   const done = (r: Parameters<typeof isReport>[0]) => isReport(r) && pending--
-  page.on('request', sent)
-  page.on('requestfinished', done)
-  page.on('requestfailed', done)
+  app.page.on('request', sent)
+  app.page.on('requestfinished', done)
+  app.page.on('requestfailed', done)
   await video().evaluate(
     (v: HTMLVideoElement) =>
       new Promise<void>((resolve) => {
@@ -172,9 +155,9 @@ test('skipping ahead is refused: the player comes back, says so, and the server 
   )
   const elapsed = (Date.now() - started) / 1000
   await until(async () => pending === 0, 'the pause report to be answered')
-  page.off('request', sent)
-  page.off('requestfinished', done)
-  page.off('requestfailed', done)
+  app.page.off('request', sent)
+  app.page.off('requestfinished', done)
+  app.page.off('requestfailed', done)
   const after = await serverProgress('c-flood')
   expect(after.completedAt).toBeUndefined()
   expect(after.maxWatched).toBeLessThan(45)

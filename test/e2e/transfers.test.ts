@@ -3,25 +3,13 @@
  * the demo manager filters by date and amount (totals to the cent, as the function counts them)
  * and opens a transfer's details, the payee's account masked.
  */
-import { type Page } from 'playwright-core'
 import { formatFen } from '../../types/display'
 import type { TransferPage } from '../../types/transfers'
-import { launchApp, type App } from '../support/browser'
-import { pageKit } from '../support/pages'
+import { useApp } from '../support/app'
 
-let app: App
-let page: Page
+const app = useApp()
 
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ page } = app)
-}, 40_000)
-
-afterAll(async () => {
-  await app?.close()
-})
-
-const { byId, openAs, shown, api, loadAll } = pageKit(() => app)
+const { byId, openAs, shown, api, loadAll } = app
 
 test('大额资金转账: filters by date and amount with totals, and a transfer’s details', async () => {
   const all = await api<TransferPage>('transfers', { action: 'list' })
@@ -59,7 +47,7 @@ test('大额资金转账: filters by date and amount with totals, and a transfer
 
   // Details: the payee's account masked, the approval and the publicity period.
   await byId('transfers-row').first().click()
-  await page.waitForURL(/#\/pages\/transfers\/detail\/index\?transferId=/)
+  await app.page.waitForURL(/#\/pages\/transfers\/detail\/index\?transferId=/)
   await shown(byId('transfer-detail'))
   await expect(byId('transfer-detail-amount').innerText()).resolves.toBe(
     formatFen(year.rows[0].amount),

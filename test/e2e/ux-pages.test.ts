@@ -6,19 +6,15 @@
  * safety form's tag, errors and refusal; 已办 with its history from the demo data; the dev
  * identity pill covering nothing.
  */
-import { type Locator, type Page } from 'playwright-core'
-import { launchApp, type App } from '../support/browser'
+import { type Locator } from 'playwright-core'
+import { useApp } from '../support/app'
 
-let app: App
-let page: Page
-
-const openAs = (openid: string, route: string) => app.openAs(openid, route)
-const shown = (locator: Locator) => app.shown(locator)
-const visible = (testId: string, scope?: Page | Locator) => app.visible(testId, scope)
+const app = useApp()
+const { openAs, shown, visible } = app
 
 /** The page's box and the document's scroll, with the title bar's bottom. */
 async function layout(testId: string) {
-  return page.evaluate((id) => {
+  return app.page.evaluate((id) => {
     const nav = document.querySelector('.taro-navigation-bar-show')
     const el = Array.from(document.querySelectorAll(`[data-testid="${id}"]`)).find(
       (e) => (e as HTMLElement).offsetParent !== null,
@@ -37,21 +33,12 @@ async function layout(testId: string) {
 
 /** Scrolls the page on top (Taro's scroller) by `dy`, as a finger would. */
 async function scrollPage(dy: number): Promise<void> {
-  await page.evaluate((d) => {
+  await app.page.evaluate((d) => {
     const pages = Array.from(document.querySelectorAll('.taro_page.taro_page_show'))
     pages[pages.length - 1].scrollBy(0, d)
   }, dy)
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))))
+  await app.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))))
 }
-
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ page } = app)
-}, 40_000)
-
-afterAll(async () => {
-  await app?.close()
-})
 
 test('a page opened after 发布 starts at its top, under the title bar; the document never scrolls', async () => {
   await openAs('demo-handler', '/pages/disclosure/publish/index')
@@ -106,7 +93,7 @@ test('信息公开: 已发布 counts what the category chips count; the list sta
   await shown(visible('disclosure-stats'))
   await visible('notice-row').first().waitFor()
   const published = Number((await visible('stat-published').innerText()).replace(/\D/g, ''))
-  const chips = await page.locator('[data-testid^="stat-cat-"]:visible').allInnerTexts()
+  const chips = await app.page.locator('[data-testid^="stat-cat-"]:visible').allInnerTexts()
   const counted = chips.reduce((s, t) => s + Number(/(\d+)\s*$/.exec(t)?.[1] ?? NaN), 0)
   expect(chips.length).toBeGreaterThan(0)
   expect(published).toBe(counted)
@@ -115,7 +102,7 @@ test('信息公开: 已发布 counts what the category chips count; the list sta
   const first = await layout('notice-row')
   expect(first.top).toBeLessThanOrEqual(first.screen / 2)
   // The category chips are one row (scrolling sideways), the dates wait behind 筛选.
-  const tops = await page
+  const tops = await app.page
     .locator('[data-testid^="filter-cat-"]:visible')
     .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)))
   // 全部类别 and the nine categories.
@@ -148,7 +135,7 @@ test('the parking sheet keeps the manager’s actions in view, and destructive a
 
   // 信息公开: 删除 is red, 作废 beside it is not.
   await openAs('demo-handler', '/pages/disclosure/index')
-  const row = page.locator('[data-testid="notice-row"][data-state="active"]:visible').first()
+  const row = app.page.locator('[data-testid="notice-row"][data-state="active"]:visible').first()
   await shown(row)
   await row.click()
   await shown(visible('notice-detail'))
@@ -159,9 +146,9 @@ test('the parking sheet keeps the manager’s actions in view, and destructive a
 }, 60_000)
 
 test('安全检查: the tag follows the answers, 有问题 waits for the note, the refusal names the item', async () => {
-  const toast = (text: string) => page.locator('.taro__toast p:visible', { hasText: text })
+  const toast = (text: string) => app.page.locator('.taro__toast p:visible', { hasText: text })
   const item = (id: string) =>
-    page.locator(`[data-testid="check-item"][data-item-id="${id}"]:visible`)
+    app.page.locator(`[data-testid="check-item"][data-item-id="${id}"]:visible`)
   await openAs('demo-handler', '/pages/safety/check/index?checkId=sc-fire-2026')
   await shown(visible('fill-form'))
   await item('XF-01').locator('[data-testid="choice-ok"]').click()
@@ -189,7 +176,7 @@ test('demo data: 已办 has the history, 查看 shows its 审核信息 and opens
   await openAs('demo-handler', '/pages/todos/index')
   await shown(visible('todos-tabs'))
   await visible('tab-done').click()
-  const row = page.locator('[data-testid="todo-row"]:visible', {
+  const row = app.page.locator('[data-testid="todo-row"]:visible', {
     hasText: '2026年上半年物业小区在线常规检查',
   })
   await row.first().waitFor()
@@ -208,14 +195,14 @@ test('demo data: 已办 has the history, 查看 shows its 审核信息 and opens
   await openAs('demo-manager', '/pages/todos/index')
   await shown(visible('todos-tabs'))
   await visible('tab-done').click()
-  await page.locator('[data-testid="todo-row"][data-status="done"]:visible').first().waitFor()
+  await app.page.locator('[data-testid="todo-row"][data-status="done"]:visible').first().waitFor()
 }, 60_000)
 
 test('the 切换身份（开发） pill covers nothing of the binding form', async () => {
   await openAs('demo-newcomer', '/pages/binding/index')
   await shown(visible('binding-submit'))
   const overlaps = () =>
-    page.evaluate(() => {
+    app.page.evaluate(() => {
       const pill = Array.from(
         document.querySelectorAll('.taro_page_show [data-testid="dev-link"]'),
       ).find((e) => e.checkVisibility())

@@ -7,30 +7,26 @@
  * board is marked 数据更新于 …, and a place never fetched says so clearly with 重试; while the
  * provider is spared after a failure, 重试 and 刷新 count its seconds down and are enabled after.
  */
-import { type Locator, type Page } from 'playwright-core'
 import type { WeatherBoard } from '../../types/weather'
 import { clock, expectOk, type Reply } from '../functions/helpers'
-import { launchApp, screenshotPath, type App } from '../support/browser'
-import type { TestCloud } from '../support/cloud'
+import { screenshotPath } from '../support/browser'
+import { useApp } from '../support/app'
 
 const ME = 'demo-handler'
 /** The weather function's cache time to live, plus a second. */
 const PAST_TTL = 10 * 60_000 + 1000
 const STALE = /^数据更新于 (\d{2}-\d{2} )?\d{2}:\d{2}，暂时无法获取最新数据$/
 
-let app: App
-let cloud: TestCloud
-let page: Page
+const app = useApp({
+  setup: async () => {
+    tick = clock(app.cloud)
+  },
+})
+const { openAs, shown, visible } = app
 let tick: (ms: number) => Promise<void>
 
-const openAs = (openid: string, route: string) => app.openAs(openid, route)
-
-/** Waits until `locator` is on a page whose entering transition is over (see home.test.ts). */
-const shown = (locator: Locator) => app.shown(locator)
-
-const visible = (testId: string, scope?: Page | Locator) => app.visible(testId, scope)
 const board = (placeId: string) =>
-  page.locator(`[data-testid="weather-board"][data-place-id="${placeId}"]:visible`)
+  app.page.locator(`[data-testid="weather-board"][data-place-id="${placeId}"]:visible`)
 
 async function openBoard(placeId: string): Promise<void> {
   await openAs(ME, '/pages/weather/index')
@@ -46,21 +42,11 @@ async function searchFor(keyword: string): Promise<void> {
 
 async function choose(placeId: string): Promise<void> {
   await visible(`place-result-${placeId}`).click()
-  await page
+  await app.page
     .locator(`[data-testid="place-result-${placeId}"][data-picked="true"]:visible`)
     .waitFor()
   await visible('place-confirm').locator('.at-button').click()
 }
-
-beforeAll(async () => {
-  app = await launchApp()
-  ;({ cloud, page } = app)
-  tick = clock(cloud)
-}, 40_000)
-
-afterAll(async () => {
-  await app?.close()
-})
 
 test('search 沙头, pick 海滨广场, 确定选择: the page keeps the choice', async () => {
   // First the handler's own 小区, with now and 7 days.
@@ -71,20 +57,20 @@ test('search 沙头, pick 海滨广场, 确定选择: the page keeps the choice'
   await expect(visible('daily-row').count()).resolves.toBe(7)
   await expect(visible('daily-row').first().innerText()).resolves.toContain('今天')
   expect(await visible('weather-stale').count()).toBe(0)
-  await page.screenshot({ path: screenshotPath('weather-board.png'), fullPage: true })
+  await app.page.screenshot({ path: screenshotPath('weather-board.png'), fullPage: true })
 
   await searchFor('沙头')
   await visible('place-result-wp-p-haibin').waitFor()
   await expect(visible('place-result-wp-p-haibin').innerText()).resolves.toContain('沙头街道')
   await visible('place-result-wp-p-haibin').click()
-  await page.screenshot({ path: screenshotPath('weather-search.png') })
+  await app.page.screenshot({ path: screenshotPath('weather-search.png') })
   await choose('wp-p-haibin')
   await board('wp-p-haibin').waitFor()
   await expect(visible('place-current').innerText()).resolves.toBe('海滨广场')
   expect(await visible('place-search').count()).toBe(0)
 
   // The server remembers it for her…
-  const remembered = expectOk((await cloud.call('weather', { action: 'board' }, ME)) as Reply)
+  const remembered = expectOk((await app.cloud.call('weather', { action: 'board' }, ME)) as Reply)
   expect((remembered as WeatherBoard).place.name).toBe('海滨广场')
   // …and the page opened again shows it.
   await openBoard('wp-p-haibin')
@@ -92,7 +78,7 @@ test('search 沙头, pick 海滨广场, 确定选择: the page keeps the choice'
 }, 40_000)
 
 test('warnings in force come first, in their signal’s colour, with guidance for staff', async () => {
-  await cloud.qweather({
+  await app.cloud.qweather({
     warnings: [
       { at: '*', type: '雷电', colour: 'yellow' },
       { at: '*', type: '暴雨', colour: 'orange' },
@@ -120,43 +106,43 @@ test('warnings in force come first, in their signal’s colour, with guidance fo
     /^(\d{2}-\d{2} )?\d{2}:\d{2} 发布$/,
   )
   // Warnings come before the weather now and the forecast.
-  const order = await page.evaluate(() => {
+  const order = await app.page.evaluate(() => {
     const pick = (id: string) => document.querySelector(`.taro_page_show [data-testid="${id}"]`)
     const w = pick('warnings')
     const now = pick('weather-now')
     return w && now ? w.compareDocumentPosition(now) & Node.DOCUMENT_POSITION_FOLLOWING : 0
   })
   expect(order).toBeTruthy()
-  await page.screenshot({ path: screenshotPath('weather-warnings.png') })
+  await app.page.screenshot({ path: screenshotPath('weather-warnings.png') })
 }, 30_000)
 
 test('the provider failing after data was cached: the last board, marked 数据更新于 …', async () => {
-  await cloud.qweather({ overQuota: true })
+  await app.cloud.qweather({ overQuota: true })
   await tick(PAST_TTL)
   await openBoard('wp-p-haibin')
   await expect(visible('weather-stale-text').innerText()).resolves.toMatch(STALE)
   // The cached board stays whole: its warnings first, now and 7 days.
   await expect(visible('warning').count()).resolves.toBe(2)
   await expect(visible('daily-row').count()).resolves.toBe(7)
-  await page.screenshot({ path: screenshotPath('weather-stale.png') })
+  await app.page.screenshot({ path: screenshotPath('weather-stale.png') })
 }, 30_000)
 
 test('a place never fetched, with the provider failing: a clear message and 重试', async () => {
   // 盐田 is found through the provider while it answers…
-  await cloud.qweather({ overQuota: false })
+  await app.cloud.qweather({ overQuota: false })
   await openBoard('wp-p-haibin')
   await searchFor('盐田')
   await visible('place-result-qw-101280607').waitFor()
   // …and its weather asked for once the quota is spent.
-  await cloud.qweather({ overQuota: true })
+  await app.cloud.qweather({ overQuota: true })
   await choose('qw-101280607')
   const error = visible('cloud-error')
   await error.waitFor()
   await expect(error.innerText()).resolves.toContain('天气数据暂时无法获取，请稍后刷新')
   await expect(visible('place-current').innerText()).resolves.toBe('盐田')
-  expect(await page.locator('.taro_page_show .at-activity-indicator:visible').count()).toBe(0)
-  await page.locator('.taro__toast p', { hasText: '已选择' }).waitFor({ state: 'hidden' })
-  await page.screenshot({ path: screenshotPath('weather-unavailable.png') })
+  expect(await app.page.locator('.taro_page_show .at-activity-indicator:visible').count()).toBe(0)
+  await app.page.locator('.taro__toast p', { hasText: '已选择' }).waitFor({ state: 'hidden' })
+  await app.page.screenshot({ path: screenshotPath('weather-unavailable.png') })
 
   // The provider is spared for 30 s after the failure: 重试 could only fail, so it waits.
   await expect(visible('retry-countdown').innerText()).resolves.toMatch(/^(30|29|28) 秒后可重试$/)
@@ -168,7 +154,7 @@ test('a place never fetched, with the provider failing: a clear message and 重�
   await openAs(ME, '/pages/weather/index')
   await expect(visible('retry-countdown').innerText()).resolves.toMatch(/^[1-6] 秒后可重试$/)
   await visible('retry').locator('.at-button--disabled').waitFor()
-  await cloud.qweather({ overQuota: false })
+  await app.cloud.qweather({ overQuota: false })
   // The countdown runs on real time: up to 6 s.
   await visible('retry-countdown').waitFor({ state: 'detached', timeout: 20_000 })
   await visible('retry').locator('.at-button:not(.at-button--disabled)').click()
@@ -180,15 +166,15 @@ test('a place never fetched, with the provider failing: a clear message and 重�
 test('a stale board during the pause: 刷新 waits its seconds, then brings the new data', async () => {
   // 盐田 is cached now; past its time to live with the provider down, the first view fails to
   // refresh it, and the page opened again in the pause shows it old with the seconds to wait.
-  await cloud.qweather({ down: true })
+  await app.cloud.qweather({ down: true })
   await tick(PAST_TTL)
-  await expectOk((await cloud.call('weather', { action: 'board' }, ME)) as Reply)
+  await expectOk((await app.cloud.call('weather', { action: 'board' }, ME)) as Reply)
   await tick(24_000)
   await openBoard('qw-101280607')
   await expect(visible('weather-stale-text').innerText()).resolves.toMatch(STALE)
   await expect(visible('refresh-countdown').innerText()).resolves.toMatch(/^[1-6] 秒后可刷新$/)
   expect(await visible('refresh').count()).toBe(0)
-  await cloud.qweather({ down: false })
+  await app.cloud.qweather({ down: false })
   await visible('refresh').click({ timeout: 20_000 })
   await visible('weather-stale').waitFor({ state: 'detached' })
   await expect(visible('weather-updated').innerText()).resolves.toContain('数据来源：和风天气')

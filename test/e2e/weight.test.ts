@@ -5,19 +5,14 @@
  * as `npm run bench` opens them; bytes as sent, compressed). 业主评价情况 fetches ECharts only when 评价统计 draws a chart.
  */
 import { H5_BUDGETS, PAGES, visit, type Script, type Visit } from '../../scripts/bench-h5'
-import { launchApp, type App } from '../support/browser'
+import { useApp } from '../support/app'
 
-let app: App
-let home: Visit
-
-beforeAll(async () => {
-  app = await launchApp()
-  home = await visit(app.browser, app.cloud.url, PAGES[0])
-}, 60_000)
-
-afterAll(async () => {
-  await app?.close()
+const app = useApp({
+  setup: async () => {
+    home = await visit(app.browser, app.cloud.url, PAGES[0])
+  },
 })
+let home: Visit
 
 const homeUrls = () => new Set(home.scripts.map((s) => s.url))
 const beyondHome = (v: Visit) => v.scripts.filter((s) => !homeUrls().has(s.url))

@@ -62,11 +62,22 @@ export function pageKit(app: () => App) {
     return rows
   }
 
+  /** Resolves when the page's next `fn.action` call has answered, and the answer is on screen. */
+  async function answered(fn: string, action: string, act: () => Promise<unknown>): Promise<void> {
+    const reply = page().waitForResponse(
+      (r) =>
+        r.url().endsWith(`/api/functions/${fn}`) && r.request().postDataJSON()?.action === action,
+    )
+    await act()
+    await reply
+    await page().evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))))
+  }
+
   return {
     byId,
     /** Opens the app as `openid` at `route` (a fresh load, so the URL's openid is applied). */
     openAs: (openid: string, route: string) => app().openAs(openid, route),
-    /** Waits until `locator` is on a page whose entering transition is over (see home.test.ts). */
+    /** Waits until `locator` is on the page on top, once it has slid in (App.shown). */
     shown: (locator: Locator) => app().shown(locator),
     input: (field: string) => byId(`field-${field}`).locator('input'),
     fieldError: (field: string) => byId(`field-${field}-error`),
@@ -81,6 +92,7 @@ export function pageKit(app: () => App) {
         .waitFor(),
     tab: (key: string) => byId(`tab-${key}`),
     loadAll,
+    answered,
     /** A function's data as `openid` calls it (the figures a page must show). */
     async api<T>(fn: string, event: object, openid = 'demo-manager'): Promise<T> {
       const r = await app().cloud.call<Result<T>>(fn, event, openid)
