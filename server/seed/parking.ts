@@ -5,6 +5,7 @@ import {
   type ParkingForm,
 } from '../../types/parking'
 import type { Todo } from '../../types/todos'
+import { DEMO_PEOPLE } from './people'
 
 /**
  * 车位信息公开 demo data. 阳光花园: edition 1 published long ago and superseded, edition 2 the
@@ -102,86 +103,73 @@ const HAIBIN_V1: ParkingForm = {
   relief: { adopted: true, measures: ['引导使用周边公共停车场'], note: '' },
 }
 
+interface Actor {
+  id: string
+  name: string
+  role: 'handler' | 'manager'
+}
+const LI: Actor = { id: 'a-li', name: DEMO_PEOPLE.li.name, role: 'handler' }
+const ZHANG: Actor = { id: 'a-zhang', name: DEMO_PEOPLE.zhang.name, role: 'manager' }
+const CHEN: Actor = { id: 'a-chen', name: DEMO_PEOPLE.chen.name, role: 'manager' }
+
+/**
+ * How each edition came about: its author's saves, then 提交 (by the author) and 发布 (by the
+ * publisher), in days before now; a superseded one was replaced by `supersededBy` at its last save.
+ */
+interface Story extends Pick<
+  ParkingEdition,
+  'projectId' | 'edition' | 'status' | 'step' | 'version' | 'supersededBy'
+> {
+  form: ParkingDraft
+  by: Actor
+  created: number
+  updated: number
+  submitted?: number
+  published?: number
+  publisher?: Actor
+}
+
+const YG = 'p-yangguang'
+// prettier-ignore
+const STORIES: Story[] = [
+  { projectId: YG, edition: 1, status: 'superseded', form: YANGGUANG_V1, step: 5, version: 4, by: LI, created: 430, updated: 20, submitted: 425, published: 424, publisher: ZHANG, supersededBy: 2 },
+  { projectId: YG, edition: 2, status: 'published', form: YANGGUANG_V2, step: 5, version: 3, by: LI, created: 24, updated: 20, submitted: 22, published: 20, publisher: ZHANG },
+  { projectId: YG, edition: 3, status: 'draft', form: YANGGUANG_DRAFT, step: 1, version: 5, by: LI, created: 2, updated: 1 },
+  { projectId: 'p-haibin', edition: 1, status: 'published', form: HAIBIN_V1, step: 5, version: 3, by: CHEN, created: 60, updated: 58, submitted: 58, published: 58, publisher: CHEN },
+]
+
+function edition(now: number, s: Story): ParkingEdition {
+  const at = (days: number) => now - days * DAY
+  const { projectId, edition, status, form, step, version, by } = s
+  const doc: ParkingEdition = {
+    _id: editionId(projectId, edition),
+    projectId,
+    edition,
+    status,
+    form,
+    step,
+    version,
+    createdAt: at(s.created),
+    createdBy: by.id,
+    createdByName: by.name,
+    updatedAt: at(s.updated),
+    updatedByName: by.name,
+  }
+  if (s.submitted !== undefined) {
+    const submitter = { submittedBy: by.id, submittedByName: by.name, submittedByRole: by.role }
+    Object.assign(doc, { submittedAt: at(s.submitted), ...submitter })
+  }
+  if (s.published !== undefined && s.publisher) {
+    Object.assign(doc, { publishedAt: at(s.published), publishedByName: s.publisher.name })
+  }
+  if (s.supersededBy) {
+    Object.assign(doc, { supersededAt: doc.updatedAt, supersededBy: s.supersededBy })
+  }
+  return doc
+}
+
 export function parkingEditions(now: number): ParkingEdition[] {
-  const yg = (n: number) => editionId('p-yangguang', n)
-  return [
-    {
-      _id: yg(1),
-      projectId: 'p-yangguang',
-      edition: 1,
-      status: 'superseded',
-      form: YANGGUANG_V1,
-      step: 5,
-      version: 4,
-      createdAt: now - 430 * DAY,
-      createdBy: 'a-li',
-      createdByName: '李晓华',
-      updatedAt: now - 20 * DAY,
-      updatedByName: '李晓华',
-      submittedAt: now - 425 * DAY,
-      submittedBy: 'a-li',
-      submittedByName: '李晓华',
-      submittedByRole: 'handler',
-      publishedAt: now - 424 * DAY,
-      publishedByName: '张建国',
-      supersededAt: now - 20 * DAY,
-      supersededBy: 2,
-    },
-    {
-      _id: yg(2),
-      projectId: 'p-yangguang',
-      edition: 2,
-      status: 'published',
-      form: YANGGUANG_V2,
-      step: 5,
-      version: 3,
-      createdAt: now - 24 * DAY,
-      createdBy: 'a-li',
-      createdByName: '李晓华',
-      updatedAt: now - 20 * DAY,
-      updatedByName: '李晓华',
-      submittedAt: now - 22 * DAY,
-      submittedBy: 'a-li',
-      submittedByName: '李晓华',
-      submittedByRole: 'handler',
-      publishedAt: now - 20 * DAY,
-      publishedByName: '张建国',
-    },
-    {
-      _id: yg(3),
-      projectId: 'p-yangguang',
-      edition: 3,
-      status: 'draft',
-      form: YANGGUANG_DRAFT,
-      step: 1,
-      version: 5,
-      createdAt: now - 2 * DAY,
-      createdBy: 'a-li',
-      createdByName: '李晓华',
-      updatedAt: now - DAY,
-      updatedByName: '李晓华',
-    },
-    {
-      _id: editionId('p-haibin', 1),
-      projectId: 'p-haibin',
-      edition: 1,
-      status: 'published',
-      form: HAIBIN_V1,
-      step: 5,
-      version: 3,
-      createdAt: now - 60 * DAY,
-      createdBy: 'a-chen',
-      createdByName: '陈志强',
-      updatedAt: now - 58 * DAY,
-      updatedByName: '陈志强',
-      submittedAt: now - 58 * DAY,
-      submittedBy: 'a-chen',
-      submittedByName: '陈志强',
-      submittedByRole: 'manager',
-      publishedAt: now - 58 * DAY,
-      publishedByName: '陈志强',
-    },
-  ]
+  return STORIES.map((s) => edition(now, s))
 }
 
 /** The trail the seeded editions would have left (审核信息). */
@@ -192,7 +180,7 @@ export function parkingAudit(now: number) {
     projectId: string,
     action: string,
     label: string,
-    actor: [string, string, 'handler' | 'manager'],
+    actor: Actor,
     at: number,
     detail: Record<string, unknown>,
   ) => ({
@@ -203,16 +191,14 @@ export function parkingAudit(now: number) {
     targetType: 'parkingEdition',
     targetId,
     projectId,
-    actorId: actor[0],
-    actorName: actor[1],
-    actorRole: actor[2],
+    actorId: actor.id,
+    actorName: actor.name,
+    actorRole: actor.role,
     actorOpenid: '',
     at,
     detail,
   })
-  const li: [string, string, 'handler'] = ['a-li', '李晓华', 'handler']
-  const zhang: [string, string, 'manager'] = ['a-zhang', '张建国', 'manager']
-  const chen: [string, string, 'manager'] = ['a-chen', '陈志强', 'manager']
+  const [li, zhang, chen] = [LI, ZHANG, CHEN]
   const yg = 'p-yangguang'
   const e = (n: number) => editionId(yg, n)
   const hb = editionId('p-haibin', 1)
