@@ -97,176 +97,169 @@ const monthName = (start: number) => {
   return `${y}年${Number(m)}月`
 }
 
-/** Large outflows of 公共收益 (≥ ¥50,000: published as 大额资金转账). */
-const INCOME_WORKS: [string, string, number, number][] = [
-  ['儿童游乐设施更新改造', '深圳市康乐体育设施工程有限公司', 58_000, 96_000],
-  ['小区监控系统高清化升级', '深圳市安视达智能科技有限公司', 120_000, 186_000],
-  ['中心花园绿化提升工程', '深圳市南粤园林绿化工程有限公司', 65_000, 110_000],
-  ['公众责任保险（年度）', '中国人民财产保险股份有限公司深圳市分公司', 52_000, 61_000],
-  ['共有资金年度审计', '深圳鹏信会计师事务所（普通合伙）', 50_000, 58_000],
-  ['地下车库照明节能改造', '深圳市光亮照明工程有限公司', 72_000, 99_000],
-  ['健身步道翻新', '深圳市康乐体育设施工程有限公司', 55_000, 83_000],
-  ['门岗道闸及人脸识别门禁更换', '深圳市捷安达智能系统有限公司', 88_000, 138_000],
+/**
+ * Large outflows (of 公共收益 ≥ ¥50,000: published as 大额资金转账), by the account that pays:
+ * what, to whom, between how many yuan.
+ */
+// prettier-ignore
+const LARGE_WORKS: ['income' | 'repair', string, string, number, number][] = [
+  ['income', '儿童游乐设施更新改造', '深圳市康乐体育设施工程有限公司', 58_000, 96_000],
+  ['income', '小区监控系统高清化升级', '深圳市安视达智能科技有限公司', 120_000, 186_000],
+  ['income', '中心花园绿化提升工程', '深圳市南粤园林绿化工程有限公司', 65_000, 110_000],
+  ['income', '公众责任保险（年度）', '中国人民财产保险股份有限公司深圳市分公司', 52_000, 61_000],
+  ['income', '共有资金年度审计', '深圳鹏信会计师事务所（普通合伙）', 50_000, 58_000],
+  ['income', '地下车库照明节能改造', '深圳市光亮照明工程有限公司', 72_000, 99_000],
+  ['income', '健身步道翻新', '深圳市康乐体育设施工程有限公司', 55_000, 83_000],
+  ['income', '门岗道闸及人脸识别门禁更换', '深圳市捷安达智能系统有限公司', 88_000, 138_000],
+  ['repair', '3栋外墙渗漏维修', '深圳市建工维修有限公司', 260_000, 340_000],
+  ['repair', '1、2栋电梯曳引机更换', '深圳市迅达电梯工程有限公司', 380_000, 460_000],
+  ['repair', '地下车库顶板防水修缮', '深圳市卓越防水工程有限公司', 150_000, 230_000],
+  ['repair', '消防喷淋管网更换', '深圳市安消消防工程有限公司', 180_000, 260_000],
+  ['repair', '二次供水水泵房设备更换', '深圳市水务科技工程有限公司', 90_000, 160_000],
+  ['repair', '屋面防水及隔热层修缮', '深圳市卓越防水工程有限公司', 120_000, 210_000],
 ]
-/** Large outflows of the 专项维修资金 account. */
-const REPAIR_WORKS: [string, string, number, number][] = [
-  ['3栋外墙渗漏维修', '深圳市建工维修有限公司', 260_000, 340_000],
-  ['1、2栋电梯曳引机更换', '深圳市迅达电梯工程有限公司', 380_000, 460_000],
-  ['地下车库顶板防水修缮', '深圳市卓越防水工程有限公司', 150_000, 230_000],
-  ['消防喷淋管网更换', '深圳市安消消防工程有限公司', 180_000, 260_000],
-  ['二次供水水泵房设备更换', '深圳市水务科技工程有限公司', 90_000, 160_000],
-  ['屋面防水及隔热层修缮', '深圳市卓越防水工程有限公司', 120_000, 210_000],
-]
+const worksOf = (account: 'income' | 'repair') =>
+  LARGE_WORKS.filter((w) => w[0] === account).map(
+    ([, purpose, payee, min, max]) => [purpose, payee, min, max] as const,
+  )
+const INCOME_WORKS = worksOf('income')
+const REPAIR_WORKS = worksOf('repair')
+
+/** A day of the month: fixed, drawn from a range, or a given moment. */
+type Day = number | readonly [number, number] | { at: number }
+const isRange = (d: Day): d is readonly [number, number] => Array.isArray(d)
+/** Yuan: exactly, or fen drawn between two amounts. */
+type Yuan = number | readonly [number, number]
+/** A text, or one drawn (after the day and the amount, in the order they are written). */
+type Text = string | (() => string)
+
+/** One month's writing: its start, the month before's name, and how to add a movement. */
+interface Month {
+  r: Random
+  back: number
+  start: number
+  /** The month before, 2025年3月: what a monthly collection is for. */
+  last: string
+  income: Mover
+  payment: Mover
+}
+type Mover = (accountId: string, day: Day, sum: Yuan, counterparty: Text, purpose: Text) => void
+
+/**
+ * The movements of the `months` months before this one and of this one up to `now`, written by
+ * `write` month by month from one random source, each drawn in the order it is written (so the
+ * same data comes out on every start).
+ */
+function drafts(seed: number, months: number, now: number, write: (m: Month) => void): Draft[] {
+  const r = random(seed)
+  const out: Draft[] = []
+  for (let back = months; back >= 0; back--) {
+    const start = monthStart(now, back)
+    const last = monthName(monthStart(now, back + 1))
+    write({ r, back, start, last, ...movers(r, start, now, out) })
+  }
+  return out
+}
+
+function movers(r: Random, start: number, now: number, out: Draft[]) {
+  const move =
+    (direction: Direction): Mover =>
+    (accountId, day, sum, counterparty, purpose) => {
+      const at =
+        typeof day === 'number'
+          ? dayOf(start, day, r)
+          : isRange(day)
+            ? dayOf(start, r.int(day[0], day[1]), r)
+            : day.at
+      const fen = typeof sum === 'number' ? yuan(sum) : amount(r, sum[0], sum[1])
+      const text = (t: Text) => (typeof t === 'string' ? t : t())
+      const d: Draft = {
+        accountId,
+        at,
+        direction,
+        amount: fen,
+        counterparty: text(counterparty),
+        purpose: text(purpose),
+      }
+      if (d.at <= now) out.push(d)
+    }
+  return { income: move('in'), payment: move('out') }
+}
 
 /** 阳光花园: 36 months (and this month up to today) of movements of its three accounts. */
 function yangguangDrafts(now: number): Draft[] {
-  const r = random(20_260_501)
-  const out: Draft[] = []
-  const push = (d: Draft) => {
-    if (d.at <= now) out.push(d)
-  }
-  for (let back = 36; back >= 0; back--) {
-    const start = monthStart(now, back)
-    const last = monthName(monthStart(now, back + 1))
+  return drafts(20_260_501, 36, now, ({ r, back, start, last, income, payment }) => {
     const [, m] = cstMonth(start).split('-').map(Number)
-    push({
-      accountId: 'fa-yg-income',
-      at: dayOf(start, r.int(5, 9), r),
-      direction: 'in',
-      amount: amount(r, 38_000, 62_000),
-      counterparty: YG_COMPANY,
-      purpose: `${last}临时停车收益`,
-    })
-    push({
-      accountId: 'fa-yg-income',
-      at: dayOf(start, r.int(10, 14), r),
-      direction: 'in',
-      amount: amount(r, 6_200, 8_900),
-      counterparty: '深圳市城联传媒广告有限公司',
-      purpose: `${last}电梯轿厢广告位收益`,
-    })
-    push({
-      accountId: 'fa-yg-repair',
-      at: dayOf(start, r.int(6, 12), r),
-      direction: 'in',
-      amount: amount(r, 9_200, 11_400),
-      counterparty: YG_COMPANY,
-      purpose: `${last}日常专项维修资金代收`,
-    })
+    income('fa-yg-income', [5, 9], [38_000, 62_000], YG_COMPANY, `${last}临时停车收益`)
+    income('fa-yg-income', [10, 14], [6_200, 8_900], YG_AD_AGENCY, `${last}电梯轿厢广告位收益`)
+    income('fa-yg-repair', [6, 12], [9_200, 11_400], YG_COMPANY, `${last}日常专项维修资金代收`)
     if (m % 3 === 1) {
-      push({
-        accountId: 'fa-yg-income',
-        at: dayOf(start, r.int(15, 20), r),
-        direction: 'in',
-        amount: yuan(12_600),
-        counterparty: '中国铁塔股份有限公司深圳市分公司',
-        purpose: '通信基站场地使用费（季度）',
-      })
+      income('fa-yg-income', [15, 20], 12_600, YG_TOWER, '通信基站场地使用费（季度）')
     }
     if (m % 3 === 0) {
-      for (const id of ['fa-yg-income', 'fa-yg-repair', 'fa-yg-work']) {
-        push({
-          accountId: id,
-          at: dayOf(start, 21, r),
-          direction: 'in',
-          amount: id === 'fa-yg-repair' ? amount(r, 6_800, 9_600) : amount(r, 120, 2_400),
-          counterparty: YG_ACCOUNTS.find((a) => a._id === id)!.bank,
-          purpose: '结息',
-        })
+      for (const a of YG_ACCOUNTS) {
+        const interest: Yuan = a._id === 'fa-yg-repair' ? [6_800, 9_600] : [120, 2_400]
+        income(a._id, 21, interest, a.bank, '结息')
       }
     }
     if (r.chance(0.35)) {
-      push({
-        accountId: 'fa-yg-income',
-        at: dayOf(start, r.int(15, 25), r),
-        direction: 'in',
-        amount: amount(r, 800, 4_600),
-        counterparty: personNameFor(r),
-        purpose: r.pick(['会所场地租用收入', '架空层场地临时使用费', '快递柜场地使用费']),
-      })
+      income(
+        'fa-yg-income',
+        [15, 25],
+        [800, 4_600],
+        () => personNameFor(r),
+        () => r.pick(['会所场地租用收入', '架空层场地临时使用费', '快递柜场地使用费']),
+      )
     }
     // Small expenses of 公共收益.
     if (r.chance(0.6)) {
-      push({
-        accountId: 'fa-yg-income',
-        at: dayOf(start, r.int(16, 27), r),
-        direction: 'out',
-        amount: amount(r, 1_200, 18_000),
-        counterparty: r.pick([
-          '深圳市康乐体育设施工程有限公司',
-          '深圳市南粤园林绿化工程有限公司',
-          '深圳市安视达智能科技有限公司',
-        ]),
-        purpose: r.pick(['公共区域小额维修', '健身器材维修', '监控摄像头更换', '绿化补种']),
-      })
+      payment(
+        'fa-yg-income',
+        [16, 27],
+        [1_200, 18_000],
+        () => r.pick(YG_CONTRACTORS),
+        () => r.pick(['公共区域小额维修', '健身器材维修', '监控摄像头更换', '绿化补种']),
+      )
     }
     if (m % 3 === 1) {
-      push({
-        accountId: 'fa-yg-income',
-        at: dayOf(start, r.int(14, 18), r),
-        direction: 'out',
-        amount: amount(r, 4_000, 9_000),
-        counterparty: '国家税务总局深圳市南山区税务局',
-        purpose: '公共收益增值税及附加（季度）',
-      })
+      payment('fa-yg-income', [14, 18], [4_000, 9_000], YG_TAX, '公共收益增值税及附加（季度）')
     }
     // A large outflow about once a month, alternating between the two accounts.
     if (back % 2 === 0) {
       const [purpose, payee, min, max] = r.pick(INCOME_WORKS)
-      push({
-        accountId: 'fa-yg-income',
-        at: dayOf(start, r.int(18, 28), r),
-        direction: 'out',
-        amount: amount(r, min, max),
-        counterparty: payee,
-        purpose,
-      })
+      payment('fa-yg-income', [18, 28], [min, max], payee, purpose)
     } else if (back % 4 === 1) {
       const [purpose, payee, min, max] = r.pick(REPAIR_WORKS)
-      push({
-        accountId: 'fa-yg-repair',
-        at: dayOf(start, r.int(18, 28), r),
-        direction: 'out',
-        amount: amount(r, min, max),
-        counterparty: payee,
-        purpose,
-      })
+      payment('fa-yg-repair', [18, 28], [min, max], payee, purpose)
     }
     // Once a year the owners' assembly funds its committee's work from 公共收益.
     if (m === 3) {
       const at = dayOf(start, 8, r)
-      const fund = yuan(80_000)
-      push({
-        accountId: 'fa-yg-income',
-        at,
-        direction: 'out',
-        amount: fund,
-        counterparty: '深圳市南山区阳光花园业主委员会',
-        purpose: '划拨年度业主大会、业主委员会工作经费',
-      })
-      push({
-        accountId: 'fa-yg-work',
-        at: at + 60_000,
-        direction: 'in',
-        amount: fund,
-        counterparty: '深圳市南山区阳光花园业主大会',
-        purpose: '年度业主大会、业主委员会工作经费',
-      })
+      const work = '年度业主大会、业主委员会工作经费'
+      payment('fa-yg-income', { at }, 80_000, '深圳市南山区阳光花园业主委员会', `划拨${work}`)
+      income('fa-yg-work', { at: at + 60_000 }, 80_000, '深圳市南山区阳光花园业主大会', work)
     }
     // The committee's small running costs.
     if (r.chance(0.7)) {
-      push({
-        accountId: 'fa-yg-work',
-        at: dayOf(start, r.int(3, 27), r),
-        direction: 'out',
-        amount: amount(r, 300, 6_800),
-        counterparty: r.pick(['深圳市印象文印有限公司', '业委会委员', '深圳市法信律师事务所']),
-        purpose: r.pick(['会议资料印制', '委员津贴', '法律咨询服务费', '业主大会表决材料印制']),
-      })
+      payment(
+        'fa-yg-work',
+        [3, 27],
+        [300, 6_800],
+        () => r.pick(['深圳市印象文印有限公司', '业委会委员', '深圳市法信律师事务所']),
+        () => r.pick(['会议资料印制', '委员津贴', '法律咨询服务费', '业主大会表决材料印制']),
+      )
     }
-  }
-  return out
+  })
 }
+
+const YG_AD_AGENCY = '深圳市城联传媒广告有限公司'
+const YG_TOWER = '中国铁塔股份有限公司深圳市分公司'
+const YG_TAX = '国家税务总局深圳市南山区税务局'
+const YG_CONTRACTORS = [
+  '深圳市康乐体育设施工程有限公司',
+  '深圳市南粤园林绿化工程有限公司',
+  '深圳市安视达智能科技有限公司',
+]
 
 function personNameFor(r: Random): string {
   return `${r.pick([...'王李张刘陈杨黄赵'])}${r.pick(['先生', '女士'])}`
@@ -274,43 +267,15 @@ function personNameFor(r: Random): string {
 
 /** 海滨广场: twelve months, with a few large repairs. */
 function haibinDrafts(now: number): Draft[] {
-  const r = random(20_260_502)
-  const out: Draft[] = []
-  const push = (d: Draft) => {
-    if (d.at <= now) out.push(d)
-  }
-  for (let back = 12; back >= 0; back--) {
-    const start = monthStart(now, back)
-    const last = monthName(monthStart(now, back + 1))
-    push({
-      accountId: 'fa-hb-income',
-      at: dayOf(start, r.int(5, 10), r),
-      direction: 'in',
-      amount: amount(r, 22_000, 31_000),
-      counterparty: HB_COMPANY,
-      purpose: `${last}停车场及外墙广告收益`,
-    })
-    push({
-      accountId: 'fa-hb-repair',
-      at: dayOf(start, r.int(6, 12), r),
-      direction: 'in',
-      amount: amount(r, 5_100, 6_300),
-      counterparty: HB_COMPANY,
-      purpose: `${last}日常专项维修资金代收`,
-    })
+  return drafts(20_260_502, 12, now, ({ r, back, last, income, payment }) => {
+    income('fa-hb-income', [5, 10], [22_000, 31_000], HB_COMPANY, `${last}停车场及外墙广告收益`)
+    income('fa-hb-repair', [6, 12], [5_100, 6_300], HB_COMPANY, `${last}日常专项维修资金代收`)
     if (back % 4 === 2) {
       const [purpose, payee, min, max] = r.pick(REPAIR_WORKS)
-      push({
-        accountId: 'fa-hb-repair',
-        at: dayOf(start, r.int(15, 26), r),
-        direction: 'out',
-        amount: amount(r, min / 2, max / 2),
-        counterparty: payee,
-        purpose: purpose.replace(/^\d[、\d]*栋/, 'A座'),
-      })
+      const inTowerA = purpose.replace(/^\d[、\d]*栋/, 'A座')
+      payment('fa-hb-repair', [15, 26], [min / 2, max / 2], payee, inTowerA)
     }
-  }
-  return out
+  })
 }
 
 /** An account and its movements, balances carried from the opening one. */
