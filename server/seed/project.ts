@@ -92,37 +92,14 @@ export function profiles(now: number): ProjectProfile[] {
     0.74,
   )
   const hb = buildings(r, ['A座', 'B座', 'C座'], [236, 236, 170], 0.58)
+  // prettier-ignore
   return [
-    profile(
-      {
-        _id: 'p-yangguang',
-        projectId: 'p-yangguang',
-        propertyType: '住宅',
-        landArea: 68_420.35,
-        buildingArea: 215_386.72,
-        completedAt: '2016-12-28',
-        companyId: 'pc-anju',
-        managedSince: '2017-01-01',
-        voting: { voters: 1712, households: 1690 },
-        updatedAt: now - 3 * DAY,
-      },
-      yg,
-    ),
-    profile(
-      {
-        _id: 'p-haibin',
-        projectId: 'p-haibin',
-        propertyType: '商住',
-        landArea: 12_806.5,
-        buildingArea: 98_645.18,
-        completedAt: '2009-06-30',
-        companyId: 'pc-pengcheng',
-        managedSince: '2019-10-01',
-        voting: { voters: 603, households: 588 },
-        updatedAt: now - 9 * DAY,
-      },
-      hb,
-    ),
+    profile({ _id: 'p-yangguang', projectId: 'p-yangguang', propertyType: '住宅', landArea: 68_420.35, buildingArea: 215_386.72,
+      completedAt: '2016-12-28', companyId: 'pc-anju', managedSince: '2017-01-01',
+      voting: { voters: 1712, households: 1690 }, updatedAt: now - 3 * DAY }, yg),
+    profile({ _id: 'p-haibin', projectId: 'p-haibin', propertyType: '商住', landArea: 12_806.5, buildingArea: 98_645.18,
+      completedAt: '2009-06-30', companyId: 'pc-pengcheng', managedSince: '2019-10-01',
+      voting: { voters: 603, households: 588 }, updatedAt: now - 9 * DAY }, hb),
   ]
 }
 
@@ -496,62 +473,24 @@ export function facilities(now: number): Facility[] {
 
 // ---- 物业服务合同 ---------------------------------------------------------------------------
 
+/** A fee of a contract (per square metre and month unless said). */
+const fee = (item: string, fen: number, unit = '元/平方米·月') => ({ item, fen, unit })
+
 export function serviceContracts(): ServiceContract[] {
+  // prettier-ignore
   return [
-    {
-      _id: 'sc-yg-2023',
-      projectId: 'p-yangguang',
-      filingNo: '深南物合备〔2022〕0153号',
-      filedAt: '2022-12-28',
-      partyA: '深圳市南山区阳光花园业主大会',
-      partyB: '深圳市安居物业管理有限公司',
-      kind: '物业服务合同',
-      feeMode: '包干制',
-      signedAt: '2022-12-20',
-      termFrom: '2023-01-01',
-      termTo: '2027-12-31',
-      fees: [
-        { item: '住宅', fen: 280, unit: '元/平方米·月' },
-        { item: '商铺', fen: 650, unit: '元/平方米·月' },
-        { item: '地下车位管理服务费', fen: 8000, unit: '元/个·月' },
-      ],
-    },
-    {
-      _id: 'sc-yg-2017',
-      projectId: 'p-yangguang',
-      filingNo: '深南物合备〔2016〕0471号',
-      filedAt: '2016-12-15',
-      partyA: '深圳市阳光置业有限公司（建设单位）',
-      partyB: '深圳市安居物业管理有限公司',
-      kind: '前期物业服务合同',
-      feeMode: '包干制',
-      signedAt: '2016-11-30',
-      termFrom: '2017-01-01',
-      termTo: '2022-12-31',
-      fees: [
-        { item: '住宅', fen: 250, unit: '元/平方米·月' },
-        { item: '商铺', fen: 600, unit: '元/平方米·月' },
-        { item: '地下车位管理服务费', fen: 6000, unit: '元/个·月' },
-      ],
-    },
-    {
-      _id: 'sc-hb-2019',
-      projectId: 'p-haibin',
-      filingNo: '深福物合备〔2019〕0288号',
-      filedAt: '2019-09-26',
-      partyA: '深圳市海滨置业发展有限公司（建设单位）',
-      partyB: '深圳市鹏城物业服务有限公司',
-      kind: '前期物业服务合同',
-      feeMode: '酬金制',
-      signedAt: '2019-09-12',
-      termFrom: '2019-10-01',
-      termTo: '2027-09-30',
-      fees: [
-        { item: '住宅', fen: 420, unit: '元/平方米·月' },
-        { item: '写字楼', fen: 980, unit: '元/平方米·月' },
-        { item: '商铺', fen: 1200, unit: '元/平方米·月' },
-      ],
-    },
+    { _id: 'sc-yg-2023', projectId: 'p-yangguang', kind: '物业服务合同', feeMode: '包干制',
+      filingNo: '深南物合备〔2022〕0153号', filedAt: '2022-12-28', signedAt: '2022-12-20', termFrom: '2023-01-01', termTo: '2027-12-31',
+      partyA: '深圳市南山区阳光花园业主大会', partyB: '深圳市安居物业管理有限公司',
+      fees: [fee('住宅', 280), fee('商铺', 650), fee('地下车位管理服务费', 8000, '元/个·月')] },
+    { _id: 'sc-yg-2017', projectId: 'p-yangguang', kind: '前期物业服务合同', feeMode: '包干制',
+      filingNo: '深南物合备〔2016〕0471号', filedAt: '2016-12-15', signedAt: '2016-11-30', termFrom: '2017-01-01', termTo: '2022-12-31',
+      partyA: '深圳市阳光置业有限公司（建设单位）', partyB: '深圳市安居物业管理有限公司',
+      fees: [fee('住宅', 250), fee('商铺', 600), fee('地下车位管理服务费', 6000, '元/个·月')] },
+    { _id: 'sc-hb-2019', projectId: 'p-haibin', kind: '前期物业服务合同', feeMode: '酬金制',
+      filingNo: '深福物合备〔2019〕0288号', filedAt: '2019-09-26', signedAt: '2019-09-12', termFrom: '2019-10-01', termTo: '2027-09-30',
+      partyA: '深圳市海滨置业发展有限公司（建设单位）', partyB: '深圳市鹏城物业服务有限公司',
+      fees: [fee('住宅', 420), fee('写字楼', 980), fee('商铺', 1200)] },
   ]
 }
 
