@@ -6,6 +6,7 @@ import type { FunctionRunner } from './functions'
 import { readBody, sendBody, sendJson } from './http-util'
 import {
   OPENAPI_REFUSED,
+  openApiBinaryReply,
   openApiRefusal,
   openApiReply,
   readOpenApiRequest,
@@ -15,6 +16,7 @@ import type { FileStore } from './storage'
 import type { Store } from './store'
 import type { Transactions } from './transactions'
 import { decodeCaller } from './wx-context'
+import { getUnlimited } from './wxacode'
 
 /**
  * POST /admin: the endpoint wx-server-sdk talks to (TCB_CONTEXT_CNFG.URL). Replies are HTTP 200
@@ -135,11 +137,21 @@ async function openApi(
   const refusal = openApiRefusalCode(deps, request)
   if (refusal !== null)
     return sendBody(res, 200, openApiRefusal(refusal), 'application/octet-stream')
-  if (request.apiName !== 'subscribeMessage.send') {
-    throw invalidParam(`local cloud does not implement openapi ${request.apiName}`)
+  sendBody(res, 200, await openApiAnswer(deps, req, request), 'application/octet-stream')
+}
+
+/** The APIs the local cloud stands in for; any other is refused as a bad parameter. */
+async function openApiAnswer(deps: CloudApiDeps, req: IncomingMessage, request: OpenApiRequest) {
+  if (request.apiName === 'subscribeMessage.send') {
+    return openApiReply(recordSubscribeMessage(deps, request.params))
   }
-  const reply = openApiReply(recordSubscribeMessage(deps, request.params))
-  sendBody(res, 200, reply, 'application/octet-stream')
+  if (request.apiName === 'wxacode.getUnlimited') {
+    // The code opens the H5 app where the function reached the local cloud (Host, checked by
+    // the guard), so a second browser on this machine can scan or open it.
+    const answer = await getUnlimited(`http://${req.headers.host}`, request.params)
+    return 'png' in answer ? openApiBinaryReply(answer.png, 'image/png') : openApiReply(answer)
+  }
+  throw invalidParam(`local cloud does not implement openapi ${request.apiName}`)
 }
 
 export async function handleCloudApi(

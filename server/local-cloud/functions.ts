@@ -9,7 +9,7 @@ import {
   type FunctionConfig,
 } from './function-config'
 import { Slots } from './slots'
-import { encodeCaller, runWithEnv, type Caller } from './wx-context'
+import { encodeCaller, runWithEnv, type Caller, type WebCaller } from './wx-context'
 
 /**
  * Runs the built cloud functions (`<functionsDir>/<name>/index.js`, CommonJS, `exports.main`) in
@@ -40,6 +40,18 @@ export class FunctionNotFound extends Error {
 }
 
 const NAME = /^[A-Za-z0-9_-]{1,60}$/
+
+/** The per-call context keys of a web caller (node-sdk tcbcontext.ts reads those listed). */
+const WEB_CONTEXT_KEYS = [
+  'TCB_ENV',
+  'TCB_SOURCE',
+  'TCB_UUID',
+  'TCB_CUSTOM_USER_ID',
+  'TCB_ISANONYMOUS_USER',
+  'TCB_SOURCE_IP',
+]
+/** getWXContext().SOURCE of a web SDK call; WeChat documents only its wx_* values [UNVERIFIED]. */
+export const WEB_SOURCE = 'web_client'
 
 type CompilableModule = Module & { _compile(code: string, filename: string): void }
 type ModuleStatics = { _nodeModulePaths(dir: string): string[] }
@@ -119,15 +131,33 @@ export class FunctionRunner {
   }
 
   private callEnv(name: string, caller: Caller): Record<string, string> {
-    return {
-      WX_OPENID: caller.openid,
+    const common = {
       WX_APPID: caller.appid,
-      WX_UNIONID: caller.unionid,
       // Names this function, so the cloud API knows whose config.json grants openapi calls.
       WX_API_TOKEN: encodeCaller({ ...caller, fn: name }),
       LOCAL_CLOCK_OFFSET_MS: String(this.options.clockOffsetMs()),
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: this.options.adminUrl() }),
       SCF_FUNCTIONNAME: name,
+    }
+    if (caller.web) return { ...common, ...this.webEnv(caller.web) }
+    return { ...common, WX_OPENID: caller.openid, WX_UNIONID: caller.unionid }
+  }
+
+  /**
+   * A browser's call (@cloudbase/js-sdk): no WeChat OPENID (WX_CONTEXT_KEYS leaves it out, so
+   * getWXContext() has none), and the TCB_* context that node-sdk's auth().getUserInfo() and
+   * getClientIP() read, listed in TCB_CONTEXT_KEYS as the runtime lists them.
+   */
+  private webEnv(web: WebCaller): Record<string, string> {
+    return {
+      WX_CONTEXT_KEYS: 'WX_APPID,WX_API_TOKEN',
+      TCB_CONTEXT_KEYS: WEB_CONTEXT_KEYS.join(','),
+      TCB_ENV: this.options.envName,
+      TCB_SOURCE: WEB_SOURCE,
+      TCB_UUID: web.uid,
+      TCB_CUSTOM_USER_ID: web.customUserId,
+      TCB_ISANONYMOUS_USER: String(web.anonymous),
+      TCB_SOURCE_IP: web.ip,
     }
   }
 
@@ -156,9 +186,10 @@ export class FunctionRunner {
   async invoke(name: string, event: unknown, caller: Caller): Promise<unknown> {
     const main = this.mainOf(name)
     const limitMs = timeLimitMs(this.configOf(name), this.options.timeoutMs)
-    // The WeChat runtime stamps the caller into client events; functions may read (or strip) it.
+    // The WeChat runtime stamps the caller into mini program events; functions may read (or
+    // strip) it. A browser's event arrives as it sent it.
     const stamped =
-      event && typeof event === 'object' && !Array.isArray(event)
+      !caller.web && event && typeof event === 'object' && !Array.isArray(event)
         ? { ...event, userInfo: { appId: caller.appid, openId: caller.openid } }
         : event
     const run = () =>

@@ -112,6 +112,16 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
+/**
+ * The web SDK's sign-in POSTs (`/auth/v1/*`): its fetch sends the JSON as text/plain, a type any
+ * page may send across origins without asking first. So text/plain is taken only with an Origin
+ * (every browser sends one on a POST), which refusal() has already checked is our own.
+ */
+export function webSdkRefusal(req: IncomingMessage): Refusal | null {
+  if (mediaType(req) === 'text/plain' && req.headers.origin !== undefined) return null
+  return jsonRefusal(req)
+}
+
 /** /admin: JSON (or multipart for cloud.openapi.*) from an SDK holding this start's secret. */
 export function adminRefusal(policy: GuardPolicy, req: IncomingMessage): Refusal | null {
   const type = mediaType(req)

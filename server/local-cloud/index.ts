@@ -16,6 +16,7 @@ import { requestHandler } from './server'
 import { FileStore } from './storage'
 import { Store } from './store'
 import { Transactions } from './transactions'
+import { CUSTOM_LOGIN_KEY_ENV, WebAuth } from './web-auth'
 import { installEnvProxy } from './wx-context'
 
 /**
@@ -108,6 +109,7 @@ function handlerFor(
   clock: Clock,
   origin: () => string,
   weather: StandIn | null,
+  webAuth: WebAuth,
 ) {
   const functions = new FunctionRunner({
     functionsDir: o.functionsDir,
@@ -124,6 +126,7 @@ function handlerFor(
     store.clear()
     clock.set(0)
     faults.set(null)
+    webAuth.clear()
     if (weather) {
       Object.assign(weather.state, {
         key: weather.key,
@@ -148,6 +151,7 @@ function handlerFor(
     h5Dir: o.h5Dir,
     guard: guardPolicy(o),
     weather,
+    webAuth,
   })
 }
 
@@ -206,13 +210,15 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     throw err
   }
   const clock = new Clock(store)
+  // The custom-login key pair of this start; functions issue tickets with its private half.
+  const webAuth = new WebAuth(o.envName, clock.now)
   let origin = ''
   let weather: StandIn | null = null
   let server: Server
   let port: number
   try {
     weather = o.qweatherStandIn ? await startQWeatherStandIn({ now: clock.now }) : null
-    server = createServer(handlerFor(o, store, clock, () => origin, weather))
+    server = createServer(handlerFor(o, store, clock, () => origin, weather, webAuth))
     port = await listen(server, o.port, o.host)
   } catch (err) {
     await weather?.close()
@@ -231,6 +237,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       QWEATHER_STANDIN: '1',
     })
   }
+  // What a deployed function reads to issue tickets (the console's key file, as JSON).
+  process.env[CUSTOM_LOGIN_KEY_ENV] = JSON.stringify(webAuth.key)
   installEnvProxy()
   return { url: `${origin}/`, port, store, close: closer(server, store, release, weather) }
 }

@@ -97,3 +97,9 @@ export function openApiReply(json: Record<string, unknown>): Buffer {
   })
   return Buffer.from(CommOpenApiResp.encode(message).finish())
 }
+
+/** A binary answer (wxacode's image): respData the bytes, contentType theirs. */
+export function openApiBinaryReply(bytes: Buffer, contentType: string): Buffer {
+  const message = CommOpenApiResp.create({ respData: bytes, contentType })
+  return Buffer.from(CommOpenApiResp.encode(message).finish())
+}

@@ -13,9 +13,17 @@ import {
 import { BodyTooLarge, readBody, sendBody, sendError, sendJson } from './http-util'
 import { serveStatic, contentTypeOf } from './static'
 import { pathOfUrlKey, STORAGE_ROUTE, storageErrorXml } from './storage'
+import type { WebAuth } from './web-auth'
+import {
+  AUTH_ROUTE,
+  GATEWAY_FUNCTION_ROUTE,
+  handleAuth,
+  handleGatewayFunction,
+} from './web-gateway'
 
 /** Routes every request of the one HTTP server. */
-export type ServerDeps = CloudApiDeps & DevDeps & { h5Dir: string; guard: GuardPolicy }
+export type ServerDeps = CloudApiDeps &
+  DevDeps & { h5Dir: string; guard: GuardPolicy; webAuth: WebAuth }
 
 const FUNCTION_ROUTE = '/api/functions/'
 const FUNCTION_BODY_LIMIT = 1024 * 1024
@@ -150,6 +158,12 @@ async function route(deps: ServerDeps, req: IncomingMessage, res: ServerResponse
     return callFunction(deps, req, res, safeDecode(path.slice(FUNCTION_ROUTE.length)))
   }
   if (path.startsWith(STORAGE_ROUTE)) return storage(deps, req, res, url)
+  // The web SDK (GATEWAY mode) at the page's own origin: sign-in and callFunction.
+  if (path.startsWith(AUTH_ROUTE)) return handleAuth(deps, req, res)
+  if (path.startsWith(GATEWAY_FUNCTION_ROUTE)) {
+    const name = safeDecode(path.slice(GATEWAY_FUNCTION_ROUTE.length))
+    return handleGatewayFunction(deps, req, res, name)
+  }
   if (path.startsWith('/__dev/')) {
     const notAllowed = devRefusal(deps.guard, req, path)
     return notAllowed ? refuse(res, notAllowed) : handleDev(deps, req, res, url)

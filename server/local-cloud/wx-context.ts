@@ -58,11 +58,22 @@ export function runWithEnv<T>(vars: CallEnv, fn: () => T): T {
   return callEnv.run({ ...vars }, fn)
 }
 
+/** A browser signed in through @cloudbase/js-sdk (web-auth.ts), with the address it called from. */
+export interface WebCaller {
+  uid: string
+  /** '' for an anonymous user. */
+  customUserId: string
+  anonymous: boolean
+  ip: string
+}
+
 /** Who calls a function; carried to nested calls and openapi in the SDK's wxCloudApiToken. */
 export interface Caller {
   openid: string
   unionid: string
   appid: string
+  /** A web caller instead of a WeChat one (openid ''): functions see TCB_* context, no OPENID. */
+  web?: WebCaller
   /**
    * The function making the request, when a function makes it: the one whose config.json grants
    * openapi permissions, and whose slot a nested callFunction runs in (functions.ts).
@@ -86,8 +97,18 @@ export function decodeCaller(token: unknown, appid: string): Caller {
       unionid: String(parsed.unionid ?? ''),
       appid: String(parsed.appid ?? appid),
       ...(typeof parsed.fn === 'string' && parsed.fn ? { fn: parsed.fn } : {}),
+      ...(parsed.web && typeof parsed.web === 'object' ? { web: webCaller(parsed.web) } : {}),
     }
   } catch {
     return anonymous
+  }
+}
+
+function webCaller(v: Record<string, unknown>): WebCaller {
+  return {
+    uid: String(v.uid ?? ''),
+    customUserId: String(v.customUserId ?? ''),
+    anonymous: v.anonymous === true,
+    ip: String(v.ip ?? ''),
   }
 }
