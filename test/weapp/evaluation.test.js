@@ -6,21 +6,12 @@
  */
 const fs = require('node:fs')
 const path = require('node:path')
-const { DIST, bootApp, until } = require('./harness')
-const { startCloud } = require('./cloud')
+const { DIST, until, distFiles } = require('./harness')
+const { useWeapp } = require('./app')
 
 const PAGE = 'pages/evaluation/index'
 
-let cloud
-let boot
 const openid = 'demo-manager'
-
-function distFiles(dir = DIST) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const p = path.join(dir, d.name)
-    return d.isDirectory() ? distFiles(p) : [p]
-  })
-}
 
 /**
  * A Canvas 2D node as WeChat's selector query hands it over, with a context that records what is
@@ -63,18 +54,7 @@ function findNode(tree, match) {
   return null
 }
 
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'app.js')))
-    throw new Error('dist/weapp is missing: run `npx taro build --type weapp` first')
-  cloud = await startCloud()
-  boot = bootApp({ callFunction: (name, data) => cloud.call(name, data, openid) })
-  await boot.settle()
-}, 90_000)
-
-afterAll(async () => {
-  if (boot) boot.closePage()
-  if (cloud) await cloud.stop()
-})
+const app = useWeapp({ caller: openid })
 
 test('ECharts is in the evaluation subpackage and nowhere else', () => {
   // getZr: an ECharts instance method (kept by minifiers: it is a property name).
@@ -86,8 +66,12 @@ test('ECharts is in the evaluation subpackage and nowhere else', () => {
 })
 
 test('评价排名 shows the ranking and the caller’s own entry pinned above it', async () => {
-  const { data } = await cloud.call('evaluation', { action: 'rankings', kind: 'project' }, openid)
-  const page = await boot.openPage(PAGE)
+  const { data } = await app.cloud.call(
+    'evaluation',
+    { action: 'rankings', kind: 'project' },
+    openid,
+  )
+  const page = await app.boot.openPage(PAGE)
   await until(() => page.querySelectorAll('.rank-row').length >= 20, 8000, 'the ranking')
   const text = page.dom.textContent
   expect(text).toContain('我的排名')
@@ -97,8 +81,8 @@ test('评价排名 shows the ranking and the caller’s own entry pinned above i
 })
 
 test('评价统计 renders the chart’s Canvas 2D host and the table of every quarter', async () => {
-  const { data } = await cloud.call('evaluation', { action: 'stats' }, openid)
-  const page = await boot.openPage(PAGE)
+  const { data } = await app.cloud.call('evaluation', { action: 'stats' }, openid)
+  const page = await app.boot.openPage(PAGE)
   await until(() => page.querySelectorAll('.tabs__item').length >= 2, 8000, 'the tabs')
   page.querySelectorAll('.tabs__item')[1].dispatchEvent('tap')
   await until(
@@ -123,7 +107,7 @@ test('评价统计 renders the chart’s Canvas 2D host and the table of every q
 })
 
 test('ECharts draws the quarters on the Canvas 2D node WeChat hands over', async () => {
-  const { data } = await cloud.call('evaluation', { action: 'stats' }, openid)
+  const { data } = await app.cloud.call('evaluation', { action: 'stats' }, openid)
   const canvas = fakeCanvas()
   const asked = []
   const original = global.wx.createSelectorQuery
@@ -140,7 +124,7 @@ test('ECharts draws the quarters on the Canvas 2D node WeChat hands over', async
     return query
   }
   try {
-    const page = await boot.openPage(PAGE)
+    const page = await app.boot.openPage(PAGE)
     await until(() => page.querySelectorAll('.tabs__item').length >= 2, 8000, 'the tabs')
     page.querySelectorAll('.tabs__item')[1].dispatchEvent('tap')
     const latest = data.quarters[data.quarters.length - 1]

@@ -5,6 +5,7 @@
  *
  * Plain CommonJS: the weapp jest project runs without a transform so that nothing rewrites dist/.
  */
+const fs = require('node:fs')
 const path = require('node:path')
 const simulate = require('miniprogram-simulate')
 
@@ -220,4 +221,31 @@ async function until(check, timeoutMs = WAIT_MS, what = 'condition') {
   }
 }
 
-module.exports = { DIST, ROOT, bootApp, until, simulate }
+/** The text a rendered page shows. */
+const text = (page) => page.dom.textContent
+
+/** The built app.json (pages, subpackages, preload rules). */
+const builtAppJson = () => JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
+
+/** The built app.json's subpackage at `root` (e.g. `pages/safety`): its pages. */
+const subpackage = (root) => builtAppJson().subPackages.find((s) => s.root === root)
+
+/** Every file of the build under `dir`. */
+function distFiles(dir = DIST) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name)
+    return d.isDirectory() ? distFiles(p) : [p]
+  })
+}
+
+module.exports = {
+  DIST,
+  ROOT,
+  bootApp,
+  until,
+  simulate,
+  text,
+  builtAppJson,
+  subpackage,
+  distFiles,
+}

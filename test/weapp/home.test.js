@@ -5,8 +5,8 @@
  */
 const fs = require('node:fs')
 const path = require('node:path')
-const { DIST, ROOT, bootApp, until } = require('./harness')
-const { startCloud } = require('./cloud')
+const { DIST, ROOT, until, builtAppJson, distFiles } = require('./harness')
+const { useWeapp } = require('./app')
 
 const HOME = 'pages/home/index'
 
@@ -19,56 +19,41 @@ const TITLES = Object.fromEntries(
   ].map((m) => [m[1], m[2]]),
 )
 
-function distFiles(dir = DIST) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const p = path.join(dir, d.name)
-    return d.isDirectory() ? distFiles(p) : [p]
-  })
-}
-
-let cloud
 let openid = 'demo-handler'
-let boot
 /** When set, the next wx.cloud.callFunction fails as a dropped connection does. */
 let failNext = false
 
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'app.js')))
-    throw new Error('dist/weapp is missing: run `npx taro build --type weapp` first')
-  cloud = await startCloud()
+const app = useWeapp({
+  caller: () => openid,
   // The app's first binding.me (at launch) fails: the first test retries it.
-  failNext = true
-  boot = bootApp({
-    callFunction(name, data) {
-      if (failNext) {
-        failNext = false
-        return Promise.reject({ errCode: -1, errMsg: 'cloud.callFunction:fail request:fail' })
-      }
-      return cloud.call(name, data, openid)
-    },
-  })
-}, 90_000)
-
-afterAll(async () => {
-  if (cloud) await cloud.stop()
+  beforeBoot() {
+    failNext = true
+  },
+  through: (send) => (name, data) => {
+    if (failNext) {
+      failNext = false
+      return Promise.reject({ errCode: -1, errMsg: 'cloud.callFunction:fail request:fail' })
+    }
+    return send(name, data)
+  },
+  settle: false,
 })
 
 /** The app back from the background as `who` (the session is asked again), then 物业服务. */
 async function openHomeAs(who) {
   openid = who
-  const expected = await cloud.call('binding', { action: 'me' }, who)
+  const expected = await app.cloud.call('binding', { action: 'me' }, who)
   expect(expected.ok).toBe(true)
-  boot.closePage()
-  for (const list of Object.values(boot.calls)) list.length = 0
-  await boot.foreground()
-  const page = await boot.openPage(HOME)
+  app.reset()
+  await app.boot.foreground()
+  const page = await app.boot.openPage(HOME)
   return { page, session: expected.data }
 }
 
 const gridItems = (page) => page.querySelectorAll('.module-grid__item')
 
 test('the weapp build has modules as subpackages and no dev-only code', () => {
-  const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
+  const appJson = builtAppJson()
   expect(appJson.pages).toEqual(['pages/home/index', 'pages/binding/index'])
   expect(appJson.subPackages.map((s) => s.root)).toEqual(
     Object.keys(TITLES).map((code) => `pages/${code}`),
@@ -86,17 +71,17 @@ test('the weapp build has modules as subpackages and no dev-only code', () => {
 test('the app’s first binding.me fails: the Chinese network error, and 重试 loads the page', async () => {
   // Launched in beforeAll with the first call failing; nothing asked since.
   openid = 'demo-handler'
-  const page = await boot.openPage(HOME)
+  const page = await app.boot.openPage(HOME)
   await until(() => page.dom.textContent.includes('网络异常，请检查网络后重试'), 5000, 'error')
   expect(gridItems(page)).toHaveLength(0)
-  expect(boot.calls.cloudInit.length).toBeGreaterThan(0)
-  expect(boot.calls.callFunction).toEqual([{ name: 'binding', data: { action: 'me' } }])
+  expect(app.boot.calls.cloudInit.length).toBeGreaterThan(0)
+  expect(app.boot.calls.callFunction).toEqual([{ name: 'binding', data: { action: 'me' } }])
 
   page.querySelector('.error-block__retry .at-button').dispatchEvent('tap')
   await until(() => gridItems(page).length > 0, 5000, 'grid after retry')
-  const { data: session } = await cloud.call('binding', { action: 'me' }, 'demo-handler')
+  const { data: session } = await app.cloud.call('binding', { action: 'me' }, 'demo-handler')
   expect(gridItems(page)).toHaveLength(session.modules.length)
-  const names = boot.calls.callFunction.map((c) => `${c.name}.${c.data.action}`)
+  const names = app.boot.calls.callFunction.map((c) => `${c.name}.${c.data.action}`)
   expect(names.filter((n) => n === 'binding.me')).toHaveLength(2)
 })
 
@@ -107,7 +92,7 @@ test('home shows exactly the demo handler’s modules and a tap opens that modul
 
   await until(() => gridItems(page).length > 0, 5000, 'the module grid')
   // The session was asked once, when the app came back; the page asked only for its count.
-  expect(boot.calls.callFunction).toEqual([
+  expect(app.boot.calls.callFunction).toEqual([
     { name: 'binding', data: { action: 'me' } },
     { name: 'todos', data: { action: 'counts', projectId: session.projects[0]._id } },
   ])
@@ -117,7 +102,7 @@ test('home shows exactly the demo handler’s modules and a tap opens that modul
   expect(text).toContain(session.projects[0].name)
 
   // The badge on 待办事项 is the handler's pending count.
-  const { data: counts } = await cloud.call('todos', { action: 'counts' }, 'demo-handler')
+  const { data: counts } = await app.cloud.call('todos', { action: 'counts' }, 'demo-handler')
   await until(() => page.querySelectorAll('.module-grid__badge').length > 0, 5000, 'badge')
   expect(page.querySelector('.module-grid__badge').dom.textContent.trim()).toBe(
     String(counts.pending),
@@ -134,8 +119,8 @@ test('home shows exactly the demo handler’s modules and a tap opens that modul
 
   // Every grid item navigates to its own module page.
   for (const item of items) item.dispatchEvent('tap')
-  await until(() => boot.calls.navigateTo.length === items.length, 2000, 'navigateTo calls')
-  expect(boot.calls.navigateTo.map((c) => c.url)).toEqual(
+  await until(() => app.boot.calls.navigateTo.length === items.length, 2000, 'navigateTo calls')
+  expect(app.boot.calls.navigateTo.map((c) => c.url)).toEqual(
     session.modules.map((code) => `/pages/${code}/index`),
   )
 })
@@ -152,6 +137,6 @@ test('a pending handler sees the waiting card, a new user is sent to 身份认�
 
   const newcomer = await openHomeAs('demo-newcomer')
   expect(newcomer.session.status).toBe('none')
-  await until(() => boot.calls.redirectTo.length > 0, 5000, 'redirectTo')
-  expect(boot.calls.redirectTo.map((c) => c.url)).toEqual(['/pages/binding/index'])
+  await until(() => app.boot.calls.redirectTo.length > 0, 5000, 'redirectTo')
+  expect(app.boot.calls.redirectTo.map((c) => c.url)).toEqual(['/pages/binding/index'])
 })

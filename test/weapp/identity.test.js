@@ -5,51 +5,33 @@
  */
 const fs = require('node:fs')
 const path = require('node:path')
-const { DIST, bootApp, until } = require('./harness')
-const { startCloud } = require('./cloud')
+const { DIST, until, text, subpackage } = require('./harness')
+const { useWeapp } = require('./app')
 
 const BINDING = 'pages/binding/index'
 const PERMISSIONS = 'pages/permissions/index'
 
-let cloud
 let openid = 'demo-newcomer'
-let boot
-let storage
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'app.js')))
-    throw new Error('dist/weapp is missing: run `npx taro build --type weapp` first')
-  cloud = await startCloud()
-  boot = bootApp({ callFunction: (name, data) => cloud.call(name, data, openid) })
-  storage = boot.storage
-  await boot.settle()
-}, 90_000)
-
-afterAll(async () => {
-  if (cloud) await cloud.stop()
-})
+const app = useWeapp({ caller: () => openid })
 
 /** The app back from the background as `who` (the session is asked again), then `route`. */
 async function openAs(who, route) {
   openid = who
-  boot.closePage()
-  for (const list of Object.values(boot.calls)) list.length = 0
-  await boot.foreground()
-  return boot.openPage(route)
+  app.reset()
+  await app.boot.foreground()
+  return app.boot.openPage(route)
 }
 
-const text = (page) => page.dom.textContent
-const fnCalls = () => boot.calls.callFunction.map((c) => `${c.name}.${c.data.action}`)
+const { fnCalls } = app
 
 test('权限管理 is a subpackage with its 更换手机号 page', () => {
-  const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
-  const sub = appJson.subPackages.find((s) => s.root === 'pages/permissions')
+  const sub = subpackage('pages/permissions')
   expect(sub.pages).toEqual(['index', 'phone/index'])
   expect(fs.existsSync(path.join(DIST, 'pages', 'permissions', 'phone', 'index.js'))).toBe(true)
 })
 
 test('a new user gets the form; a bad phone is caught inline and nothing is sent', async () => {
-  storage.clear()
+  app.boot.storage.clear()
   const page = await openAs('demo-newcomer', BINDING)
   await until(() => page.querySelectorAll('.binding__form').length > 0, 5000, 'the form')
   expect(text(page)).toContain('人员类别')
@@ -62,11 +44,17 @@ test('a new user gets the form; a bad phone is caught inline and nothing is sent
   expect(text(page)).toContain('请输入姓名（至少2个字）')
   expect(fnCalls()).toEqual(['binding.me'])
   // The tap on 提交信息 asks to be told the manager's decision (template id from binding.me).
-  expect(boot.calls.requestSubscribeMessage.map((o) => o.tmplIds)).toEqual([['TPL_AUTH_RESULT']])
+  expect(app.boot.calls.requestSubscribeMessage.map((o) => o.tmplIds)).toEqual([
+    ['TPL_AUTH_RESULT'],
+  ])
 
   // A choice is kept in the draft (never a code).
   page.querySelectorAll('.binding__category')[1].dispatchEvent('tap')
-  await until(() => storage.get('draft.binding')?.category === 'committee', 2000, 'the draft')
+  await until(
+    () => app.boot.storage.get('draft.binding')?.category === 'committee',
+    2000,
+    'the draft',
+  )
   expect(text(page)).not.toContain('请选择人员类别')
 })
 
@@ -89,11 +77,11 @@ test('the manager authorizes from 权限管理 with the module chooser', async (
   expect(fnCalls().filter((c) => c === 'binding.me')).toEqual(['binding.me'])
   expect(fnCalls()).toContain('permissions.listHandlers')
 
-  const asked = boot.calls.requestSubscribeMessage.length
+  const asked = app.boot.calls.requestSubscribeMessage.length
   page.querySelector('.handler-row__authorize').dispatchEvent('tap')
   await until(() => page.querySelector('.module-chooser.at-float-layout--active'), 2000, 'chooser')
   // The tap on 授权 asks to be told of the next request.
-  expect(boot.calls.requestSubscribeMessage.slice(asked).map((o) => o.tmplIds)).toEqual([
+  expect(app.boot.calls.requestSubscribeMessage.slice(asked).map((o) => o.tmplIds)).toEqual([
     ['TPL_AUTH_REQUEST'],
   ])
   const options = page.querySelectorAll('.module-chooser .at-checkbox__option')
@@ -109,10 +97,10 @@ test('the manager authorizes from 权限管理 with the module chooser', async (
     .find((b) => b.dom.textContent.includes('确定授权'))
     .dispatchEvent('tap')
   await until(() => fnCalls().includes('permissions.authorize'), 3000, 'authorize call')
-  const call = boot.calls.callFunction.find((c) => c.data.action === 'authorize')
+  const call = app.boot.calls.callFunction.find((c) => c.data.action === 'authorize')
   expect(call.data).toMatchObject({ accountId: 'a-wang', version: 1, modules: ['safety'] })
   await until(() => page.querySelectorAll('.handler-row--pending').length === 0, 5000, 'reload')
-  const { data: wang } = await cloud.call('binding', { action: 'me' }, 'demo-pending')
+  const { data: wang } = await app.cloud.call('binding', { action: 'me' }, 'demo-pending')
   expect(wang.status).toBe('active')
   expect(wang.modules).toEqual(['safety', 'permissions'])
 })

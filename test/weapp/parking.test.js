@@ -4,39 +4,22 @@
  * out, 提交 names the first wrong field and sends nothing, a typed number fixes the sum at once and
  * is saved to the draft, and the steps keep what was entered.
  */
-const fs = require('node:fs')
-const path = require('node:path')
-const { DIST, bootApp, until } = require('./harness')
-const { startCloud } = require('./cloud')
+const { until, text, subpackage } = require('./harness')
+const { useWeapp } = require('./app')
 
 const FORM = 'pages/parking/form/index'
 
-let cloud
-let boot
+const app = useWeapp({ caller: 'demo-handler' })
 
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'app.js')))
-    throw new Error('dist/weapp is missing: run `npx taro build --type weapp` first')
-  cloud = await startCloud()
-  boot = bootApp({ callFunction: (name, data) => cloud.call(name, data, 'demo-handler') })
-  await boot.settle()
-}, 90_000)
-
-afterAll(async () => {
-  if (cloud) await cloud.stop()
-})
-
-const text = (page) => page.dom.textContent
-const fnCalls = () => boot.calls.callFunction.map((c) => `${c.name}.${c.data.action}`)
+const { fnCalls } = app
 
 test('车位信息公开 is a subpackage with its form and its publicity sheet', () => {
-  const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
-  const sub = appJson.subPackages.find((s) => s.root === 'pages/parking')
+  const sub = subpackage('pages/parking')
   expect(sub.pages).toEqual(['index', 'form/index', 'sheet/index'])
 })
 
 test('the draft opens at its step; 提交 names the first wrong field; a fix is saved', async () => {
-  const page = await boot.openPage(FORM)
+  const page = await app.boot.openPage(FORM)
   await until(() => text(page).includes('车位基本信息'), 5000, 'the form at step 2')
   // The sums as the seeded draft has them: 地下 + 非地下 is 16 short.
   expect(text(page)).toContain('800 + 36 = 836 ✓ 与车位总数一致')
@@ -55,11 +38,11 @@ test('the draft opens at its step; 提交 names the first wrong field; a fix is 
     .dispatchEvent('input', { detail: { value: '76' } })
   await until(() => text(page).includes('760 + 76 = 836 ✓'), 2000, 'the sum fixed')
   await until(() => fnCalls().includes('parking.saveDraft'), 3000, 'the draft saved')
-  await boot.settle()
-  const saved = boot.calls.callFunction.find((c) => c.data.action === 'saveDraft')
+  await app.boot.settle()
+  const saved = app.boot.calls.callFunction.find((c) => c.data.action === 'saveDraft')
   expect(saved.data).toMatchObject({ editionId: 'p-yangguang_e3', version: 5, step: 1 })
   expect(saved.data.form.counts.aboveGround).toBe(76)
-  const { data } = await cloud.call('parking', { action: 'current' }, 'demo-handler')
+  const { data } = await app.cloud.call('parking', { action: 'current' }, 'demo-handler')
   expect(data.open.form.counts.aboveGround).toBe(76)
 
   // The next wrong field is in step 4: 提交 goes there.

@@ -6,15 +6,13 @@
  */
 const fs = require('node:fs')
 const path = require('node:path')
-const { DIST, bootApp, until } = require('./harness')
-const { startCloud } = require('./cloud')
+const { DIST, until, text, subpackage } = require('./harness')
+const { useWeapp } = require('./app')
 
 const LIST = 'pages/safety/index'
 const CHECK = 'pages/safety/check/index'
 
-let cloud
 let openid = 'demo-handler'
-let boot
 /** A 1×1 PNG. */
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
@@ -33,57 +31,50 @@ const answering = (record, res) => (opts) => {
   opts.complete?.(res)
 }
 
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'app.js')))
-    throw new Error('dist/weapp is missing: run `npx taro build --type weapp` first')
-  cloud = await startCloud()
-  global.wx.chooseMedia = answering(media.chooseMedia, {
-    type: 'image',
-    tempFiles: [{ tempFilePath: 'http://tmp/picked.jpg', size: 2_400_000, fileType: 'image' }],
-    errMsg: 'chooseMedia:ok',
-  })
-  global.wx.compressImage = answering(media.compressImage, {
-    tempFilePath: 'http://tmp/compressed.jpg',
-    errMsg: 'compressImage:ok',
-  })
-  boot = bootApp({ callFunction: (name, data) => cloud.call(name, data, openid) })
+const app = useWeapp({
+  caller: () => openid,
+  beforeBoot() {
+    global.wx.chooseMedia = answering(media.chooseMedia, {
+      type: 'image',
+      tempFiles: [{ tempFilePath: 'http://tmp/picked.jpg', size: 2_400_000, fileType: 'image' }],
+      errMsg: 'chooseMedia:ok',
+    })
+    global.wx.compressImage = answering(media.compressImage, {
+      tempFilePath: 'http://tmp/compressed.jpg',
+      errMsg: 'compressImage:ok',
+    })
+  },
   // Taro.cloud is wx.cloud itself. Its upload puts the file at the slot's path in cloud storage;
   // here the local cloud stores it through the function's H5 route, which writes it at a path of
   // its own (each upload a new file): the page saves whatever fileID the upload answers.
-  global.wx.cloud.uploadFile = async (opts) => {
-    media.uploadFile.push(opts)
-    const checkId = opts.cloudPath.split('/')[2]
-    const event = { action: 'uploadPhoto', checkId, cloudPath: opts.cloudPath, dataBase64: PNG }
-    const stored = await cloud.call('safety', event, openid)
-    if (!stored.ok) throw { errCode: -1, errMsg: 'cloud.uploadFile:fail' }
-    media.uploaded.push(stored.data.fileID)
-    return { fileID: stored.data.fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' }
-  }
-  await boot.settle()
-}, 90_000)
-
-afterAll(async () => {
-  if (cloud) await cloud.stop()
+  afterBoot() {
+    global.wx.cloud.uploadFile = async (opts) => {
+      media.uploadFile.push(opts)
+      const checkId = opts.cloudPath.split('/')[2]
+      const event = { action: 'uploadPhoto', checkId, cloudPath: opts.cloudPath, dataBase64: PNG }
+      const stored = await app.cloud.call('safety', event, openid)
+      if (!stored.ok) throw { errCode: -1, errMsg: 'cloud.uploadFile:fail' }
+      media.uploaded.push(stored.data.fileID)
+      return { fileID: stored.data.fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' }
+    }
+  },
 })
 
 async function open(route, query = {}) {
-  boot.closePage()
-  for (const list of Object.values(boot.calls)) list.length = 0
-  return boot.openPage(route, query)
+  app.reset()
+  return app.boot.openPage(route, query)
 }
 
-const text = (page) => page.dom.textContent
-const fnCalls = () => boot.calls.callFunction.map((c) => `${c.name}.${c.data.action}`)
+const { fnCalls } = app
 
 async function ok(fn, event) {
-  const reply = await cloud.call(fn, event, openid)
+  const reply = await app.cloud.call(fn, event, openid)
   expect(reply.ok).toBe(true)
   return reply.data
 }
 
 test('安全检查 is a subpackage with its check page', () => {
-  const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
-  const sub = appJson.subPackages.find((s) => s.root === 'pages/safety')
+  const sub = subpackage('pages/safety')
   expect(sub.pages).toEqual(['index', 'check/index'])
   expect(fs.existsSync(path.join(DIST, 'pages', 'safety', 'check', 'index.js'))).toBe(true)
 })
@@ -104,8 +95,8 @@ test('the list shows the handler’s ongoing checks; a tap opens one', async () 
   expect(fnCalls()).toContain('safety.list')
 
   page.querySelectorAll('.check-card')[0].dispatchEvent('tap')
-  await until(() => boot.calls.navigateTo.length > 0, 2000, 'navigateTo')
-  expect(boot.calls.navigateTo[0].url).toBe(
+  await until(() => app.boot.calls.navigateTo.length > 0, 2000, 'navigateTo')
+  expect(app.boot.calls.navigateTo[0].url).toBe(
     `/pages/safety/check/index?checkId=${encodeURIComponent(rows[0].check._id)}`,
   )
 })
@@ -131,8 +122,8 @@ test('a check shows its items by category with the saved draft; a tap saves the 
   // (simulate finds nodes from the page: the 8th 无问题 is DT-01's)
   page.querySelectorAll('.choice--ok')[7].dispatchEvent('tap')
   await until(() => text(page).includes('已填 8/29'), 2000, 'the progress')
-  await boot.settle()
-  const save = boot.calls.callFunction.find((c) => c.data.action === 'saveAnswer')
+  await app.boot.settle()
+  const save = app.boot.calls.callFunction.find((c) => c.data.action === 'saveAnswer')
   expect(save.data).toMatchObject({
     checkId: 'sc-2026h2',
     itemId: 'DT-01',
@@ -161,22 +152,22 @@ test('a photo: chooseMedia (compressed), compressImage at 70, a slot, then wx.cl
     sizeType: ['compressed'],
   })
   expect(media.compressImage[0]).toMatchObject({ src: 'http://tmp/picked.jpg', quality: 70 })
-  const slot = boot.calls.callFunction.find((c) => c.data.action === 'photoSlot')
+  const slot = app.boot.calls.callFunction.find((c) => c.data.action === 'photoSlot')
   expect(slot.data).toMatchObject({ checkId: 'sc-2026h2', itemId: 'DT-01', ext: 'jpg' })
   const { cloudPath } = media.uploadFile[0]
   expect(cloudPath).toMatch(/^safety\/p-yangguang\/sc-2026h2\/DT-01\/\w+\.jpg$/)
   expect(media.uploadFile[0].filePath).toBe('http://tmp/compressed.jpg')
   // The fileID goes with the item's answer at once; the tile shows the compressed file.
   await until(
-    () => boot.calls.callFunction.some((c) => c.data.action === 'saveAnswer'),
+    () => app.boot.calls.callFunction.some((c) => c.data.action === 'saveAnswer'),
     2000,
     'saveAnswer',
   )
-  const save = boot.calls.callFunction.find((c) => c.data.action === 'saveAnswer')
+  const save = app.boot.calls.callFunction.find((c) => c.data.action === 'saveAnswer')
   const [fileID] = media.uploaded
   expect(save.data.answer.photos).toEqual([fileID])
   await until(() => page.querySelectorAll('.photos__img').length === 2, 2000, 'the new tile')
-  await boot.settle()
+  await app.boot.settle()
   await until(() => dt01.dom.textContent.includes('已保存'), 2000, '已保存')
   const after = await ok('safety', { action: 'detail', checkId: 'sc-2026h2' })
   expect(after.submission.answers['DT-01']).toEqual({ result: 'ok', photos: [fileID] })

@@ -4,56 +4,46 @@
  * is reported on play and on pause, and a jump ahead past what was watched is taken back through
  * the video's context (wx.createVideoContext(id).seek) with a toast; the server's count stays.
  */
-const fs = require('node:fs')
-const path = require('node:path')
-const { DIST, bootApp, until } = require('./harness')
-const { startCloud } = require('./cloud')
+const { until, text, subpackage } = require('./harness')
+const { useWeapp } = require('./app')
 
 const PLAY = 'pages/training/play/index'
 const ME = 'demo-handler'
 
-let cloud
-let boot
 /** Every seek of a video context: `{ id, position }`. */
 const seeks = []
 const toasts = []
 
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'app.js')))
-    throw new Error('dist/weapp is missing: run `npx taro build --type weapp` first')
-  cloud = await startCloud()
+const app = useWeapp({
+  caller: ME,
   // Taro takes the wx APIs that exist when the app loads: the video context must be there first.
-  global.wx.createVideoContext = (id) => ({
-    seek: (position) => seeks.push({ id, position }),
-    play() {},
-    pause() {},
-    stop() {},
-  })
-  boot = bootApp({ callFunction: (name, data) => cloud.call(name, data, ME) })
-  const showToast = global.wx.showToast
-  global.wx.showToast = (opts) => {
-    toasts.push(opts.title)
-    return showToast(opts)
-  }
-  await boot.settle()
-}, 90_000)
-
-afterAll(async () => {
-  if (cloud) await cloud.stop()
+  beforeBoot() {
+    global.wx.createVideoContext = (id) => ({
+      seek: (position) => seeks.push({ id, position }),
+      play() {},
+      pause() {},
+      stop() {},
+    })
+  },
+  afterBoot() {
+    const showToast = global.wx.showToast
+    global.wx.showToast = (opts) => {
+      toasts.push(opts.title)
+      return showToast(opts)
+    }
+  },
 })
 
-const text = (page) => page.dom.textContent
 const reports = () =>
-  boot.calls.callFunction.filter((c) => c.name === 'training' && c.data.action === 'report')
+  app.boot.calls.callFunction.filter((c) => c.name === 'training' && c.data.action === 'report')
 
 test('the play page is a page of the training subpackage', () => {
-  const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
-  const sub = appJson.subPackages.find((s) => s.root === 'pages/training')
+  const sub = subpackage('pages/training')
   expect(sub.pages).toEqual(['index', 'play/index'])
 })
 
 test('resumes, reports, and takes a jump ahead back through the video context', async () => {
-  const page = await boot.openPage(PLAY, { courseId: 'c-fire' })
+  const page = await app.boot.openPage(PLAY, { courseId: 'c-fire' })
   await until(() => text(page).includes('物业服务区域消防安全管理实务'), 5000, 'the course')
   expect(text(page)).toContain('已观看 40%')
   const video = page.querySelector('#course-video')
@@ -73,13 +63,13 @@ test('resumes, reports, and takes a jump ahead back through the video context', 
   expect(seeks[0].position).toBeLessThanOrEqual(17)
   expect(toasts).toContain('请完整观看，不能快进')
 
-  await boot.settle()
+  await app.boot.settle()
   video.dispatchEvent('pause')
   await until(() => reports().length === 2, 3000, 'the report on pause')
   expect(reports()[1].data.position).toBeLessThanOrEqual(17)
-  await boot.settle()
-  const { data } = await cloud.call('training', { action: 'play', courseId: 'c-fire' }, ME)
+  await app.boot.settle()
+  const { data } = await app.cloud.call('training', { action: 'play', courseId: 'c-fire' }, ME)
   expect(data.progress.maxWatched).toBeLessThan(20)
   expect(data.progress.completedAt).toBeUndefined()
-  boot.closePage()
+  app.boot.closePage()
 })
