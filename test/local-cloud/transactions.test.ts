@@ -14,6 +14,15 @@ let db: Db
 
 const todos = () => db.collection('todos')
 const read = async (id: string) => (await result<{ data: Row }>(todos().doc(id).get())).data
+/** A document of `todos` as the transaction `tx` reads and writes it. */
+const txDoc = (tx: Tx, id: string) => tx.collection('todos').doc(id)
+/** Another writer, outside any transaction, adds `by` to the document's `n`. */
+const bumpOutside = (id: string, by: number) =>
+  result(
+    todos()
+      .doc(id)
+      .update({ data: { n: db.command.inc(by) } }),
+  )
 const run = <T>(cb: (tx: Tx) => Promise<T>) =>
   (db.runTransaction as unknown as (cb: (tx: Tx) => Promise<T>) => Promise<T>).call(db, cb)
 
@@ -35,15 +44,9 @@ afterAll(() => cloud?.stop())
 describe('runTransaction', () => {
   it('commits every write of the callback together and resolves its return value', async () => {
     const value = await run(async (tx) => {
-      const { data } = await result<{ data: Row }>(tx.collection('todos').doc('a').get())
-      await tx
-        .collection('todos')
-        .doc('a')
-        .update({ data: { n: (data.n as number) - 3 } })
-      await tx
-        .collection('todos')
-        .doc('b')
-        .update({ data: { n: db.command.inc(3) } })
+      const { data } = await result<{ data: Row }>(txDoc(tx, 'a').get())
+      await txDoc(tx, 'a').update({ data: { n: (data.n as number) - 3 } })
+      await txDoc(tx, 'b').update({ data: { n: db.command.inc(3) } })
       await tx.collection('todos').add({ data: { _id: 'receipt', amount: 3 } })
       return 'moved'
     })
@@ -56,11 +59,8 @@ describe('runTransaction', () => {
   it('sees its own writes inside, and nobody sees them before commit', async () => {
     let outsideDuring: unknown
     await run(async (tx) => {
-      await tx
-        .collection('todos')
-        .doc('c')
-        .update({ data: { n: 42 } })
-      const inside = await result<{ data: Row }>(tx.collection('todos').doc('c').get())
+      await txDoc(tx, 'c').update({ data: { n: 42 } })
+      const inside = await result<{ data: Row }>(txDoc(tx, 'c').get())
       expect(inside.data.n).toBe(42)
       outsideDuring = (await read('c')).n
     })
@@ -71,10 +71,7 @@ describe('runTransaction', () => {
   it('tx.rollback() discards the writes and rejects with the reason', async () => {
     const err = await rejection(
       run(async (tx) => {
-        await tx
-          .collection('todos')
-          .doc('c')
-          .update({ data: { n: -1 } })
+        await txDoc(tx, 'c').update({ data: { n: -1 } })
         await tx.collection('todos').add({ data: { _id: 'ghost' } })
         await tx.rollback('changed my mind')
       }),
@@ -88,10 +85,7 @@ describe('runTransaction', () => {
     const boom = new Error('boom')
     const err = await rejection(
       run(async (tx) => {
-        await tx
-          .collection('todos')
-          .doc('c')
-          .update({ data: { n: -2 } })
+        await txDoc(tx, 'c').update({ data: { n: -2 } })
         throw boom
       }),
     )
@@ -103,18 +97,10 @@ describe('runTransaction', () => {
     let attempts = 0
     await run(async (tx) => {
       attempts++
-      const { data } = await result<{ data: Row }>(tx.collection('todos').doc('b').get())
+      const { data } = await result<{ data: Row }>(txDoc(tx, 'b').get())
       // Someone else writes between our read and our commit, on the first attempt only.
-      if (attempts === 1)
-        await result(
-          todos()
-            .doc('b')
-            .update({ data: { n: db.command.inc(100) } }),
-        )
-      await tx
-        .collection('todos')
-        .doc('b')
-        .update({ data: { n: (data.n as number) + 1 } })
+      if (attempts === 1) await bumpOutside('b', 100)
+      await txDoc(tx, 'b').update({ data: { n: (data.n as number) + 1 } })
     })
     expect(attempts).toBe(2)
     expect((await read('b')).n).toBe(104)
@@ -126,14 +112,11 @@ describe('runTransaction', () => {
     const increment = () =>
       run(async (tx) => {
         attempts++
-        const { data } = await result<{ data: Row }>(tx.collection('todos').doc('counter').get())
+        const { data } = await result<{ data: Row }>(txDoc(tx, 'counter').get())
         // Not synchronisation: the behaviour under test. The pause between read and write makes
         // the transactions overlap, so a lost update would show.
         await new Promise((r) => setTimeout(r, 20))
-        await tx
-          .collection('todos')
-          .doc('counter')
-          .update({ data: { n: (data.n as number) + 1 } })
+        await txDoc(tx, 'counter').update({ data: { n: (data.n as number) + 1 } })
       })
     const outcomes = await Promise.allSettled([increment(), increment(), increment(), increment()])
     const committed = outcomes.filter((o) => o.status === 'fulfilled').length
@@ -149,16 +132,9 @@ describe('runTransaction', () => {
     const err = await rejection(
       run(async (tx) => {
         attempts++
-        await tx.collection('todos').doc('hot').get()
-        await result(
-          todos()
-            .doc('hot')
-            .update({ data: { n: db.command.inc(1) } }),
-        )
-        await tx
-          .collection('todos')
-          .doc('hot')
-          .update({ data: { touched: true } })
+        await txDoc(tx, 'hot').get()
+        await bumpOutside('hot', 1)
+        await txDoc(tx, 'hot').update({ data: { touched: true } })
       }),
     )
     expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT')
