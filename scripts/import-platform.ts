@@ -327,16 +327,8 @@ function ledger(a: z.infer<typeof Account>): {
 } {
   const sorted = [...a.movements].sort((x, y) => x.at - y.at)
   let balance = a.opening
-  const t = { totalIn: 0, totalOut: 0, countIn: 0, countOut: 0 }
   const movements = sorted.map((m, i): FundMovement => {
     balance += m.direction === 'in' ? m.amount : -m.amount
-    if (m.direction === 'in') {
-      t.totalIn += m.amount
-      t.countIn++
-    } else {
-      t.totalOut += m.amount
-      t.countOut++
-    }
     return {
       _id: `${a._id}-${String(i + 1).padStart(6, '0')}`,
       accountId: a._id,
@@ -351,16 +343,23 @@ function ledger(a: z.infer<typeof Account>): {
     }
   })
   const { movements: _m, ...rest } = a
+  // The account's totals are its months' (one rule of what counts, types/funds.ts).
+  const months = monthSummaries(movements)
+  const total = (k: 'in' | 'out' | 'countIn' | 'countOut') =>
+    months.reduce((n, month) => n + month[k], 0)
   return {
     account: {
       ...rest,
       accountNo: a.accountNo.replace(/\s+/g, ''),
       balance,
-      ...t,
+      totalIn: total('in'),
+      totalOut: total('out'),
+      countIn: total('countIn'),
+      countOut: total('countOut'),
       updatedAt: movements.length ? movements[movements.length - 1].at : a.openedAt,
     },
     movements,
-    months: monthSummaries(movements),
+    months,
   }
 }
 
