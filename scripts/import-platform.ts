@@ -299,23 +299,29 @@ const Maintenance = z.object({
   ),
 })
 
-export const PlatformExport = z
-  .object({
-    accounts: z.array(Account).default([]),
-    transfers: z.array(Transfer_).default([]),
-    creditSubjects: z.array(Subject).default([]),
-    creditRecords: z.array(Record_).default([]),
-    profiles: z.array(Profile).default([]),
-    staff: z.array(Staff).default([]),
-    companies: z.array(Company).default([]),
-    committees: z.array(Committee).default([]),
-    partyBranches: z.array(Branch).default([]),
-    votes: z.array(Vote).default([]),
-    facilities: z.array(Facility_).default([]),
-    contracts: z.array(Contract).default([]),
-    maintenance: z.array(Maintenance).default([]),
-  })
-  .strict()
+/** An export of the platform: each collection a list of its records, an absent one empty. */
+function exportOf<T extends Record<string, z.ZodTypeAny>>(records: T) {
+  const lists = Object.fromEntries(
+    Object.entries(records).map(([name, record]) => [name, z.array(record).default([])]),
+  ) as { [K in keyof T]: z.ZodDefault<z.ZodArray<T[K]>> }
+  return z.object(lists).strict()
+}
+
+export const PlatformExport = exportOf({
+  accounts: Account,
+  transfers: Transfer_,
+  creditSubjects: Subject,
+  creditRecords: Record_,
+  profiles: Profile,
+  staff: Staff,
+  companies: Company,
+  committees: Committee,
+  partyBranches: Branch,
+  votes: Vote,
+  facilities: Facility_,
+  contracts: Contract,
+  maintenance: Maintenance,
+})
 
 // ---- conversion -----------------------------------------------------------------------------
 
