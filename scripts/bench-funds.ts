@@ -4,16 +4,20 @@
  * 0, the month's totals from its summary) on one account holding 100k movements over ten
  * years, filtered by month and direction at random pages; and the weight of the four subpackages.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { performance } from 'node:perf_hooks'
-import { startLocalCloud } from '../server/local-cloud'
 import type { Write } from '../server/local-cloud/store'
 import { cstMonth } from '../types/display'
 import { monthSummaries, type FundAccount, type FundMovement } from '../types/funds'
+import {
+  ascending,
+  functionCaller,
+  KB,
+  latency,
+  percentile,
+  rng,
+  timed,
+  withBenchCloud,
+} from './bench-kit'
 
-const KB = 1024
 export const FUNDS_BUDGETS = {
   /** funds.movements, a 20-row page filtered by month and/or direction, at 100k movements. */
   movementsP95Ms: 30,
@@ -24,15 +28,6 @@ const MOVEMENTS = 100_000
 const YEARS = 10
 const ACCOUNT = 'fa-yg-bench'
 
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  return Number(sorted[Math.max(0, i)].toFixed(3))
-}
-
-function rng(seed: number) {
-  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
-}
-
 /** An account of 阳光花园 and its 100k movements, balances carried, as the ledger would hold them. */
 function ledger(
   now: number,
@@ -42,7 +37,6 @@ function ledger(
   const step = (now - start) / MOVEMENTS
   let balance = 50_000_000
   const opening = balance
-  const totals = { totalIn: 0, totalOut: 0, countIn: 0, countOut: 0 }
   const writes: Write[] = []
   const movements: FundMovement[] = []
   const months = new Set<string>()
@@ -53,13 +47,6 @@ function ledger(
     const amount = 100 + Math.floor(random() * 2_000_000)
     const direction = random() < 0.55 || amount > balance ? 'in' : 'out'
     balance += direction === 'in' ? amount : -amount
-    if (direction === 'in') {
-      totals.totalIn += amount
-      totals.countIn++
-    } else {
-      totals.totalOut += amount
-      totals.countOut++
-    }
     const doc: FundMovement = {
       _id: `fmb${String(i).padStart(7, '0')}`,
       accountId: ACCOUNT,
@@ -79,6 +66,10 @@ function ledger(
     }
     writes.push({ collection: 'fund_movements', id: doc._id, doc: doc as unknown as Write['doc'] })
   }
+  // The account's totals are its months' (one rule of what counts, types/funds.ts).
+  const summaries = monthSummaries(movements)
+  const total = (k: 'in' | 'out' | 'countIn' | 'countOut') =>
+    summaries.reduce((n, month) => n + month[k], 0)
   const account: FundAccount = {
     _id: ACCOUNT,
     projectId: 'p-yangguang',
@@ -89,33 +80,33 @@ function ledger(
     opening,
     openedAt: start,
     balance,
-    ...totals,
+    totalIn: total('in'),
+    totalOut: total('out'),
+    countIn: total('countIn'),
+    countOut: total('countOut'),
     updatedAt: now,
   }
-  for (const m of monthSummaries(movements)) {
+  for (const m of summaries) {
     writes.push({ collection: 'fund_months', id: m._id, doc: m as unknown as Write['doc'] })
   }
   writes.push({ collection: 'fund_accounts', id: ACCOUNT, doc: account as unknown as Write['doc'] })
   return { writes, months: [...months], counts }
 }
 
-export async function fundMovementsLatency() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'local-cloud-bench-funds-'))
-  const local = await startLocalCloud({ dataDir, port: 0, synchronous: 'NORMAL' })
-  try {
+export function fundMovementsLatency() {
+  return withBenchCloud('funds', async (local) => {
     const random = rng(13)
     const { writes, months, counts } = ledger(Date.now(), random)
     local.store.apply(writes)
+    const funds = functionCaller(local, 'funds', 'demo-manager')
     const call = async (event: Record<string, unknown>) => {
-      const res = await fetch(new URL('api/functions/funds', local.url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-wx-openid': 'demo-manager' },
-        body: JSON.stringify({ action: 'movements', accountId: ACCOUNT, ...event }),
+      const page = await funds<{ rows: unknown[] }>({
+        action: 'movements',
+        accountId: ACCOUNT,
+        ...event,
       })
-      const reply = (await res.json()) as { ok: boolean; data?: { rows: unknown[] } }
-      if (!reply.ok || !reply.data?.rows.length) {
-        throw new Error(`funds.movements failed: ${JSON.stringify(reply).slice(0, 300)}`)
-      }
+      if (!page.rows.length)
+        throw new Error(`funds.movements found nothing for ${JSON.stringify(event)}`)
     }
     /** A month (and half the time a direction), at page 0 (with totals) or a page inside it. */
     const next = () => {
@@ -126,42 +117,20 @@ export async function fundMovementsLatency() {
       return { month, ...(direction ? { direction } : {}), page }
     }
     for (let i = 0; i < 10; i++) await call(next()) // warm-up: load, JIT
-    const samples: number[] = []
-    const firstPages: number[] = []
-    for (let i = 0; i < 300; i++) {
-      const event = next()
-      const started = performance.now()
-      await call(event)
-      const ms = performance.now() - started
-      samples.push(ms)
-      if (event.page === 0) firstPages.push(ms)
-    }
+    const events = Array.from({ length: 300 }, next)
+    const samples = await timed(events.length, (i) => call(events[i]))
+    // Page 0 also answers the month's totals (drawn among the same rounds).
+    const firstPages = ascending(samples.filter((_, i) => events[i].page === 0))
     // Without a month: the account's running totals, pages deep into ten years.
-    const deep: number[] = []
-    for (let i = 0; i < 50; i++) {
-      const started = performance.now()
-      await call({ page: Math.floor(random() * 500) })
-      deep.push(performance.now() - started)
-    }
-    for (const s of [samples, firstPages, deep]) s.sort((a, b) => a - b)
-    const p95 = percentile(samples, 95)
+    const deep = ascending(await timed(50, () => call({ page: Math.floor(random() * 500) })))
     return {
       docs: MOVEMENTS,
       months: months.length,
-      calls: samples.length,
-      p50: percentile(samples, 50),
-      p95,
+      ...latency(samples, FUNDS_BUDGETS.movementsP95Ms),
       page0WithTotalsP95: percentile(firstPages, 95),
       unfilteredDeepPageP95: percentile(deep, 95),
-      budget: {
-        limitMs: FUNDS_BUDGETS.movementsP95Ms,
-        result: p95 <= FUNDS_BUDGETS.movementsP95Ms ? 'PASS' : 'OVER',
-      },
     }
-  } finally {
-    await local.close()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
+  })
 }
 
 /** The four subpackages' weight, from the bench's weapp sizes. */

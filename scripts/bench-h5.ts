@@ -7,14 +7,10 @@
  * not fetch: what opening the module costs once home is cached). The browser as in the tests
  * (test/support/browser.ts): Debian's chromium, playwright-core, no download.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
-import { startLocalCloud } from '../server/local-cloud'
 import { MODULES, modulePath, type ModuleCode } from '../types/modules'
+import { KB, verdict, withBenchCloud } from './bench-kit'
 
-const KB = 1024
 export const H5_BUDGETS = {
   /** From navigation to the page's own content visible, median of 3. */
   contentVisibleMs: 500,
@@ -145,52 +141,50 @@ function pageReport(spec: PageSpec, visits: Visit[], homeUrls: Set<string>) {
     jsBeyondHomeBytes,
     filesBeyondHome: beyond.map((s) => ({ file: fileOf(s.url), transferred: s.transferred })),
     budget: {
-      contentVisible: visibleMs <= H5_BUDGETS.contentVisibleMs ? 'PASS' : 'OVER',
-      jsBeyondHome: jsBeyondHomeBytes <= H5_BUDGETS.jsBeyondHomeBytes ? 'PASS' : 'OVER',
+      contentVisible: verdict(visibleMs <= H5_BUDGETS.contentVisibleMs),
+      jsBeyondHome: verdict(jsBeyondHomeBytes <= H5_BUDGETS.jsBeyondHomeBytes),
     },
   }
 }
 
 /** Every page measured; the totals of a session that opens every module after home. */
-export async function h5Bench() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'local-cloud-bench-h5-'))
-  const local = await startLocalCloud({ dataDir, port: 0, synchronous: 'NORMAL' })
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  })
-  try {
-    for (const spec of PAGES) await visit(browser, local.url, spec) // warm-up, unmeasured
-    const visits = new Map<PageSpec, Visit[]>(PAGES.map((p) => [p, []]))
-    // Rounds over all pages rather than one page thrice: a passing load spike hits each alike.
-    for (let run = 0; run < RUNS; run++)
-      for (const spec of PAGES) visits.get(spec)!.push(await visit(browser, local.url, spec))
-    const homeScripts = visits.get(PAGES[0])!.flatMap((v) => v.scripts)
-    const homeUrls = new Set(homeScripts.map((s) => s.url))
-    const pages = PAGES.map((spec) => pageReport(spec, visits.get(spec)!, homeUrls))
-    const session = new Map<string, number>()
-    for (const spec of PAGES.slice(1))
-      for (const s of visits.get(spec)!.at(-1)!.scripts)
-        if (!homeUrls.has(s.url)) session.set(s.url, s.transferred)
-    return {
-      viewport: VIEWPORT,
-      openid: OPENID,
-      runs: RUNS,
-      budgets: H5_BUDGETS,
-      homeJsTransferredBytes: pages[0].jsTransferredBytes,
-      everyModuleBeyondHomeBytes: [...session.values()].reduce((a, b) => a + b, 0),
-      pages,
-      result: pages.every(
-        (p) => p.budget.contentVisible === 'PASS' && p.budget.jsBeyondHome === 'PASS',
-      )
-        ? 'PASS'
-        : 'OVER',
+export function h5Bench() {
+  return withBenchCloud('h5', async (local) => {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    })
+    try {
+      for (const spec of PAGES) await visit(browser, local.url, spec) // warm-up, unmeasured
+      const visits = new Map<PageSpec, Visit[]>(PAGES.map((p) => [p, []]))
+      // Rounds over all pages rather than one page thrice: a passing load spike hits each alike.
+      for (let run = 0; run < RUNS; run++)
+        for (const spec of PAGES) visits.get(spec)!.push(await visit(browser, local.url, spec))
+      const homeScripts = visits.get(PAGES[0])!.flatMap((v) => v.scripts)
+      const homeUrls = new Set(homeScripts.map((s) => s.url))
+      const pages = PAGES.map((spec) => pageReport(spec, visits.get(spec)!, homeUrls))
+      const session = new Map<string, number>()
+      for (const spec of PAGES.slice(1))
+        for (const s of visits.get(spec)!.at(-1)!.scripts)
+          if (!homeUrls.has(s.url)) session.set(s.url, s.transferred)
+      return {
+        viewport: VIEWPORT,
+        openid: OPENID,
+        runs: RUNS,
+        budgets: H5_BUDGETS,
+        homeJsTransferredBytes: pages[0].jsTransferredBytes,
+        everyModuleBeyondHomeBytes: [...session.values()].reduce((a, b) => a + b, 0),
+        pages,
+        result: verdict(
+          pages.every(
+            (p) => p.budget.contentVisible === 'PASS' && p.budget.jsBeyondHome === 'PASS',
+          ),
+        ),
+      }
+    } finally {
+      await browser.close()
     }
-  } finally {
-    await browser.close()
-    await local.close()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
+  })
 }
 
 export function printH5(report: Awaited<ReturnType<typeof h5Bench>>) {

@@ -28,15 +28,26 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import * as cloud from 'wx-server-sdk'
-import { startLocalCloud, type LocalCloud } from '../server/local-cloud'
+import type { LocalCloud } from '../server/local-cloud'
 import { ROOT } from '../server/local-cloud/config'
 import type { Write } from '../server/local-cloud/store'
 import { fundMovementsLatency, FUNDS_BUDGETS, readSubpackages } from './bench-funds'
 import { h5Bench, printH5 } from './bench-h5'
+import {
+  ascending,
+  functionCaller,
+  KB,
+  latency,
+  latencyLine,
+  percentile,
+  rng,
+  timed,
+  verdict,
+  withBenchCloud,
+} from './bench-kit'
 import { manyFilings } from '../server/seed/query'
 import { EXPORT_MAX_ROWS } from '../types/query'
 
-const KB = 1024
 const BUDGETS = {
   mainPackageBytes: 700 * KB,
   /** todos.list through the real function (HTTP, kernel, caller lookup, query) at 100k to-dos. */
@@ -65,8 +76,6 @@ const INDEX = {
   ] as const,
 }
 
-type Verdict = 'PASS' | 'OVER'
-const verdict = (ok: boolean): Verdict => (ok ? 'PASS' : 'OVER')
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`
 
 // ---- the build it measures ------------------------------------------------------------------
@@ -163,16 +172,6 @@ function functionSizes() {
 
 // ---- latency --------------------------------------------------------------------------------
 
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  return Number(sorted[Math.max(0, i)].toFixed(3))
-}
-
-/** Deterministic pseudo-random numbers: the same data and queries every run. */
-function rng(seed: number) {
-  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
-}
-
 function benchDocs(from: number, to: number, random: () => number) {
   return Array.from({ length: to - from }, (_, k) => {
     const i = from + k
@@ -214,13 +213,7 @@ async function measure(collection: string, iterations: number, random: () => num
       .limit(20)
       .get() as Promise<{ data: unknown[] }>
   for (let i = 0; i < 5; i++) await warmUp(page) // JIT, sockets
-  const samples: number[] = []
-  for (let i = 0; i < iterations; i++) {
-    const started = performance.now()
-    await page()
-    samples.push(performance.now() - started)
-  }
-  samples.sort((a, b) => a - b)
+  const samples = ascending(await timed(iterations, page))
   return {
     iterations,
     p50: percentile(samples, 50),
@@ -306,85 +299,31 @@ function todoDocs(random: () => number): Write[] {
   })
 }
 
-async function todoListLatency() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'local-cloud-bench-todos-'))
-  const local = await startLocalCloud({ dataDir, port: 0, synchronous: 'NORMAL' })
-  try {
+function todoListLatency() {
+  return withBenchCloud('todos', async (local) => {
     local.store.apply(todoDocs(rng(5)))
-    const page = async (openid: string, status: string) => {
-      const res = await fetch(new URL('api/functions/todos', local.url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-        body: JSON.stringify({ action: 'list', status, page: 0 }),
-      })
-      const reply = (await res.json()) as { ok: boolean }
-      if (!reply.ok) throw new Error(`todos.list failed: ${JSON.stringify(reply)}`)
-    }
+    const page = (openid: string, status: string) =>
+      functionCaller(local, 'todos', openid)({ action: 'list', status, page: 0 })
     const rounds: [string, string][] = [
       ['demo-manager', 'pending'],
       ['demo-manager', 'done'],
       ['demo-handler', 'pending'],
     ]
     for (const [who, status] of rounds) await page(who, status) // warm-up: load, JIT
-    const samples: number[] = []
-    for (let i = 0; i < 300; i++) {
-      const [who, status] = rounds[i % rounds.length]
-      const started = performance.now()
-      await page(who, status)
-      samples.push(performance.now() - started)
-    }
-    samples.sort((a, b) => a - b)
-    const p95 = percentile(samples, 95)
-    return {
-      docs: TODO_DOCS,
-      calls: samples.length,
-      p50: percentile(samples, 50),
-      p95,
-      budget: { limitMs: BUDGETS.todoListP95Ms, result: verdict(p95 <= BUDGETS.todoListP95Ms) },
-    }
-  } finally {
-    await local.close()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
+    const samples = await timed(300, (i) => page(...rounds[i % rounds.length]))
+    return { docs: TODO_DOCS, ...latency(samples, BUDGETS.todoListP95Ms) }
+  })
 }
 
 // ---- the weather board with a warm cache ----------------------------------------------------
 
-async function weatherBoardLatency() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'local-cloud-bench-weather-'))
-  const local = await startLocalCloud({ dataDir, port: 0, synchronous: 'NORMAL' })
-  try {
-    const board = async () => {
-      const res = await fetch(new URL('api/functions/weather', local.url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-wx-openid': 'demo-handler' },
-        body: JSON.stringify({ action: 'board' }),
-      })
-      const reply = (await res.json()) as { ok: boolean }
-      if (!reply.ok) throw new Error(`weather.board failed: ${JSON.stringify(reply)}`)
-    }
+function weatherBoardLatency() {
+  return withBenchCloud('weather', async (local) => {
+    const weather = functionCaller(local, 'weather', 'demo-handler')
+    const board = () => weather({ action: 'board' })
     for (let i = 0; i < 5; i++) await board() // the first fills the cache from the stand-in
-    const samples: number[] = []
-    for (let i = 0; i < 300; i++) {
-      const started = performance.now()
-      await board()
-      samples.push(performance.now() - started)
-    }
-    samples.sort((a, b) => a - b)
-    const p95 = percentile(samples, 95)
-    return {
-      calls: samples.length,
-      p50: percentile(samples, 50),
-      p95,
-      budget: {
-        limitMs: BUDGETS.weatherBoardP95Ms,
-        result: verdict(p95 <= BUDGETS.weatherBoardP95Ms),
-      },
-    }
-  } finally {
-    await local.close()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
+    return latency(await timed(300, board), BUDGETS.weatherBoardP95Ms)
+  })
 }
 
 // ---- 信息综合查询 and 业主评价情况 ------------------------------------------------------------
@@ -412,25 +351,15 @@ function benchFilings(count: number, tag: string, now: number, rename?: (i: numb
  * region and empty searches, each a page and the total; then 导出 of exactly 10k rows found by a
  * keyword (a scan of all 110k), time and file size, three times.
  */
-async function queryBench() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'local-cloud-bench-query-'))
-  const local = await startLocalCloud({ dataDir, port: 0, synchronous: 'NORMAL' })
-  try {
+function queryBench() {
+  return withBenchCloud('query', async (local) => {
     const now = Date.now()
     local.store.apply(benchFilings(QUERY_FILINGS, 'B', now))
     local.store.apply(
       benchFilings(EXPORT_ROWS, 'X', now, (i) => `基准导出小区${i}号物业服务项目备案`),
     )
-    const call = async (event: Record<string, unknown>) => {
-      const res = await fetch(new URL('api/functions/query', local.url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-wx-openid': 'demo-manager' },
-        body: JSON.stringify(event),
-      })
-      const reply = (await res.json()) as { ok: boolean; data: Record<string, unknown> }
-      if (!reply.ok) throw new Error(`query.${event.action} failed: ${JSON.stringify(reply)}`)
-      return reply.data
-    }
+    const query = functionCaller(local, 'query', 'demo-manager')
+    const call = (event: Record<string, unknown>) => query<Record<string, unknown>>(event)
     const searches: Record<string, unknown>[] = [
       { name: '花园' },
       { name: '华润城' },
@@ -442,14 +371,9 @@ async function queryBench() {
       { name: '物业服务合同', page: 20 },
     ]
     for (const s of searches) await call({ action: 'filings', ...s }) // warm-up: load, JIT
-    const samples: number[] = []
-    for (let i = 0; i < 240; i++) {
-      const started = performance.now()
-      await call({ action: 'filings', ...searches[i % searches.length] })
-      samples.push(performance.now() - started)
-    }
-    samples.sort((a, b) => a - b)
-    const searchP95 = percentile(samples, 95)
+    const samples = await timed(240, (i) =>
+      call({ action: 'filings', ...searches[i % searches.length] }),
+    )
 
     const exports: { ms: number; rows: number; bytes: number }[] = []
     for (let i = 0; i < 3; i++) {
@@ -470,15 +394,7 @@ async function queryBench() {
     const rowsPerSecond = Math.round((slowest.rows / slowest.ms) * 1000)
     return {
       filings: QUERY_FILINGS,
-      search: {
-        calls: samples.length,
-        p50: percentile(samples, 50),
-        p95: searchP95,
-        budget: {
-          limitMs: BUDGETS.filingSearchP95Ms,
-          result: verdict(searchP95 <= BUDGETS.filingSearchP95Ms),
-        },
-      },
+      search: latency(samples, BUDGETS.filingSearchP95Ms),
       export: {
         runs: exports,
         rowsPerSecond,
@@ -491,10 +407,7 @@ async function queryBench() {
         },
       },
     }
-  } finally {
-    await local.close()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
+  })
 }
 
 function querySizes(
@@ -564,45 +477,31 @@ async function main(): Promise<void> {
   const functions = functionSizes()
   printSizes(weapp, functions)
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'local-cloud-bench-'))
   const emptyFunctions = mkdtempSync(join(tmpdir(), 'local-cloud-bench-fns-'))
-  // NORMAL sync: the bench measures reads; its bulk load need not wait for fsync.
-  const local = await startLocalCloud({
-    dataDir,
-    port: 0,
-    seed: false,
-    functionsDir: emptyFunctions,
-    synchronous: 'NORMAL',
-    collections: { bench_indexed: [INDEX], bench_plain: [] },
-  })
   let rows: Latency[]
   try {
     console.log('\nMeasuring the local cloud…')
-    rows = await latencies(local)
+    rows = await withBenchCloud('sdk', latencies, {
+      seed: false,
+      functionsDir: emptyFunctions,
+      collections: { bench_indexed: [INDEX], bench_plain: [] },
+    })
   } finally {
-    await local.close()
-    rmSync(dataDir, { recursive: true, force: true })
     rmSync(emptyFunctions, { recursive: true, force: true })
   }
   const budgets = latencyBudgets(rows)
   printLatency(rows, budgets)
   console.log('\nMeasuring todos.list at 100k to-dos…')
   const todoList = await todoListLatency()
-  console.log(
-    `  p50 ${todoList.p50} ms, p95 ${todoList.p95} ms over ${todoList.calls} calls: ${todoList.budget.result} p95 ≤ ${todoList.budget.limitMs} ms`,
-  )
+  console.log(latencyLine(todoList))
 
   console.log('\nMeasuring weather.board with a warm cache…')
   const weatherBoard = await weatherBoardLatency()
-  console.log(
-    `  p50 ${weatherBoard.p50} ms, p95 ${weatherBoard.p95} ms over ${weatherBoard.calls} calls: ${weatherBoard.budget.result} p95 ≤ ${weatherBoard.budget.limitMs} ms`,
-  )
+  console.log(latencyLine(weatherBoard))
 
   console.log('\nMeasuring query.filings at 100k filings and 导出 of 10k rows…')
   const query = { ...querySizes(weapp, functions), ...(await queryBench()) }
-  console.log(
-    `  search p50 ${query.search.p50} ms, p95 ${query.search.p95} ms over ${query.search.calls} calls: ${query.search.budget.result} p95 ≤ ${query.search.budget.limitMs} ms`,
-  )
+  console.log(latencyLine(query.search, 'search'))
   for (const run of query.export.runs)
     console.log(`  导出 ${run.rows} rows in ${run.ms} ms, ${kb(run.bytes)}`)
   console.log(
