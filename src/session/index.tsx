@@ -15,7 +15,7 @@
  * Taro storage per account and defaults to the account's first project; pass `projectId` to
  * every module call.
  */
-import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import {
   createContext,
   useCallback,
@@ -30,6 +30,7 @@ import type { Session } from '../../types/account'
 import type { BindingContract } from '../../types/binding'
 import { AppError, type ErrorCode } from '../../types/errors'
 import type { CloudState } from '../hooks/useCloud'
+import { useReloadOnShow } from '../hooks/usePageRefresh'
 import { call, contractRef } from '../services/api'
 
 export type ProjectRef = Session['projects'][number]
@@ -137,7 +138,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   })
   const [remembered, setRemembered] = useState<Remembered | null>(loadRemembered)
   const seq = useRef(0)
-  const hidden = useRef(false)
+  /** The refresh an access error started, while it runs. */
+  const accessRefresh = useRef<Promise<unknown> | null>(null)
 
   /** Asks binding.me for load `mine` and keeps the answer if no newer load started. */
   const settle = useCallback(async (mine: number) => {
@@ -180,14 +182,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // Back from the background (WeChat's onShow after an onHide; a browser tab shown again): the
   // manager may have decided meanwhile.
-  useDidHide(() => {
-    hidden.current = true
-  })
-  useDidShow(() => {
-    if (!hidden.current) return
-    hidden.current = false
-    void refresh()
-  })
+  useReloadOnShow(refresh)
 
   const project = chooseProject(state.data, remembered)
   const accountId = state.data?.account?._id
@@ -205,7 +200,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const refreshOnAccessError = useCallback(
     (err: unknown) => {
       if (!(err instanceof AppError) || !ACCESS_ERRORS.includes(err.code)) return false
-      void refresh()
+      // A page's calls fail together for one reason: one refresh answers them all.
+      if (!accessRefresh.current)
+        accessRefresh.current = refresh().finally(() => {
+          accessRefresh.current = null
+        })
       return true
     },
     [refresh],

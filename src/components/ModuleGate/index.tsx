@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react'
 import { AtActivityIndicator, AtButton } from 'taro-ui'
 import type { Session } from '../../../types/account'
 import type { ModuleCode } from '../../../types/modules'
@@ -121,4 +121,34 @@ export default function ModuleGate({
       </CloudView>
     </View>
   )
+}
+
+/** How `modulePage` wraps its body. */
+export interface ModulePageOptions {
+  /** Classes of the page's root besides `page` (e.g. `funds-page`). */
+  className?: string
+  /** As ModuleGate's `switcher` (default true; false for a page of one record). */
+  switcher?: boolean
+}
+
+/**
+ * A module's page: its root, its gate, and `Body` given the caller's session and project, made
+ * again when the project changes (so its calls start over for the chosen one).
+ *
+ *   export default modulePage('funds', FundsBody, { className: 'funds-page' })
+ */
+export function modulePage(
+  code: ModuleCode,
+  Body: ComponentType<ModuleSession>,
+  { className, switcher }: ModulePageOptions = {},
+): ComponentType {
+  return function Page() {
+    return (
+      <View className={withClassName('page', className)}>
+        <ModuleGate code={code} switcher={switcher}>
+          {(s) => <Body key={s.projectId ?? ''} {...s} />}
+        </ModuleGate>
+      </View>
+    )
+  }
 }

@@ -12,6 +12,7 @@ import {
 import { AtActivityIndicator } from 'taro-ui'
 import { AppError } from '../../../types/errors'
 import { toast } from '../../services/toast'
+import { useSession } from '../../session'
 import EmptyState from '../EmptyState'
 import ErrorBlock from '../ErrorBlock'
 import './index.scss'
@@ -47,7 +48,10 @@ export interface PagedListProps<T> {
   loadOnReachBottom?: boolean
   /** Filled with the list's handle, for a page that reloads it itself (none by default). */
   handleRef?: MutableRefObject<PagedListHandle | null>
-  /** Told of every failed load (e.g. session.refreshOnAccessError). */
+  /**
+   * Told of every failed load (none by default). The session is told anyway: a refusal that
+   * means it is out of date (module withdrawn) refreshes it once, as useModuleCall does.
+   */
   onError?: (err: unknown) => void
   /**
    * `data-testid` of the list (default `paged-list`; rows are `<testId>-row`, the footer
@@ -115,11 +119,18 @@ function List<T>(props: PagedListProps<T>) {
     className,
   } = props
   const [state, setState] = useState<State<T>>(INITIAL as State<T>)
+  const { refreshOnAccessError } = useSession()
   const latest = useRef(props)
   const stateRef = useRef(state)
+  /** A failed load: the page's onError and the session hear of it. */
+  const report = useRef((err: unknown) => refreshOnAccessError(err))
   useEffect(() => {
     latest.current = props
     stateRef.current = state
+    report.current = (err) => {
+      props.onError?.(err)
+      refreshOnAccessError(err)
+    }
   })
   /** Bumped by every page-0 load: an answer for an older one is dropped. */
   const seq = useRef(0)
@@ -143,7 +154,7 @@ function List<T>(props: PagedListProps<T>) {
       })
     } catch (err) {
       if (!mounted.current || mine !== seq.current) return
-      latest.current.onError?.(err)
+      report.current(err)
       const error = asAppError(err)
       // Rows on screen stay; the failure is told in a toast.
       if (stateRef.current.loaded) toast.error(error)
@@ -175,7 +186,7 @@ function List<T>(props: PagedListProps<T>) {
       }))
     } catch (err) {
       if (!mounted.current || mine !== seq.current) return
-      latest.current.onError?.(err)
+      report.current(err)
       toast.error(err)
       setState((x) => ({ ...x, status: 'idle', moreFailed: true }))
     } finally {
