@@ -9,7 +9,6 @@ import {
   monthSummaries,
   type Direction,
   type FundAccount,
-  type FundKind,
   type FundMovement,
 } from '../../types/funds'
 import { DAY, dayOf, monthStart, random, type Random } from './random'
@@ -24,15 +23,11 @@ interface Draft {
   purpose: string
 }
 
-interface AccountSpec {
-  _id: string
-  projectId: string
-  kind: FundKind
-  name: string
-  bank: string
-  accountNo: string
-  opening: number
-}
+/** An account as the platform opened it; its ledger adds the rest. */
+type AccountSpec = Pick<
+  FundAccount,
+  '_id' | 'projectId' | 'kind' | 'name' | 'bank' | 'accountNo' | 'opening'
+>
 
 const yuan = (y: number) => Math.round(y * 100)
 /** Fen between two amounts in yuan, to the cent. */
