@@ -16,6 +16,7 @@ import { TRANSFERS_COLLECTIONS, TransfersContract } from '../types/transfers'
 import { EVALUATION_COLLECTIONS, EvaluationContract } from '../types/evaluation'
 import { DISCLOSURE_COLLECTIONS, DisclosureContract } from '../types/disclosure'
 import { PARKING_COLLECTIONS, ParkingContract } from '../types/parking'
+import { PCLOGIN_COLLECTIONS, PcLoginContract } from '../types/pclogin'
 import { PermissionsContract } from '../types/permissions'
 import { QUERY_COLLECTIONS, QueryContract } from '../types/query'
 import { SAFETY_COLLECTIONS, SafetyContract } from '../types/safety'
@@ -48,6 +49,8 @@ export interface ModuleKit {
 export const MODULE_KITS: readonly ModuleKit[] = [
   { contract: BindingContract },
   { contract: PermissionsContract },
+  // 电脑端登录: the app's own page (src/app.config.ts), no module of the home grid.
+  { contract: PcLoginContract, collections: PCLOGIN_COLLECTIONS },
   { contract: TodosContract, collections: TODOS_COLLECTIONS, seed: todosSeed },
   { contract: SafetyContract, collections: SAFETY_COLLECTIONS, seed: safetySeed },
   { contract: TrainingContract, collections: TRAINING_COLLECTIONS, seed: trainingSeed },

@@ -1,6 +1,7 @@
 import { MODULES } from '../types/modules'
 
-const pages = ['pages/home/index', 'pages/binding/index']
+// pclogin: the page a computer's 扫码登录 code opens (types/pclogin.ts PC_LOGIN.confirmPage).
+const pages = ['pages/home/index', 'pages/binding/index', 'pages/pclogin/index']
 // The dev identity switcher exists in the H5 build only (it talks to the local cloud).
 if (process.env.TARO_ENV === 'h5') pages.push('pages/dev/identity/index')
 

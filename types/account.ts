@@ -60,3 +60,29 @@ export interface Session {
   /** Templates the page asks the user to subscribe to, on a tap (WeChat allows it only then). */
   subscribe: SubscribeTemplates
 }
+
+/**
+ * 电脑端登录: a computer signed in to an account (collection `pc_sessions`, `_id` = the
+ * custom-login user id its web login carries). Opened by pclogin when a phone confirms; every
+ * call from it is resolved to the account by the kernel (server/kernel/identity.ts) while it lasts.
+ */
+export interface PcSessionDoc {
+  _id: string
+  accountId: string
+  ip: string
+  createdAt: number
+  lastSeenAt: number
+  /** 0 while open. */
+  endedAt: number
+  endedBy?: 'self' | 'phone'
+}
+
+/** How long a computer stays signed in (README › 电脑端). */
+export const PC_SESSION = {
+  /** A session ends after this long without a call… */
+  idleMs: 2 * 60 * 60 * 1000,
+  /** …and at the latest this long after sign-in. */
+  maxMs: 7 * 24 * 60 * 60 * 1000,
+  /** last seen is written at most this often (a read-mostly session costs no write per call). */
+  touchEveryMs: 60 * 1000,
+} as const

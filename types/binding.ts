@@ -43,16 +43,19 @@ export const BindingContract = defineContract('binding', {
   sendCode: {
     input: BindingInput.sendCode,
     access: PUBLIC,
+    phoneOnly: true,
     output: returns<SendCodeResult>(),
   },
   searchProjects: {
     input: BindingInput.searchProjects,
     access: PUBLIC,
+    phoneOnly: true,
     output: returns<ProjectSummary[]>(),
   },
   submit: {
     input: BindingInput.submit,
     access: PUBLIC,
+    phoneOnly: true,
     output: returns<Session>(),
     idempotent: true,
     // The trail's label of a handler's request; a manager's own binding is 负责人认证.

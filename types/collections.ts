@@ -52,6 +52,15 @@ export const CORE_COLLECTIONS = {
   ],
   /** Claims of idempotent requests; the `_id` is the request key. */
   idempotency: [],
+  /** Computers signed in (types/account.ts PcSessionDoc): read by the kernel on every PC call. */
+  pc_sessions: [
+    {
+      fields: [
+        ['accountId', 1],
+        ['createdAt', -1],
+      ],
+    },
+  ],
   /** One doc per bound WeChat OPENID and per bound phone (`_id` = the key): uniqueness by insert. */
   binding_keys: [{ fields: [['accountId', 1]] }],
   /** Local cloud only: SMS and subscribe messages a tester can read. */

@@ -17,10 +17,15 @@ import type { ModuleCode } from './modules'
  * - member:  an active account in the project it touches, holding the module and one of the roles.
  * - operator: the platform operator (住建局 / 街道), not a mini-program user: an OPENID listed in
  *   the function's OPERATOR_OPENIDS environment variable (README › Deploying).
+ * - visitor: a computer not signed in yet (an anonymous CloudBase web user): the scan-to-log-in
+ *   steps only. Such a caller is refused every other action, and nobody else may call these.
+ * A computer signed in (电脑端) is resolved to its account and passes the same checks as the phone,
+ * except for actions marked `phoneOnly`.
  */
 export type Access =
   | { readonly kind: 'public' }
   | { readonly kind: 'operator' }
+  | { readonly kind: 'visitor' }
   | { readonly kind: 'account'; readonly statuses: readonly AccountStatus[] }
   | { readonly kind: 'member'; readonly module?: ModuleCode; readonly roles?: readonly Role[] }
 
@@ -37,6 +42,9 @@ export interface ActionSpec<
   readonly idempotent?: boolean
   /** A state-changing action: the label of the audit row it must leave (审核信息 shows it). */
   readonly audit?: string
+  /** Tied to the WeChat itself (binding, SMS codes, the phone number, approving a computer):
+   *  refused when called from a computer (PHONE_ONLY). */
+  readonly phoneOnly?: boolean
 }
 
 export interface Contract<

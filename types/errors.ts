@@ -6,6 +6,10 @@ export const ERROR_MESSAGES = {
   BAD_INPUT: '输入有误，请检查后重试',
   UNKNOWN_ACTION: '不支持的操作',
   NOT_BOUND: '尚未进行身份认证',
+  /** A computer not signed in (or whose session ended): back to 扫码登录. */
+  NOT_SIGNED_IN: '请先扫码登录',
+  SESSION_ENDED: '电脑端登录已失效，请重新扫码登录',
+  PHONE_ONLY: '该操作需在微信小程序中进行',
   ACCOUNT_PENDING: '账号待项目负责人授权',
   ACCOUNT_REJECTED: '账号申请未通过',
   ACCOUNT_INACTIVE: '账号已注销或已解除绑定',

@@ -120,11 +120,13 @@ export const PermissionsContract = defineContract('permissions', {
   sendPhoneCode: {
     input: PermissionsInput.sendPhoneCode,
     access: HANDLER,
+    phoneOnly: true,
     output: returns<{ resendAfter: number }>(),
   },
   changePhone: {
     input: PermissionsInput.changePhone,
     access: HANDLER,
+    phoneOnly: true,
     output: returns<{ phone: string }>(),
     idempotent: true,
     audit: '更换手机号',
@@ -132,12 +134,14 @@ export const PermissionsContract = defineContract('permissions', {
   deregister: {
     input: PermissionsInput.deregister,
     access: { kind: 'account', statuses: ['active', 'pending'] },
+    phoneOnly: true,
     output: returns<{ status: 'deregistered' }>(),
     audit: '注销账号',
   },
   unbind: {
     input: PermissionsInput.unbind,
     access: { kind: 'account', statuses: ['active', 'pending', 'rejected'] },
+    phoneOnly: true,
     output: returns<{ status: 'unbound' }>(),
     audit: '解除绑定',
   },

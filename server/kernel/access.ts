@@ -2,6 +2,7 @@ import type { Account, AccountStatus } from '../../types/account'
 import type { Access } from '../../types/contract'
 import { AppError } from '../../types/errors'
 import type { ModuleCode } from '../../types/modules'
+import type { Identity } from './identity'
 
 export type { Access } from '../../types/contract'
 
@@ -32,11 +33,20 @@ export function authorize(
   access: Access,
   caller: Account | null,
   requestedProjectId: unknown,
-  openid = '',
+  who: Pick<Identity, 'door' | 'openid'> = { door: 'weapp', openid: '' },
+  phoneOnly = false,
 ): string | undefined {
+  if (access.kind === 'visitor') {
+    if (who.door !== 'visitor') throw new AppError('FORBIDDEN', '仅供电脑端登录使用')
+    return undefined
+  }
+  // A computer that has not signed in may only ask for a code and wait for the phone.
+  if (who.door === 'visitor') throw new AppError('NOT_SIGNED_IN')
+  if (phoneOnly && who.door === 'pc') throw new AppError('PHONE_ONLY')
   if (access.kind === 'public') return undefined
   if (access.kind === 'operator') {
-    if (!isOperator(openid)) throw new AppError('FORBIDDEN', '仅平台运营人员可操作')
+    if (who.door !== 'weapp' || !isOperator(who.openid))
+      throw new AppError('FORBIDDEN', '仅平台运营人员可操作')
     return undefined
   }
   if (!caller) throw new AppError('NOT_BOUND')

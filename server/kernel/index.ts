@@ -1,6 +1,5 @@
 import * as cloud from 'wx-server-sdk'
 import type { Account } from '../../types/account'
-import { BOUND_STATUSES } from './accounts'
 import { AppError, type Result } from '../../types/errors'
 import type {
   Access,
@@ -11,7 +10,7 @@ import type {
   ParsedInputOf,
 } from '../../types/contract'
 import { authorize } from './access'
-import { first } from './db'
+import { DOOR_LABELS, readIdentity, resolveCaller, type Identity } from './identity'
 import { now } from './clock'
 import { claimRequest, finishRequest, inputHash } from './idempotency'
 import type { Tx } from './tx'
@@ -22,6 +21,7 @@ export { now } from './clock'
 export * from './db'
 export { inTransaction, txGet, txRemove, type Tx } from './tx'
 export type { Access } from './access'
+export { findCaller, sessionEnd, type Door, type Identity } from './identity'
 // The kernel's one entry: a cloud function imports only this file (test/unit/kernel-entry.test.ts),
 // so what it may use is listed here and the files behind it stay free to change.
 export { DAY, MINUTE } from './clock'
@@ -63,7 +63,10 @@ export interface Ctx<
 > {
   fn: string
   action: string
+  /** The caller's WeChat OPENID; for a computer, that of the account it signed in as. */
   openid: string
+  /** How the caller came in (小程序 / 电脑端 / not signed in) and from where. */
+  who: Identity
   now: number
   /** The caller's account: never null for an action whose access needs an account. */
   caller: C
@@ -95,18 +98,11 @@ export type Handlers<C extends Contract> = {
   ) => Promise<OutputOf<C, K>>
 }
 
-export async function findCaller(openid: string): Promise<Account | null> {
-  if (!openid) return null
-  return first<Account>(
-    db.collection('accounts').where({ openid, status: _.in([...BOUND_STATUSES]) }),
-  )
-}
-
 function auditWriter(
   fn: string,
   action: string,
   label: string | undefined,
-  openid: string,
+  who: Identity,
   caller: Account | null,
   at: number,
   written: () => void,
@@ -122,7 +118,9 @@ function auditWriter(
         actorId: caller?._id ?? null,
         actorName: caller?.name ?? null,
         actorRole: caller?.role ?? null,
-        actorOpenid: openid,
+        actorOpenid: who.openid,
+        // Which door the change came through (审核信息: 小程序 / 电脑端).
+        door: who.door === 'pc' ? DOOR_LABELS.pc : DOOR_LABELS.weapp,
       },
     })
     written()
@@ -156,22 +154,22 @@ export function defineFunction<C extends Contract>(contract: C, handlers: Handle
       }
       const spec = specs[name]
       const input = parseInput(spec.input, params)
-      const { OPENID } = cloud.getWXContext()
-      const openid = OPENID == null ? '' : String(OPENID)
-      const caller = await findCaller(openid)
-      const requested = (input as { projectId?: unknown }).projectId
-      const projectId = authorize(spec.access, caller, requested, openid)
       const at = now()
+      const { caller, who } = await resolveCaller(readIdentity(), at)
+      const { openid } = who
+      const requested = (input as { projectId?: unknown }).projectId
+      const projectId = authorize(spec.access, caller, requested, who, spec.phoneOnly)
       let audited = 0
       const ctx: Ctx = {
         fn: contract.fn,
         action: name,
         openid,
+        who,
         now: at,
         caller,
         projectId,
         retry: false,
-        audit: auditWriter(contract.fn, name, spec.audit, openid, caller, at, () => audited++),
+        audit: auditWriter(contract.fn, name, spec.audit, who, caller, at, () => audited++),
       }
       const execute = async () => {
         const data = await run[name](ctx, input)
