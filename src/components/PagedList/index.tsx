@@ -123,7 +123,7 @@ function List<T>(props: PagedListProps<T>) {
   const latest = useRef(props)
   const stateRef = useRef(state)
   /** A failed load: the page's onError and the session hear of it. */
-  const report = useRef((err: unknown) => refreshOnAccessError(err))
+  const report = useRef<(err: unknown) => void>(refreshOnAccessError)
   useEffect(() => {
     latest.current = props
     stateRef.current = state
