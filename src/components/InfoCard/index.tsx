@@ -102,6 +102,29 @@ export function Tag({ tone = 'primary', children, className }: TagProps) {
   return <Text className={withClassName(`kit-tag kit-tag--${tone}`, className)}>{children}</Text>
 }
 
+export interface BalanceProps {
+  /** What the sum is (账户余额, 转账金额 …). */
+  label: string
+  /** The sum as shown (¥1,234.56). */
+  value: string
+  /** `data-testid` of the value (none by default). */
+  testId?: string
+  /** Classes added to the root, after its own. */
+  className?: string
+}
+
+/** A sum in large figures under its label: an account's balance, a transfer's amount. */
+export function Balance({ label, value, testId, className }: BalanceProps) {
+  return (
+    <View className={withClassName('kit-balance', className)}>
+      <Text className="kit-balance__label">{label}</Text>
+      <Text className="kit-balance__value" data-testid={testId}>
+        {value}
+      </Text>
+    </View>
+  )
+}
+
 export interface EmptyProps {
   /** What is missing (暂无公示). */
   title: string

@@ -9,11 +9,10 @@ import {
   type SubjectRow,
   type SubjectType,
 } from '../../../types/credit'
-import ModuleGate from '../../components/ModuleGate'
+import { modulePage } from '../../components/ModuleGate'
 import PagedList from '../../components/PagedList'
 import Tabs from '../../components/Tabs'
 import { call } from '../../services/api'
-import { useSession } from '../../session'
 import { COLORS } from '../../styles/colors'
 import { Tag } from '../../components/InfoCard'
 import './index.scss'
@@ -49,7 +48,6 @@ function SubjectItem({ s }: { s: SubjectRow }) {
  * 业主监事（会）, a tab each; a tap opens one's basic information with its 良好 and 不良 records.
  */
 function CreditBody({ projectId }: { projectId: string | undefined }) {
-  const { refreshOnAccessError } = useSession()
   const [type, setType] = useState<SubjectType>('company')
   return (
     <>
@@ -57,7 +55,6 @@ function CreditBody({ projectId }: { projectId: string | undefined }) {
       <PagedList<SubjectRow>
         testId="credit-subjects"
         resetKey={type}
-        onError={refreshOnAccessError}
         fetchPage={(page) => call(CreditContract, 'subjects', { projectId, type, page })}
         keyOf={(s) => s._id}
         renderItem={(s) => <SubjectItem s={s} />}
@@ -71,12 +68,4 @@ function CreditBody({ projectId }: { projectId: string | undefined }) {
   )
 }
 
-export default function CreditPage() {
-  return (
-    <View className="page credit-page">
-      <ModuleGate code="credit">
-        {(s) => <CreditBody key={s.projectId ?? ''} projectId={s.projectId} />}
-      </ModuleGate>
-    </View>
-  )
-}
+export default modulePage('credit', CreditBody, { className: 'credit-page' })

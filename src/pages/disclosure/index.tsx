@@ -1,4 +1,4 @@
-import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Picker, ScrollView, Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { AtButton } from 'taro-ui'
@@ -13,12 +13,12 @@ import {
 } from '../../../types/disclosure'
 import { formatCount } from '../../../types/display'
 import CloudView from '../../components/CloudView'
-import ModuleGate from '../../components/ModuleGate'
+import { modulePage } from '../../components/ModuleGate'
 import PagedList, { type PagedListHandle } from '../../components/PagedList'
 import Tabs from '../../components/Tabs'
-import { useCloud } from '../../hooks/useCloud'
+import { useModuleCall } from '../../hooks/useModuleCall'
+import { usePullToRefresh, useReloadOnShow } from '../../hooks/usePageRefresh'
 import { call } from '../../services/api'
-import { useSession } from '../../session'
 import { dateOnly } from './format'
 import './disclosure.scss'
 
@@ -233,24 +233,13 @@ function FilterBar({ filter, counts, onChange }: FilterBarProps) {
 }
 
 function DisclosureHome({ projectId }: { projectId: string | undefined }) {
-  const stats = useCloud(() => call(DisclosureContract, 'stats', { projectId }))
+  const stats = useModuleCall(DisclosureContract, 'stats', { projectId })
   const [filter, setFilter] = useState<Filter>({})
   const list = useRef<PagedListHandle | null>(null)
-  const { refreshOnAccessError } = useSession()
-  const hidden = useRef(false)
   const reload = () => Promise.all([stats.reload(), list.current?.reload()])
   // Back from publishing, voiding or deleting: the figures and the list follow.
-  useDidHide(() => {
-    hidden.current = true
-  })
-  useDidShow(() => {
-    if (!hidden.current) return
-    hidden.current = false
-    void reload()
-  })
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  useReloadOnShow(reload)
+  usePullToRefresh(reload)
   return (
     <View>
       <CloudView state={stats}>{(s) => <Stats s={s} onFilter={(f) => setFilter(f)} />}</CloudView>
@@ -278,19 +267,10 @@ function DisclosureHome({ projectId }: { projectId: string | undefined }) {
         empty={{ icon: 'file-generic', title: '没有符合条件的信息' }}
         pullDownRefresh={false}
         handleRef={list}
-        onError={refreshOnAccessError}
       />
     </View>
   )
 }
 
 /** 信息公开: the statistics, 发布, and the notices with their filters. */
-export default function DisclosurePage() {
-  return (
-    <View className="page disclosure">
-      <ModuleGate code="disclosure">
-        {({ projectId }) => <DisclosureHome key={projectId} projectId={projectId} />}
-      </ModuleGate>
-    </View>
-  )
-}
+export default modulePage('disclosure', DisclosureHome, { className: 'disclosure' })

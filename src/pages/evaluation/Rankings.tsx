@@ -15,7 +15,6 @@ import {
 import PagedList from '../../components/PagedList'
 import Tabs from '../../components/Tabs'
 import { call } from '../../services/api'
-import { useSession } from '../../session'
 import { COLORS } from '../../styles/colors'
 
 const KINDS = Object.keys(RANK_KINDS) as RankKind[]
@@ -71,7 +70,6 @@ function RankLine({
  * row highlighted), so it is found without scrolling through hundreds.
  */
 export default function Rankings({ projectId }: { projectId: string | undefined }) {
-  const { refreshOnAccessError } = useSession()
   const [kind, setKind] = useState<RankKind>('project')
   const [period, setPeriod] = useState<string | undefined>(undefined)
   /** The page the list starts at: 0, or the one holding the caller's entry after 定位. */
@@ -181,7 +179,6 @@ export default function Rankings({ projectId }: { projectId: string | undefined 
       <PagedList<RankRow>
         testId="rank-list"
         resetKey={listKey}
-        onError={refreshOnAccessError}
         fetchPage={async (n) => {
           const res = await call(EvaluationContract, 'rankings', {
             projectId,

@@ -1,26 +1,16 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { EvaluationContract, periodLabel } from '../../../types/evaluation'
 import CloudView from '../../components/CloudView'
 import EmptyState from '../../components/EmptyState'
-import { useCloud } from '../../hooks/useCloud'
-import { call } from '../../services/api'
-import { useSession } from '../../session'
+import { useModuleCall } from '../../hooks/useModuleCall'
+import { usePullToRefresh } from '../../hooks/usePageRefresh'
 import StatsChart from './chart/StatsChart'
 import StatsTable from './StatsTable'
 
 /** 评价统计: the project's quarters as a chart (line: score, bars: evaluations) and a table. */
 export default function Stats({ projectId }: { projectId: string | undefined }) {
-  const { refreshOnAccessError } = useSession()
-  const stats = useCloud(() =>
-    call(EvaluationContract, 'stats', { projectId }).catch((err: unknown) => {
-      refreshOnAccessError(err)
-      throw err
-    }),
-  )
-  usePullDownRefresh(() => {
-    void stats.reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  const stats = useModuleCall(EvaluationContract, 'stats', { projectId })
+  usePullToRefresh(stats.reload)
   return (
     <CloudView state={stats}>
       {(data) => {

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
-import ModuleGate from '../../components/ModuleGate'
+import { modulePage } from '../../components/ModuleGate'
 import Tabs from '../../components/Tabs'
 import Rankings from './Rankings'
 import Stats from './Stats'
@@ -31,12 +31,4 @@ function EvaluationBody({ projectId }: { projectId: string | undefined }) {
   )
 }
 
-export default function EvaluationPage() {
-  return (
-    <View className="page evaluation-page">
-      <ModuleGate code="evaluation">
-        {(s) => <EvaluationBody key={s.projectId ?? ''} projectId={s.projectId} />}
-      </ModuleGate>
-    </View>
-  )
-}
+export default modulePage('evaluation', EvaluationBody, { className: 'evaluation-page' })

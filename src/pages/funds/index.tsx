@@ -4,11 +4,10 @@ import { AtIcon } from 'taro-ui'
 import { cstDate, formatCount, formatFen } from '../../../types/display'
 import { FundsContract, type FundAccountView } from '../../../types/funds'
 import CloudView from '../../components/CloudView'
-import ModuleGate from '../../components/ModuleGate'
-import { call } from '../../services/api'
+import { modulePage } from '../../components/ModuleGate'
 import { COLORS } from '../../styles/colors'
-import { Card, Empty, Tag } from '../../components/InfoCard'
-import { useTabCall } from '../../hooks/useTabCall'
+import { Balance, Card, Empty, Tag } from '../../components/InfoCard'
+import { useModuleCall } from '../../hooks/useModuleCall'
 import './index.scss'
 
 export const accountPage = (accountId: string) =>
@@ -31,12 +30,7 @@ function AccountCard({ a }: { a: FundAccountView }) {
         {a.bank} · {a.accountNo}
       </Text>
       <View className="account-card__foot">
-        <View className="kit-balance">
-          <Text className="kit-balance__label">余额</Text>
-          <Text className="kit-balance__value" data-testid="fund-account-balance">
-            {formatFen(a.balance)}
-          </Text>
-        </View>
+        <Balance label="余额" value={formatFen(a.balance)} testId="fund-account-balance" />
         <View className="account-card__more">
           <Text>收支明细</Text>
           <AtIcon value="chevron-right" size="16" color={COLORS.primary} />
@@ -51,7 +45,7 @@ function AccountCard({ a }: { a: FundAccountView }) {
  * number, balance and last update, and their sum; a tap opens the account's movements.
  */
 function FundsBody({ projectId }: { projectId: string | undefined }) {
-  const state = useTabCall(() => call(FundsContract, 'accounts', { projectId }))
+  const state = useModuleCall(FundsContract, 'accounts', { projectId })
   return (
     <CloudView state={state}>
       {({ rows, total }) =>
@@ -60,14 +54,11 @@ function FundsBody({ projectId }: { projectId: string | undefined }) {
         ) : (
           <>
             <Card testId="funds-total">
-              <View className="kit-balance">
-                <Text className="kit-balance__label">
-                  共有资金合计（{formatCount(rows.length)} 个账户）
-                </Text>
-                <Text className="kit-balance__value" data-testid="funds-total-value">
-                  {formatFen(total)}
-                </Text>
-              </View>
+              <Balance
+                label={`共有资金合计（${formatCount(rows.length)} 个账户）`}
+                value={formatFen(total)}
+                testId="funds-total-value"
+              />
             </Card>
             {rows.map((a) => (
               <AccountCard key={a._id} a={a} />
@@ -79,12 +70,4 @@ function FundsBody({ projectId }: { projectId: string | undefined }) {
   )
 }
 
-export default function FundsPage() {
-  return (
-    <View className="page funds-page">
-      <ModuleGate code="funds">
-        {(s) => <FundsBody key={s.projectId ?? ''} projectId={s.projectId} />}
-      </ModuleGate>
-    </View>
-  )
-}
+export default modulePage('funds', FundsBody, { className: 'funds-page' })

@@ -1,4 +1,4 @@
-import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useRef } from 'react'
 import { AtButton } from 'taro-ui'
@@ -12,11 +12,11 @@ import {
 import { formatCount } from '../../../types/display'
 import CloudView from '../../components/CloudView'
 import EmptyState from '../../components/EmptyState'
-import ModuleGate from '../../components/ModuleGate'
+import { modulePage } from '../../components/ModuleGate'
 import PagedList, { type PagedListHandle } from '../../components/PagedList'
-import { useCloud } from '../../hooks/useCloud'
+import { useModuleCall } from '../../hooks/useModuleCall'
+import { usePullToRefresh, useReloadOnShow } from '../../hooks/usePageRefresh'
 import { call } from '../../services/api'
-import { useSession } from '../../session'
 import { dateOnly, dateTime } from './format'
 import './parking.scss'
 
@@ -140,23 +140,12 @@ function HistoryRow({ e }: { e: EditionSummary }) {
 }
 
 function ParkingHome({ projectId }: { projectId: string | undefined }) {
-  const current = useCloud(() => call(ParkingContract, 'current', { projectId }))
+  const current = useModuleCall(ParkingContract, 'current', { projectId })
   const history = useRef<PagedListHandle | null>(null)
-  const { refreshOnAccessError } = useSession()
-  const hidden = useRef(false)
   const reload = () => Promise.all([current.reload(), history.current?.reload()])
   // Back from the form or the sheet: what changed there shows here.
-  useDidHide(() => {
-    hidden.current = true
-  })
-  useDidShow(() => {
-    if (!hidden.current) return
-    hidden.current = false
-    void reload()
-  })
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  useReloadOnShow(reload)
+  usePullToRefresh(reload)
   return (
     <View>
       <CloudView state={current}>
@@ -176,19 +165,10 @@ function ParkingHome({ projectId }: { projectId: string | undefined }) {
         empty={{ title: '暂无版本记录' }}
         pullDownRefresh={false}
         handleRef={history}
-        onError={refreshOnAccessError}
       />
     </View>
   )
 }
 
 /** 车位信息公开: the edition the public sees, the one being drafted, and every edition before. */
-export default function ParkingPage() {
-  return (
-    <View className="page parking">
-      <ModuleGate code="parking">
-        {({ projectId }) => <ParkingHome key={projectId} projectId={projectId} />}
-      </ModuleGate>
-    </View>
-  )
-}
+export default modulePage('parking', ParkingHome, { className: 'parking' })

@@ -1,21 +1,17 @@
 import { Text, View } from '@tarojs/components'
 import { useState, type MutableRefObject } from 'react'
-import { AtAvatar, AtButton } from 'taro-ui'
 import type { ModuleCode } from '../../../types/modules'
 import { PermissionsContract, type AuditRow, type HandlerRow } from '../../../types/permissions'
-import CloudView from '../../components/CloudView'
 import type { Ask } from '../../components/ConfirmDialog'
-import EmptyState from '../../components/EmptyState'
 import type { PagedListHandle } from '../../components/PagedList'
 import Tabs from '../../components/Tabs'
 import type { CloudState } from '../../hooks/useCloud'
-import { call } from '../../services/api'
+import { useModuleAction } from '../../hooks/useModuleAction'
 import { askForNotices } from '../../services/subscribe'
-import { toast } from '../../services/toast'
 import AuditList from './AuditList'
+import { ActiveRow, HandlerList, PendingRow } from './HandlerRows'
 import ModuleChooser from './ModuleChooser'
 import RejectSheet from './RejectSheet'
-import { CATEGORY_LABELS, formatTime, moduleTitles, showActionError } from './util'
 
 const NONE: readonly ModuleCode[] = []
 
@@ -48,7 +44,7 @@ export default function HandlerAdmin(props: Props) {
   const [tab, setTab] = useState<Tab>('pending')
   const [sheet, setSheet] = useState<Sheet | null>(null)
   const [open, setOpen] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useModuleAction()
 
   const reloadAll = () =>
     Promise.all([pending.reload(), active.reload(), auditRef.current?.reload()])
@@ -60,26 +56,12 @@ export default function HandlerAdmin(props: Props) {
     setOpen(true)
   }
 
-  /** Runs one change; on success or a stale record the lists are reloaded. */
-  const act = async (change: () => Promise<unknown>, done: string) => {
-    if (busy) return false
-    setBusy(true)
-    try {
-      await change()
-      toast.success(done)
-      setOpen(false)
-      await reloadAll()
-      return true
-    } catch (err) {
-      if (showActionError(err)) {
-        setOpen(false)
-        await reloadAll()
-      }
-      return false
-    } finally {
-      setBusy(false)
-    }
+  /** After a change, or one refused because the row moved meanwhile: the lists are reloaded. */
+  const closeAndReload = () => {
+    setOpen(false)
+    return reloadAll()
   }
+  const settle = { after: closeAndReload, onStale: closeAndReload }
 
   const target = (row: HandlerRow) => ({ accountId: row._id, version: row.version, projectId })
 
@@ -90,7 +72,8 @@ export default function HandlerAdmin(props: Props) {
       confirmText: '确定移除',
       danger: true,
     })
-    if (ok) await act(() => call(PermissionsContract, 'removeHandler', target(row)), '已移除')
+    if (ok)
+      await run(PermissionsContract, 'removeHandler', target(row), { done: '已移除', ...settle })
   }
 
   const names: Record<string, string> = {}
@@ -115,128 +98,31 @@ export default function HandlerAdmin(props: Props) {
       />
       <View className="admin__panel">
         {tab === 'pending' ? (
-          <CloudView state={pending}>
-            {(rows) =>
-              rows.length === 0 ? (
-                <EmptyState
-                  icon="user"
-                  title="暂无待授权的经办人"
-                  description="经办人提交身份认证后会出现在这里"
-                />
-              ) : (
-                <View className="list-card">
-                  {rows.map((r) => (
-                    <View
-                      key={r._id}
-                      className="handler-row handler-row--pending"
-                      data-id={r._id}
-                      data-testid="pending-row"
-                    >
-                      <View className="handler-row__top">
-                        <AtAvatar circle text={r.name} size="small" />
-                        <View className="handler-row__main">
-                          <View className="handler-row__name-line">
-                            <Text className="handler-row__name">{r.name}</Text>
-                            <Text className="tag tag--pending">待授权</Text>
-                          </View>
-                          <Text className="handler-row__meta">
-                            {r.phone} · {CATEGORY_LABELS[r.category] ?? r.category}
-                          </Text>
-                          <Text className="handler-row__meta">
-                            申请时间 {formatTime(r.createdAt)}
-                          </Text>
-                        </View>
-                      </View>
-                      <View className="handler-row__actions">
-                        <View data-testid="reject">
-                          <AtButton
-                            size="small"
-                            className="handler-row__reject"
-                            onClick={() => openSheet({ kind: 'reject', row: r })}
-                          >
-                            驳回
-                          </AtButton>
-                        </View>
-                        <View data-testid="authorize">
-                          <AtButton
-                            size="small"
-                            type="primary"
-                            className="handler-row__authorize"
-                            onClick={() => openSheet({ kind: 'authorize', row: r })}
-                          >
-                            授权
-                          </AtButton>
-                        </View>
-                      </View>
-                    </View>
-                  ))}
-                </View>
-              )
-            }
-          </CloudView>
+          <HandlerList
+            state={pending}
+            empty={{ title: '暂无待授权的经办人', description: '经办人提交身份认证后会出现在这里' }}
+            row={(r) => (
+              <PendingRow
+                key={r._id}
+                row={r}
+                onReject={() => openSheet({ kind: 'reject', row: r })}
+                onAuthorize={() => openSheet({ kind: 'authorize', row: r })}
+              />
+            )}
+          />
         ) : tab === 'active' ? (
-          <CloudView state={active}>
-            {(rows) =>
-              rows.length === 0 ? (
-                <EmptyState icon="user" title="暂无经办人" />
-              ) : (
-                <View className="list-card">
-                  {rows.map((r) => (
-                    <View
-                      key={r._id}
-                      className="handler-row handler-row--active"
-                      data-id={r._id}
-                      data-testid="handler-row"
-                    >
-                      <View className="handler-row__top">
-                        <AtAvatar circle text={r.name} size="small" />
-                        <View className="handler-row__main">
-                          <Text className="handler-row__name">{r.name}</Text>
-                          <Text className="handler-row__meta">
-                            {r.phone} · {CATEGORY_LABELS[r.category] ?? r.category}
-                          </Text>
-                        </View>
-                      </View>
-                      <View className="handler-row__modules">
-                        {r.modules.length > 0 ? (
-                          moduleTitles(r.modules)
-                            .split('、')
-                            .map((t) => (
-                              <Text key={t} className="chip">
-                                {t}
-                              </Text>
-                            ))
-                        ) : (
-                          <Text className="handler-row__meta">未授权任何模块</Text>
-                        )}
-                      </View>
-                      <View className="handler-row__actions">
-                        <View data-testid="remove">
-                          <AtButton
-                            size="small"
-                            className="handler-row__remove"
-                            onClick={() => void remove(r)}
-                          >
-                            移除
-                          </AtButton>
-                        </View>
-                        <View data-testid="set-modules">
-                          <AtButton
-                            size="small"
-                            type="primary"
-                            className="handler-row__modules-btn"
-                            onClick={() => openSheet({ kind: 'setModules', row: r })}
-                          >
-                            调整模块
-                          </AtButton>
-                        </View>
-                      </View>
-                    </View>
-                  ))}
-                </View>
-              )
-            }
-          </CloudView>
+          <HandlerList
+            state={active}
+            empty={{ title: '暂无经办人' }}
+            row={(r) => (
+              <ActiveRow
+                key={r._id}
+                row={r}
+                onRemove={() => void remove(r)}
+                onSetModules={() => openSheet({ kind: 'setModules', row: r })}
+              />
+            )}
+          />
         ) : (
           <AuditList fetchPage={fetchAuditPage} handleRef={auditRef} names={names} />
         )}
@@ -253,8 +139,8 @@ export default function HandlerAdmin(props: Props) {
           if (!row) return
           const input = { ...target(row), modules }
           void (sheet?.kind === 'setModules'
-            ? act(() => call(PermissionsContract, 'setModules', input), '已调整模块')
-            : act(() => call(PermissionsContract, 'authorize', input), '已授权'))
+            ? run(PermissionsContract, 'setModules', input, { done: '已调整模块', ...settle })
+            : run(PermissionsContract, 'authorize', input, { done: '已授权', ...settle }))
         }}
         onClose={() => setOpen(false)}
       />
@@ -264,9 +150,14 @@ export default function HandlerAdmin(props: Props) {
         busy={busy}
         onConfirm={(reason) => {
           if (row)
-            void act(
-              () => call(PermissionsContract, 'reject', { ...target(row), reason }),
-              '已驳回',
+            void run(
+              PermissionsContract,
+              'reject',
+              { ...target(row), reason },
+              {
+                done: '已驳回',
+                ...settle,
+              },
             )
         }}
         onClose={() => setOpen(false)}

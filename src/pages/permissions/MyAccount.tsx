@@ -1,16 +1,14 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
 import { AtAvatar, AtIcon } from 'taro-ui'
 import type { Session } from '../../../types/account'
 import { maskPhone, roleLabel } from '../../../types/display'
 import { PermissionsContract } from '../../../types/permissions'
 import type { Ask } from '../../components/ConfirmDialog'
-import { call } from '../../services/api'
-import { toast } from '../../services/toast'
+import { useModuleAction } from '../../hooks/useModuleAction'
 import { useSession } from '../../session'
 import { COLORS } from '../../styles/colors'
-import { moduleTitles, showActionError } from './util'
+import { moduleTitles } from './util'
 
 interface Props {
   session: Session
@@ -48,32 +46,27 @@ function ActionRow(props: {
 export default function MyAccount({ session, ask }: Props) {
   const account = session.account
   const { setSession } = useSession()
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useModuleAction()
   if (!account) return null
   const isHandler = account.role === 'handler'
   const granted = session.modules.filter((m) => m !== 'permissions')
 
   const leave = async (action: 'unbind' | 'deregister', done: string) => {
     if (busy) return
-    setBusy(true)
-    try {
-      if (action === 'deregister') await call(PermissionsContract, 'deregister', { confirm: true })
-      else await call(PermissionsContract, 'unbind', {})
-      toast.success(done)
-      // No account any more (binding.me would say the same): the page's ModuleGate sends the
-      // user on to 身份认证, which shows the form.
-      setSession({
-        status: 'none',
-        account: null,
-        projects: [],
-        modules: [],
-        subscribe: session.subscribe,
-      })
-    } catch (err) {
-      showActionError(err)
-    } finally {
-      setBusy(false)
-    }
+    const r =
+      action === 'deregister'
+        ? await run(PermissionsContract, 'deregister', { confirm: true }, { done })
+        : await run(PermissionsContract, 'unbind', {}, { done })
+    if (!r.ok) return
+    // No account any more (binding.me would say the same): the page's ModuleGate sends the
+    // user on to 身份认证, which shows the form.
+    setSession({
+      status: 'none',
+      account: null,
+      projects: [],
+      modules: [],
+      subscribe: session.subscribe,
+    })
   }
 
   const unbind = async () => {

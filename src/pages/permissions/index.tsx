@@ -2,10 +2,10 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useEffect, useRef } from 'react'
 import type { Session } from '../../../types/account'
-import { PermissionsContract, type AuditRow, type HandlerRow } from '../../../types/permissions'
+import { PermissionsContract, type AuditRow } from '../../../types/permissions'
 import { useConfirm, type Ask } from '../../components/ConfirmDialog'
 import ModuleGate from '../../components/ModuleGate'
-import { useCloud } from '../../hooks/useCloud'
+import { useModuleCall } from '../../hooks/useModuleCall'
 import { call } from '../../services/api'
 import { useSession } from '../../session'
 import Contacts from './Contacts'
@@ -37,16 +37,13 @@ function ManagerSection(props: {
   requestTemplate: string | undefined
 }) {
   const { projectId, refreshers, ask, requestTemplate } = props
-  const { refreshOnAccessError } = useSession()
-  const list = (status: 'pending' | 'active') => () =>
-    call(PermissionsContract, 'listHandlers', { projectId, status })
   const fetchAuditPage = (page: number): Promise<AuditRow[]> =>
     call(PermissionsContract, 'auditTrail', { projectId, page })
-  const pending = useCloud<HandlerRow[]>(list('pending'))
-  const active = useCloud<HandlerRow[]>(list('active'))
-  useEffect(() => {
-    if (pending.error) refreshOnAccessError(pending.error)
-  }, [pending.error, refreshOnAccessError])
+  const pending = useModuleCall(PermissionsContract, 'listHandlers', {
+    projectId,
+    status: 'pending',
+  })
+  const active = useModuleCall(PermissionsContract, 'listHandlers', { projectId, status: 'active' })
   const auditRef = useRef<{ reload: () => Promise<void> } | null>(null)
   const reloadAudit = () => auditRef.current?.reload() ?? Promise.resolve()
   useRefresher(refreshers, () => Promise.all([pending.reload(), active.reload(), reloadAudit()]))
@@ -71,7 +68,7 @@ function ProjectBody(props: {
   ask: Ask
 }) {
   const { session, projectId, refreshers, ask } = props
-  const contacts = useCloud(() => call(PermissionsContract, 'contacts', { projectId }))
+  const contacts = useModuleCall(PermissionsContract, 'contacts', { projectId })
   useRefresher(refreshers, contacts.reload)
   const projectName = session.projects.find((p) => p._id === projectId)?.name
   const manager = session.account?.role === 'manager'

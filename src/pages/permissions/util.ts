@@ -1,19 +1,6 @@
 import Taro from '@tarojs/taro'
 import { cstDateTime } from '../../../types/display'
-import { AppError, ERROR_MESSAGES } from '../../../types/errors'
 import { MODULES, type ModuleCode } from '../../../types/modules'
-import { toast } from '../../services/toast'
-
-/** Records that changed underneath: the lists should be reloaded. */
-const STALE = ['CONFLICT', 'NOT_FOUND', 'INVALID_STATE']
-
-/** Shows what went wrong; true when the record changed underneath (the caller should reload). */
-export function showActionError(err: unknown): boolean {
-  // Whatever the function said about the version, the user is told the one thing to do.
-  if (err instanceof AppError && err.code === 'CONFLICT') toast.info(ERROR_MESSAGES.CONFLICT)
-  else toast.error(err)
-  return err instanceof AppError && STALE.includes(err.code)
-}
 
 /** 2026-11-25 14:03, in Shenzhen time whatever the device's zone (types/display.ts). */
 export const formatTime = cstDateTime

@@ -1,24 +1,14 @@
 import { View } from '@tarojs/components'
 import { useState, type ComponentType } from 'react'
 import { PROJECT_TABS, type ProjectTab } from '../../../types/project'
-import ModuleGate from '../../components/ModuleGate'
+import { modulePage } from '../../components/ModuleGate'
 import Tabs from '../../components/Tabs'
-import {
-  BasicTab,
-  CommitteeTab,
-  CompanyTab,
-  ContractsTab,
-  FacilitiesTab,
-  FundTab,
-  OwnersTab,
-  PartyTab,
-  SafetyTab,
-  StaffTab,
-  VotingTab,
-} from './tabs'
+import { BasicTab, CommitteeTab, CompanyTab, OwnersTab, PartyTab, StaffTab } from './tabs/Profile'
+import type { TabProps } from './tabs/props'
+import { ContractsTab, FacilitiesTab, FundTab, SafetyTab, VotingTab } from './tabs/Records'
 import './index.scss'
 
-const TAB_VIEWS: Record<ProjectTab, ComponentType<{ projectId: string | undefined }>> = {
+const TAB_VIEWS: Record<ProjectTab, ComponentType<TabProps>> = {
   basic: BasicTab,
   staff: StaffTab,
   company: CompanyTab,
@@ -55,12 +45,4 @@ function ProjectInfo({ projectId }: { projectId: string | undefined }) {
   )
 }
 
-export default function ProjectPage() {
-  return (
-    <View className="page project-page">
-      <ModuleGate code="project">
-        {(s) => <ProjectInfo key={s.projectId ?? ''} projectId={s.projectId} />}
-      </ModuleGate>
-    </View>
-  )
-}
+export default modulePage('project', ProjectInfo, { className: 'project-page' })

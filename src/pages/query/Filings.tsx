@@ -17,11 +17,12 @@ import {
 import { useConfirm } from '../../components/ConfirmDialog'
 import FormField from '../../components/FormField'
 import PagedList from '../../components/PagedList'
+import { useModuleAction } from '../../hooks/useModuleAction'
 import { call } from '../../services/api'
 import { toast } from '../../services/toast'
-import { useSession } from '../../session'
 import { openExport } from './openExport'
 import RegionChips from './RegionChips'
+import SearchActions from './SearchActions'
 
 function FilingLine({ row }: { row: FilingRow }) {
   return (
@@ -61,14 +62,13 @@ function cleaned(f: FilingFilterInput): FilingFilterInput {
  * may see (not only the pages shown) into an .xlsx and opens it.
  */
 export default function Filings({ projectId }: { projectId: string | undefined }) {
-  const { refreshOnAccessError } = useSession()
   const { dialog, ask } = useConfirm()
+  const { busy: exporting, run } = useModuleAction()
   const [form, setForm] = useState<FilingFilterInput>({})
   const [applied, setApplied] = useState<FilingFilterInput>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
   /** The matches' total: null while page 0 loads, 'failed' when it could not. */
   const [total, setTotal] = useState<number | null | 'failed'>(null)
-  const [exporting, setExporting] = useState(false)
   const [exported, setExported] = useState<FilingExport | null>(null)
 
   const search = () => {
@@ -112,17 +112,11 @@ export default function Filings({ projectId }: { projectId: string | undefined }
       confirmText: '导出',
     })
     if (!ok) return
-    setExporting(true)
-    try {
-      const file = await call(QueryContract, 'exportFilings', { ...applied })
-      setExported(file)
-      toast.success(`已导出${formatCount(file.rows)}条`)
-      await open(file)
-    } catch (err) {
-      if (!refreshOnAccessError(err)) toast.error(err)
-    } finally {
-      setExporting(false)
-    }
+    const r = await run(QueryContract, 'exportFilings', { ...applied })
+    if (!r.ok) return
+    setExported(r.data)
+    toast.success(`已导出${formatCount(r.data.rows)}条`)
+    await open(r.data)
   }
 
   return (
@@ -150,18 +144,7 @@ export default function Filings({ projectId }: { projectId: string | undefined }
             onChange={(r) => setForm((f) => ({ name: f.name, ...r }))}
           />
         </FormField>
-        <View className="search-card__actions">
-          <View className="search-card__action" data-testid="filing-clear">
-            <AtButton size="small" onClick={clear}>
-              清空
-            </AtButton>
-          </View>
-          <View className="search-card__action" data-testid="filing-submit">
-            <AtButton size="small" type="primary" onClick={search}>
-              查询
-            </AtButton>
-          </View>
-        </View>
+        <SearchActions testId="filing" onClear={clear} onSearch={search} />
       </View>
 
       <View className="result-bar">
@@ -202,7 +185,6 @@ export default function Filings({ projectId }: { projectId: string | undefined }
       <PagedList<FilingRow>
         testId="filing-list"
         resetKey={`${projectId ?? ''}/${JSON.stringify(applied)}`}
-        onError={refreshOnAccessError}
         fetchPage={async (page) => {
           try {
             const res = await call(QueryContract, 'filings', { ...applied, page })

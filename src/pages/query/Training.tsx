@@ -5,7 +5,6 @@ import { formatCount } from '../../../types/display'
 import { fieldErrors } from '../../../types/fields'
 import {
   QueryContract,
-  TRAINING_RESULTS,
   TrainingFilter,
   trainingFilterProblems,
   type TrainingFilterInput,
@@ -14,8 +13,8 @@ import {
 import FormField from '../../components/FormField'
 import PagedList from '../../components/PagedList'
 import { call } from '../../services/api'
-import { useSession } from '../../session'
-import TrainingDetail from './TrainingDetail'
+import SearchActions from './SearchActions'
+import TrainingDetail, { ResultTag } from './TrainingDetail'
 
 type TextKey = 'name' | 'idNo' | 'project' | 'company'
 const TEXT_FIELDS: { key: TextKey; label: string; placeholder: string; max: number }[] = [
@@ -41,9 +40,7 @@ function TrainingLine({ row, onDetail }: { row: TrainingRow; onDetail: () => voi
     <View className="trainee" data-testid="training-row">
       <View className="trainee__head">
         <Text className="trainee__name">{row.name}</Text>
-        <Text className={`result-tag result-tag--${row.result}`}>
-          {TRAINING_RESULTS[row.result]}
-        </Text>
+        <ResultTag result={row.result} />
       </View>
       <Text className="trainee__meta" data-testid="training-id">
         {row.idNoMasked || '身份证号码未登记'}
@@ -73,7 +70,6 @@ function TrainingLine({ row, onDetail }: { row: TrainingRow; onDetail: () => voi
  */
 export default function Training({ projectId }: { projectId: string | undefined }) {
   const [today] = useState(() => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10))
-  const { refreshOnAccessError } = useSession()
   const [form, setForm] = useState<TrainingFilterInput>({})
   const [applied, setApplied] = useState<TrainingFilterInput>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -141,18 +137,7 @@ export default function Training({ projectId }: { projectId: string | undefined 
             </Picker>
           </View>
         </FormField>
-        <View className="search-card__actions">
-          <View className="search-card__action" data-testid="training-clear">
-            <AtButton size="small" onClick={clear}>
-              清空
-            </AtButton>
-          </View>
-          <View className="search-card__action" data-testid="training-submit">
-            <AtButton size="small" type="primary" onClick={search}>
-              查询
-            </AtButton>
-          </View>
-        </View>
+        <SearchActions testId="training" onClear={clear} onSearch={search} />
       </View>
 
       <View className="result-bar">
@@ -164,7 +149,6 @@ export default function Training({ projectId }: { projectId: string | undefined 
       <PagedList<TrainingRow>
         testId="training-list"
         resetKey={`${projectId ?? ''}/${JSON.stringify(applied)}`}
-        onError={refreshOnAccessError}
         fetchPage={async (page) => {
           const res = await call(QueryContract, 'training', { ...applied, page })
           if (page === 0) setTotal(res.total)
@@ -181,9 +165,7 @@ export default function Training({ projectId }: { projectId: string | undefined 
         title="培训结果详情"
         onClose={() => setViewing(null)}
       >
-        {viewing ? (
-          <TrainingDetail key={viewing._id} resultId={viewing._id} onError={refreshOnAccessError} />
-        ) : null}
+        {viewing ? <TrainingDetail key={viewing._id} resultId={viewing._id} /> : null}
       </AtFloatLayout>
     </View>
   )

@@ -1,32 +1,23 @@
 import { Text, View } from '@tarojs/components'
-import { QueryContract, TRAINING_RESULTS } from '../../../types/query'
+import { QueryContract, TRAINING_RESULTS, type TrainingOutcome } from '../../../types/query'
 import CloudView from '../../components/CloudView'
-import { useCloud } from '../../hooks/useCloud'
-import { call } from '../../services/api'
+import { useModuleCall } from '../../hooks/useModuleCall'
+
+/** A training's result (合格 …) in its colour. */
+export function ResultTag({ result }: { result: TrainingOutcome }) {
+  return <Text className={`result-tag result-tag--${result}`}>{TRAINING_RESULTS[result]}</Text>
+}
 
 /** 详情: the person, each course with its hours and result, and the certificate. */
-export default function TrainingDetail({
-  resultId,
-  onError,
-}: {
-  resultId: string
-  onError: (err: unknown) => void
-}) {
-  const detail = useCloud(() =>
-    call(QueryContract, 'trainingDetail', { resultId }).catch((err: unknown) => {
-      onError(err)
-      throw err
-    }),
-  )
+export default function TrainingDetail({ resultId }: { resultId: string }) {
+  const detail = useModuleCall(QueryContract, 'trainingDetail', { resultId })
   return (
     <CloudView state={detail}>
       {(d) => (
         <View className="training-detail" data-testid="training-detail">
           <View className="training-detail__section">
             <Text className="training-detail__name">{d.name}</Text>
-            <Text className={`result-tag result-tag--${d.result}`}>
-              {TRAINING_RESULTS[d.result]}
-            </Text>
+            <ResultTag result={d.result} />
           </View>
           <View className="kv">
             <Text className="kv__k">身份证号码</Text>

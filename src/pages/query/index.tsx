@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
-import ModuleGate from '../../components/ModuleGate'
+import { modulePage } from '../../components/ModuleGate'
 import Tabs from '../../components/Tabs'
 import Filings from './Filings'
 import Training from './Training'
@@ -31,12 +31,4 @@ function QueryBody({ projectId }: { projectId: string | undefined }) {
   )
 }
 
-export default function QueryPage() {
-  return (
-    <View className="page query-page">
-      <ModuleGate code="query">
-        {(s) => <QueryBody key={s.projectId ?? ''} projectId={s.projectId} />}
-      </ModuleGate>
-    </View>
-  )
-}
+export default modulePage('query', QueryBody, { className: 'query-page' })

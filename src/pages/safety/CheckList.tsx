@@ -1,12 +1,12 @@
-import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { AtIcon } from 'taro-ui'
 import { SafetyContract, type CheckRow } from '../../../types/safety'
 import PagedList, { type PagedListHandle } from '../../components/PagedList'
+import { useReloadOnShow } from '../../hooks/usePageRefresh'
 import Tabs from '../../components/Tabs'
 import { call } from '../../services/api'
-import { useSession } from '../../session'
 import { COLORS } from '../../styles/colors'
 import { KindTag, StatusTag, windowText } from './CheckSummary'
 import './safety.scss'
@@ -57,20 +57,11 @@ function CheckCard({ row }: { row: CheckRow }) {
 
 /** 安全检查: the checks of the caller's project, 进行中 / 已结束; a tap opens one. */
 export default function CheckList({ projectId }: { projectId: string | undefined }) {
-  const { refreshOnAccessError } = useSession()
   const [tab, setTab] = useState<Tab>('ongoing')
   const list = useRef<PagedListHandle | null>(null)
-  const hidden = useRef(false)
 
   // Back from a check: its status and progress may have changed.
-  useDidHide(() => {
-    hidden.current = true
-  })
-  useDidShow(() => {
-    if (!hidden.current) return
-    hidden.current = false
-    void list.current?.reload()
-  })
+  useReloadOnShow(() => list.current?.reload())
 
   return (
     <View className="check-list">
@@ -89,7 +80,6 @@ export default function CheckList({ projectId }: { projectId: string | undefined
         className="check-list__list"
         resetKey={tab}
         handleRef={list}
-        onError={refreshOnAccessError}
         fetchPage={(page) => call(SafetyContract, 'list', { projectId, tab, page })}
         keyOf={(r) => r.check._id}
         renderItem={(r) => <CheckCard row={r} />}

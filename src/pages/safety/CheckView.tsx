@@ -1,15 +1,13 @@
-import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { Session } from '../../../types/account'
 import { SafetyContract, type CheckDetail } from '../../../types/safety'
 import AuditTrail from '../../components/AuditTrail'
 import CloudView from '../../components/CloudView'
 import EmptyState from '../../components/EmptyState'
 import ModuleGate from '../../components/ModuleGate'
-import { useCloud } from '../../hooks/useCloud'
-import { call } from '../../services/api'
-import { useSession } from '../../session'
+import { useModuleCall } from '../../hooks/useModuleCall'
+import { usePullToRefresh, useReloadOnShow } from '../../hooks/usePageRefresh'
 import AnswerList from './AnswerList'
 import { isOpen } from './answers'
 import CheckSummary from './CheckSummary'
@@ -82,35 +80,19 @@ interface BodyProps {
 }
 
 function CheckBody({ checkId, projectId, session, role }: BodyProps) {
-  const { refreshOnAccessError } = useSession()
   /** Bumped after each reload, so the form starts again from what the function says. */
   const [loads, setLoads] = useState(0)
   /** Items the form has answered: the tag says 草稿 from the first, as the list will. */
   const [filled, setFilled] = useState(0)
   const onAnswered = useCallback((n: number) => setFilled(n), [])
-  const hidden = useRef(false)
-  const detail = useCloud(() =>
-    call(SafetyContract, 'detail', { projectId, checkId }).catch((err: unknown) => {
-      refreshOnAccessError(err)
-      throw err
-    }),
-  )
+  const detail = useModuleCall(SafetyContract, 'detail', { projectId, checkId })
   const reload = () => detail.reload().then(() => setLoads((n) => n + 1))
   const mode = detail.data ? modeOf(detail.data, role) : undefined
 
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(reload)
   // Back from the background: someone may have confirmed, returned or submitted meanwhile. A
   // form being filled stays as it is (its saves tell it if the check moved on).
-  useDidHide(() => {
-    hidden.current = true
-  })
-  useDidShow(() => {
-    if (!hidden.current) return
-    hidden.current = false
-    if (mode !== 'fill') void reload()
-  })
+  useReloadOnShow(() => (mode !== 'fill' ? reload() : undefined))
 
   return (
     <CloudView state={detail}>

@@ -2,15 +2,13 @@ import { Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 import type { Session } from '../../../types/account'
-import { AppError } from '../../../types/errors'
+import type { AppError } from '../../../types/errors'
 import { fieldErrors } from '../../../types/fields'
 import { SafetyContract, SafetyInput, type CheckDetail } from '../../../types/safety'
 import { useConfirm } from '../../components/ConfirmDialog'
 import FormField, { NO_MAXLENGTH } from '../../components/FormField'
-import { call } from '../../services/api'
+import { useModuleAction } from '../../hooks/useModuleAction'
 import { askForNotices } from '../../services/subscribe'
-import { toast } from '../../services/toast'
-import { useSession } from '../../session'
 import AnswerList from './AnswerList'
 
 interface Props {
@@ -29,30 +27,23 @@ const COMMENT_MAX = 200
  */
 export default function Review({ detail, projectId, session, onReload }: Props) {
   const { check, submission, photoUrls } = detail
-  const { refreshOnAccessError } = useSession()
   const { dialog, ask } = useConfirm()
+  const { busy, run } = useModuleAction()
   const [returning, setReturning] = useState(false)
   const [comment, setComment] = useState('')
   const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
   if (!submission) return null
   const base = { projectId, checkId: check._id, version: submission.version }
   const problems = Object.values(submission.answers).filter((a) => a.result === 'problem').length
 
-  const fail = (err: unknown) => {
-    if (
-      err instanceof AppError &&
-      (err.code === 'CONFLICT' || err.code === 'INVALID_STATE' || err.code === 'NOT_FOUND')
-    ) {
-      toast.error(err)
-      onReload()
-      return
-    }
-    if (err instanceof AppError && err.fields?.comment) {
+  const failure = {
+    // A submission that moved meanwhile: the page shows where it stands now.
+    onStale: onReload,
+    onError: (err: AppError) => {
+      if (!err.fields?.comment) return false
       setError(err.fields.comment)
-      return
-    }
-    if (!refreshOnAccessError(err)) toast.error(err)
+      return true
+    },
   }
 
   const confirm = async () => {
@@ -65,16 +56,7 @@ export default function Review({ detail, projectId, session, onReload }: Props) 
       confirmText: '确认',
     })
     if (!ok) return
-    setBusy(true)
-    try {
-      await call(SafetyContract, 'confirm', base)
-      toast.success('已确认')
-      onReload()
-    } catch (err) {
-      fail(err)
-    } finally {
-      setBusy(false)
-    }
+    await run(SafetyContract, 'confirm', base, { done: '已确认', after: onReload, ...failure })
   }
 
   const sendBack = async () => {
@@ -94,16 +76,8 @@ export default function Review({ detail, projectId, session, onReload }: Props) 
       danger: true,
     })
     if (!ok) return
-    setBusy(true)
-    try {
-      await call(SafetyContract, 'return', { ...base, comment: parsed.data })
-      toast.success('已退回')
-      onReload()
-    } catch (err) {
-      fail(err)
-    } finally {
-      setBusy(false)
-    }
+    const input = { ...base, comment: parsed.data }
+    await run(SafetyContract, 'return', input, { done: '已退回', after: onReload, ...failure })
   }
 
   return (

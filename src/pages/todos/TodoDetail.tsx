@@ -3,15 +3,13 @@ import { AtButton } from 'taro-ui'
 import { TODO_KINDS, TodosContract, type Todo } from '../../../types/todos'
 import AuditTrail from '../../components/AuditTrail'
 import CloudView from '../../components/CloudView'
-import { useCloud } from '../../hooks/useCloud'
-import { call } from '../../services/api'
+import { useModuleCall } from '../../hooks/useModuleCall'
 import { formatDate, formatTime } from './format'
 
 interface Props {
   todo: Todo
   projectId: string | undefined
   onHandle: (todo: Todo) => void
-  onError: (err: unknown) => void
 }
 
 function Line({ label, value, testId }: { label: string; value: string; testId?: string }) {
@@ -24,13 +22,8 @@ function Line({ label, value, testId }: { label: string; value: string; testId?:
 }
 
 /** A to-do's details and its 审核信息 (the trail of the record it is about). */
-export default function TodoDetail({ todo: row, projectId, onHandle, onError }: Props) {
-  const detail = useCloud(() =>
-    call(TodosContract, 'detail', { projectId, todoId: row._id }).catch((err: unknown) => {
-      onError(err)
-      throw err
-    }),
-  )
+export default function TodoDetail({ todo: row, projectId, onHandle }: Props) {
+  const detail = useModuleCall(TodosContract, 'detail', { projectId, todoId: row._id })
   return (
     <View className="todo-detail" data-testid="todo-detail">
       <CloudView state={detail}>

@@ -1,15 +1,15 @@
-import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { AtFloatLayout } from 'taro-ui'
 import { TodosContract, type Todo, type TodoStatus } from '../../../types/todos'
-import ModuleGate from '../../components/ModuleGate'
+import { modulePage } from '../../components/ModuleGate'
 import PagedList, { type PagedListHandle } from '../../components/PagedList'
 import Tabs from '../../components/Tabs'
-import { useCloud } from '../../hooks/useCloud'
+import { useModuleCall } from '../../hooks/useModuleCall'
+import { usePullToRefresh, useReloadOnShow } from '../../hooks/usePageRefresh'
 import { call } from '../../services/api'
 import { toast } from '../../services/toast'
-import { useSession } from '../../session'
 import TodoDetail from './TodoDetail'
 import TodoRow from './TodoRow'
 import './index.scss'
@@ -21,17 +21,10 @@ import './index.scss'
  * to 已办.
  */
 function TodosBody({ projectId }: { projectId: string | undefined }) {
-  const { refreshOnAccessError } = useSession()
   const [status, setStatus] = useState<TodoStatus>('pending')
   const [viewing, setViewing] = useState<Todo | null>(null)
   const list = useRef<PagedListHandle | null>(null)
-  const hidden = useRef(false)
-  const counts = useCloud(() =>
-    call(TodosContract, 'counts', { projectId }).catch((err: unknown) => {
-      refreshOnAccessError(err)
-      throw err
-    }),
-  )
+  const counts = useModuleCall(TodosContract, 'counts', { projectId })
 
   /** Overdue is judged against the time the list was loaded. */
   const [now, setNow] = useState(() => Date.now())
@@ -41,17 +34,8 @@ function TodosBody({ projectId }: { projectId: string | undefined }) {
   }
 
   // Back from 办理 (another page) or from the background: the work may be done now.
-  useDidHide(() => {
-    hidden.current = true
-  })
-  useDidShow(() => {
-    if (!hidden.current) return
-    hidden.current = false
-    void reloadAll()
-  })
-  usePullDownRefresh(() => {
-    void reloadAll().finally(() => Taro.stopPullDownRefresh())
-  })
+  useReloadOnShow(reloadAll)
+  usePullToRefresh(reloadAll)
 
   const handle = (todo: Todo) => {
     setViewing(null)
@@ -75,7 +59,6 @@ function TodosBody({ projectId }: { projectId: string | undefined }) {
         resetKey={status}
         handleRef={list}
         pullDownRefresh={false}
-        onError={refreshOnAccessError}
         fetchPage={(page) => call(TodosContract, 'list', { projectId, status, page })}
         keyOf={(t) => t._id}
         renderItem={(t) => <TodoRow todo={t} now={now} onView={setViewing} onHandle={handle} />}
@@ -92,25 +75,11 @@ function TodosBody({ projectId }: { projectId: string | undefined }) {
         onClose={() => setViewing(null)}
       >
         {viewing ? (
-          <TodoDetail
-            key={viewing._id}
-            todo={viewing}
-            projectId={projectId}
-            onHandle={handle}
-            onError={refreshOnAccessError}
-          />
+          <TodoDetail key={viewing._id} todo={viewing} projectId={projectId} onHandle={handle} />
         ) : null}
       </AtFloatLayout>
     </View>
   )
 }
 
-export default function TodosPage() {
-  return (
-    <View className="page todos-page">
-      <ModuleGate code="todos">
-        {(s) => <TodosBody key={s.projectId ?? ''} projectId={s.projectId} />}
-      </ModuleGate>
-    </View>
-  )
-}
+export default modulePage('todos', TodosBody, { className: 'todos-page' })

@@ -1,12 +1,12 @@
-import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { AtIcon } from 'taro-ui'
 import { progressText, TrainingContract, type CourseRow } from '../../../types/training'
-import ModuleGate from '../../components/ModuleGate'
+import { modulePage } from '../../components/ModuleGate'
 import PagedList, { type PagedListHandle } from '../../components/PagedList'
+import { useReloadOnShow } from '../../hooks/usePageRefresh'
 import { call } from '../../services/api'
-import { useSession } from '../../session'
 import { COLORS } from '../../styles/colors'
 import { CourseMeta, RequiredTag } from './CourseInfo'
 import './training.scss'
@@ -64,20 +64,13 @@ function CourseCard({ row, now }: { row: CourseRow; now: number }) {
 
 /** 宣传培训课程: every published course with the caller's progress; a tap plays it. */
 function CourseList({ projectId }: { projectId: string | undefined }) {
-  const { refreshOnAccessError } = useSession()
   const list = useRef<PagedListHandle | null>(null)
-  const hidden = useRef(false)
   const [now, setNow] = useState(() => Date.now())
 
   // Back from a course: its progress has moved.
-  useDidHide(() => {
-    hidden.current = true
-  })
-  useDidShow(() => {
-    if (!hidden.current) return
-    hidden.current = false
+  useReloadOnShow(() => {
     setNow(Date.now())
-    void list.current?.reload()
+    return list.current?.reload()
   })
 
   return (
@@ -86,7 +79,6 @@ function CourseList({ projectId }: { projectId: string | undefined }) {
       <PagedList<CourseRow>
         testId="courses"
         handleRef={list}
-        onError={refreshOnAccessError}
         fetchPage={async () => ({
           rows: await call(TrainingContract, 'list', { projectId }),
           more: false,
@@ -104,12 +96,4 @@ function CourseList({ projectId }: { projectId: string | undefined }) {
 }
 
 /** 观看宣传培训 (manual §14): 宣传培训 → 宣传培训课程. */
-export default function TrainingPage() {
-  return (
-    <View className="page training">
-      <ModuleGate code="training">
-        {(s) => <CourseList key={s.projectId ?? ''} projectId={s.projectId} />}
-      </ModuleGate>
-    </View>
-  )
-}
+export default modulePage('training', CourseList, { className: 'training' })

@@ -9,6 +9,7 @@ import {
 } from '../../../types/training'
 import { call } from '../../services/api'
 import { toast } from '../../services/toast'
+import { useSession } from '../../session'
 import { seekVideo } from './seek'
 
 /** How far past the watched mark the player may be before it is taken back (timer jitter). */
@@ -54,6 +55,7 @@ export function useProgress(
   projectId: string | undefined,
 ): ProgressControl {
   const { course, progress } = info
+  const { refreshOnAccessError } = useSession()
   const [server, setServer] = useState<ServerProgress>(() => ({
     percent: progress.completedAt
       ? Math.max(percentOf(progress.maxWatched, course.durationSec), FINISH_RATIO * 100)
@@ -115,7 +117,9 @@ export function useProgress(
           setServer({ percent: res.percent, finished: res.finished })
           setFailing(false)
         }
-      } catch {
+      } catch (err) {
+        // The module withdrawn meanwhile: the session learns it and the page's gate says so.
+        refreshOnAccessError(err)
         if (mounted.current) setFailing(true)
       } finally {
         inFlight.current = false
@@ -124,7 +128,7 @@ export function useProgress(
         if (next !== null) void send(next)
       }
     },
-    [projectId, course._id, course.durationSec, goBack],
+    [projectId, course._id, course.durationSec, goBack, refreshOnAccessError],
   )
 
   /** Reports the position unless that very position was the last one reported. */

@@ -10,10 +10,9 @@ import {
   type TransferFilter,
   type TransferRow,
 } from '../../../types/transfers'
-import ModuleGate from '../../components/ModuleGate'
+import { modulePage } from '../../components/ModuleGate'
 import PagedList from '../../components/PagedList'
 import { call } from '../../services/api'
-import { useSession } from '../../session'
 import { Card, Stats, Tag } from '../../components/InfoCard'
 import './index.scss'
 
@@ -200,7 +199,6 @@ function TransferItem({ t }: { t: TransferRow }) {
  * selects; a tap opens the details.
  */
 function TransfersBody({ projectId }: { projectId: string | undefined }) {
-  const { refreshOnAccessError } = useSession()
   const [filter, setFilter] = useState<TransferFilter>({})
   const [totals, setTotals] = useState<{ count: number; amount: number } | null>(null)
   const key = JSON.stringify(filter)
@@ -233,7 +231,6 @@ function TransfersBody({ projectId }: { projectId: string | undefined }) {
       <PagedList<TransferRow>
         testId="transfers"
         resetKey={key}
-        onError={refreshOnAccessError}
         fetchPage={async (page) => {
           const res = await call(TransfersContract, 'list', { projectId, ...filter, page })
           if (res.totals) setTotals(res.totals)
@@ -250,12 +247,4 @@ function TransfersBody({ projectId }: { projectId: string | undefined }) {
   )
 }
 
-export default function TransfersPage() {
-  return (
-    <View className="page transfers-page">
-      <ModuleGate code="transfers">
-        {(s) => <TransfersBody key={s.projectId ?? ''} projectId={s.projectId} />}
-      </ModuleGate>
-    </View>
-  )
-}
+export default modulePage('transfers', TransfersBody, { className: 'transfers-page' })

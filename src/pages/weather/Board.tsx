@@ -1,4 +1,3 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { AtButton, AtIcon } from 'taro-ui'
@@ -11,9 +10,8 @@ import {
   type WeatherNow,
 } from '../../../types/weather'
 import CloudView from '../../components/CloudView'
-import { useCloud } from '../../hooks/useCloud'
-import { call } from '../../services/api'
-import { useSession } from '../../session'
+import { useModuleCall } from '../../hooks/useModuleCall'
+import { usePullToRefresh } from '../../hooks/usePageRefresh'
 import { COLORS } from '../../styles/colors'
 import { dayLabel, whenText } from './format'
 import { SIGNAL_CLASS, signalName } from './signals'
@@ -246,22 +244,14 @@ interface Props {
  * after a failure, 重试 / 刷新 wait the seconds the server names. Pull down to refresh.
  */
 export default function Board({ projectId, placeId, onPlace }: Props) {
-  const { refreshOnAccessError } = useSession()
-  const board = useCloud(() =>
-    call(WeatherContract, 'board', { projectId, placeId }).catch((err: unknown) => {
-      refreshOnAccessError(err)
-      throw err
-    }),
-  )
+  const board = useModuleCall(WeatherContract, 'board', { projectId, placeId })
   const place = board.data?.place
 
   useEffect(() => {
     if (place) onPlace(place)
   }, [place, onPlace])
 
-  usePullDownRefresh(() => {
-    void board.reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(board.reload)
 
   const refreshWait = useCountdown(board.data?.retryAfterSec, board.data)
   const retryWait = useCountdown(board.error?.retryAfterSec, board.error)

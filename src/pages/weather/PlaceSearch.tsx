@@ -2,9 +2,9 @@ import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { AtActivityIndicator, AtButton, AtIcon, AtSearchBar } from 'taro-ui'
 import { WeatherContract, WeatherInput, type Place } from '../../../types/weather'
+import { useModuleAction } from '../../hooks/useModuleAction'
 import { call } from '../../services/api'
 import { errorText } from '../../services/reply'
-import { toast } from '../../services/toast'
 import { COLORS } from '../../styles/colors'
 
 interface Props {
@@ -36,7 +36,7 @@ export default function PlaceSearch({ projectId, currentId, onChosen, onCancel }
   const [keywordError, setKeywordError] = useState('')
   const [search, setSearch] = useState<Search>({ state: 'idle' })
   const [picked, setPicked] = useState<Place | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, run: save, fail } = useModuleAction()
   const seq = useRef(0)
 
   const run = async (raw: string) => {
@@ -54,22 +54,18 @@ export default function PlaceSearch({ projectId, currentId, onChosen, onCancel }
       const results = await call(WeatherContract, 'search', { projectId, keyword: kw })
       if (mine === seq.current) setSearch({ state: 'done', keyword: kw, results })
     } catch (err) {
-      if (mine === seq.current) setSearch({ state: 'error', keyword: kw, message: errorText(err) })
+      if (mine !== seq.current) return
+      setSearch({ state: 'error', keyword: kw, message: errorText(err) })
+      // Shown in the results' place; the session hears of a withdrawn module all the same.
+      fail(err, { onError: () => true })
     }
   }
 
   const confirm = async () => {
     if (!picked || saving) return
-    setSaving(true)
-    try {
-      const place = await call(WeatherContract, 'choose', { projectId, placeId: picked._id })
-      toast.success('已选择')
-      onChosen(place)
-    } catch (err) {
-      toast.error(err)
-    } finally {
-      setSaving(false)
-    }
+    const input = { projectId, placeId: picked._id }
+    const r = await save(WeatherContract, 'choose', input, { done: '已选择' })
+    if (r.ok) onChosen(r.data)
   }
 
   return (

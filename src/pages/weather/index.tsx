@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useCallback, useState } from 'react'
 import { AtIcon } from 'taro-ui'
 import type { Place } from '../../../types/weather'
-import ModuleGate from '../../components/ModuleGate'
+import { modulePage } from '../../components/ModuleGate'
 import { COLORS } from '../../styles/colors'
 import Board from './Board'
 import PlaceSearch, { placeLine } from './PlaceSearch'
@@ -65,12 +65,4 @@ function WeatherBody({ projectId }: { projectId: string | undefined }) {
   )
 }
 
-export default function WeatherPage() {
-  return (
-    <View className="page weather-page">
-      <ModuleGate code="weather">
-        {(s) => <WeatherBody key={s.projectId ?? ''} projectId={s.projectId} />}
-      </ModuleGate>
-    </View>
-  )
-}
+export default modulePage('weather', WeatherBody, { className: 'weather-page' })

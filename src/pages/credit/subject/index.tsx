@@ -1,4 +1,3 @@
-import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import {
@@ -10,13 +9,13 @@ import {
   type RecordKind,
 } from '../../../../types/credit'
 import CloudView from '../../../components/CloudView'
-import ModuleGate from '../../../components/ModuleGate'
+import { modulePage } from '../../../components/ModuleGate'
+import { useRouteParam } from '../../../hooks/useRouteParam'
 import PagedList from '../../../components/PagedList'
 import Tabs from '../../../components/Tabs'
 import { call } from '../../../services/api'
-import { useSession } from '../../../session'
 import { Card, Rows, Tag } from '../../../components/InfoCard'
-import { useTabCall } from '../../../hooks/useTabCall'
+import { useModuleCall } from '../../../hooks/useModuleCall'
 import './index.scss'
 
 /** The basic information a subject of its type has (absent fields are left out). */
@@ -65,10 +64,10 @@ function RecordItem({ r }: { r: CreditRecord }) {
   )
 }
 
-function SubjectBody({ subjectId, projectId }: { subjectId: string; projectId?: string }) {
-  const { refreshOnAccessError } = useSession()
+function SubjectBody({ projectId }: { projectId?: string }) {
+  const subjectId = useRouteParam('subjectId')
   const [kind, setKind] = useState<RecordKind>('good')
-  const state = useTabCall(() => call(CreditContract, 'subject', { projectId, subjectId }))
+  const state = useModuleCall(CreditContract, 'subject', { projectId, subjectId })
   return (
     <CloudView state={state}>
       {({ subject: s, counts }) => (
@@ -93,7 +92,6 @@ function SubjectBody({ subjectId, projectId }: { subjectId: string; projectId?: 
           <PagedList<CreditRecord>
             testId="credit-records"
             resetKey={kind}
-            onError={refreshOnAccessError}
             fetchPage={(page) =>
               call(CreditContract, 'records', { projectId, subjectId, kind, page })
             }
@@ -112,16 +110,4 @@ function SubjectBody({ subjectId, projectId }: { subjectId: string; projectId?: 
 }
 
 /** One credit subject: basic information (ID number and phone masked), 良好信息 and 不良信息. */
-export default function CreditSubjectPage() {
-  const { params } = useRouter()
-  const subjectId = params.subjectId ? decodeURIComponent(params.subjectId) : ''
-  return (
-    <View className="page credit-page">
-      <ModuleGate code="credit" switcher={false}>
-        {(s) => (
-          <SubjectBody key={s.projectId ?? ''} subjectId={subjectId} projectId={s.projectId} />
-        )}
-      </ModuleGate>
-    </View>
-  )
-}
+export default modulePage('credit', SubjectBody, { className: 'credit-page', switcher: false })

@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtButton } from 'taro-ui'
@@ -8,15 +8,15 @@ import {
   type Attachment,
   type NoticeDetail,
 } from '../../../../types/disclosure'
-import { AppError } from '../../../../types/errors'
 import CloudView from '../../../components/CloudView'
 import { useConfirm } from '../../../components/ConfirmDialog'
-import ModuleGate from '../../../components/ModuleGate'
-import { useCloud } from '../../../hooks/useCloud'
-import { call } from '../../../services/api'
+import { modulePage } from '../../../components/ModuleGate'
+import { useRouteParam } from '../../../hooks/useRouteParam'
+import { useModuleAction } from '../../../hooks/useModuleAction'
+import { useModuleCall } from '../../../hooks/useModuleCall'
+import { usePullToRefresh } from '../../../hooks/usePageRefresh'
 import { openFile, sizeText } from '../../../services/attachments'
 import { toast } from '../../../services/toast'
-import { useSession } from '../../../session'
 import { actorOf, dateOnly, dateTime } from '../format'
 import ReasonDialog from '../../../components/ReasonDialog'
 import '../disclosure.scss'
@@ -57,41 +57,24 @@ function Attachments({ list, urls }: { list: Attachment[]; urls: Record<string, 
   )
 }
 
-function DetailBody({ noticeId, projectId }: { noticeId: string; projectId: string | undefined }) {
-  const detail = useCloud(() => call(DisclosureContract, 'detail', { projectId, noticeId }))
-  const { refreshOnAccessError } = useSession()
+function DetailBody({ projectId }: { projectId: string | undefined }) {
+  const noticeId = useRouteParam('noticeId')
+  const detail = useModuleCall(DisclosureContract, 'detail', { projectId, noticeId })
+  const { busy, run } = useModuleAction()
   const { dialog, ask } = useConfirm()
   const [voiding, setVoiding] = useState(false)
-  const [busy, setBusy] = useState(false)
-  usePullDownRefresh(() => {
-    void detail.reload().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  const failed = (err: unknown) => {
-    if (err instanceof AppError && ['CONFLICT', 'INVALID_STATE', 'NOT_FOUND'].includes(err.code)) {
-      toast.error(err)
-      void detail.reload()
-    } else if (!refreshOnAccessError(err)) toast.error(err)
-  }
+  usePullToRefresh(detail.reload)
+  // Refused because the notice moved meanwhile: the page shows where it stands now.
+  const onStale = detail.reload
 
   const doVoid = async (d: NoticeDetail, reason: string) => {
-    setBusy(true)
-    try {
-      await call(DisclosureContract, 'void', {
-        projectId,
-        noticeId: d.notice._id,
-        version: d.notice.version,
-        reason,
-      })
-      setVoiding(false)
-      toast.success('已作废')
-      await detail.reload()
-    } catch (err) {
-      setVoiding(false)
-      failed(err)
-    } finally {
-      setBusy(false)
-    }
+    const input = { projectId, noticeId: d.notice._id, version: d.notice.version, reason }
+    await run(DisclosureContract, 'void', input, {
+      done: '已作废',
+      after: detail.reload,
+      onStale,
+    })
+    setVoiding(false)
   }
 
   const doRemove = async (d: NoticeDetail) => {
@@ -102,21 +85,15 @@ function DetailBody({ noticeId, projectId }: { noticeId: string; projectId: stri
       danger: true,
     })
     if (!ok) return
-    setBusy(true)
-    try {
-      await call(DisclosureContract, 'remove', {
-        projectId,
-        noticeId: d.notice._id,
-        version: d.notice.version,
-        confirm: true,
-      })
-      toast.success('已删除')
-      void Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/pages/disclosure/index' }))
-    } catch (err) {
-      failed(err)
-    } finally {
-      setBusy(false)
+    const input = {
+      projectId,
+      noticeId: d.notice._id,
+      version: d.notice.version,
+      confirm: true as const,
     }
+    const r = await run(DisclosureContract, 'remove', input, { done: '已删除', onStale })
+    if (r.ok)
+      void Taro.navigateBack().catch(() => Taro.redirectTo({ url: '/pages/disclosure/index' }))
   }
 
   return (
@@ -204,16 +181,4 @@ function DetailBody({ noticeId, projectId }: { noticeId: string; projectId: stri
 }
 
 /** One notice: its content, attachments and trail; 作废 or 删除 it. */
-export default function DisclosureDetailPage() {
-  const { params } = useRouter()
-  const noticeId = params.noticeId ? decodeURIComponent(params.noticeId) : ''
-  return (
-    <View className="page disclosure">
-      <ModuleGate code="disclosure" switcher={false}>
-        {({ projectId }) => (
-          <DetailBody key={`${projectId}:${noticeId}`} noticeId={noticeId} projectId={projectId} />
-        )}
-      </ModuleGate>
-    </View>
-  )
-}
+export default modulePage('disclosure', DetailBody, { className: 'disclosure', switcher: false })

@@ -1,4 +1,3 @@
-import { useRouter } from '@tarojs/taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { cstDate, cstDateTime, cstMonth, formatCount, formatFen } from '../../../../types/display'
@@ -12,12 +11,12 @@ import {
 } from '../../../../types/funds'
 import CloudView from '../../../components/CloudView'
 import EmptyState from '../../../components/EmptyState'
-import ModuleGate from '../../../components/ModuleGate'
+import { modulePage } from '../../../components/ModuleGate'
+import { useRouteParam } from '../../../hooks/useRouteParam'
 import PagedList from '../../../components/PagedList'
 import { call } from '../../../services/api'
-import { useSession } from '../../../session'
-import { Card, Rows, Stats, Tag } from '../../../components/InfoCard'
-import { useTabCall } from '../../../hooks/useTabCall'
+import { Balance, Card, Rows, Stats, Tag } from '../../../components/InfoCard'
+import { useModuleCall } from '../../../hooks/useModuleCall'
 
 /** The months from the account's opening to now, newest first (2026-11, 2026-10 …). */
 function monthsSince(openedAt: number, now: number): string[] {
@@ -77,7 +76,6 @@ function Totals({ totals, month }: { totals: FundTotals | null; month: string | 
 }
 
 function Movements({ account, projectId }: { account: FundAccountView; projectId?: string }) {
-  const { refreshOnAccessError } = useSession()
   const [month, setMonth] = useState<string | undefined>(undefined)
   const [direction, setDirection] = useState<Direction | undefined>(undefined)
   const [totals, setTotals] = useState<FundTotals | null>(null)
@@ -119,7 +117,6 @@ function Movements({ account, projectId }: { account: FundAccountView; projectId
       <PagedList<FundMovement>
         testId="movements"
         resetKey={key}
-        onError={refreshOnAccessError}
         fetchPage={async (page) => {
           const res = await call(FundsContract, 'movements', {
             projectId,
@@ -143,8 +140,9 @@ function Movements({ account, projectId }: { account: FundAccountView; projectId
  * One common-fund account: its bank, masked number and balance, then its movements newest
  * first, paged, by month and by direction, with the totals of what is chosen (all its pages).
  */
-function AccountBody({ accountId, projectId }: { accountId: string; projectId?: string }) {
-  const state = useTabCall(() => call(FundsContract, 'accounts', { projectId }))
+function AccountBody({ projectId }: { projectId?: string }) {
+  const accountId = useRouteParam('accountId')
+  const state = useModuleCall(FundsContract, 'accounts', { projectId })
   return (
     <CloudView state={state}>
       {({ rows }) => {
@@ -160,12 +158,7 @@ function AccountBody({ accountId, projectId }: { accountId: string; projectId?: 
                 <Tag>{a.kind}</Tag>
               </View>
               <Text className="kit-card__title">{a.name}</Text>
-              <View className="kit-balance">
-                <Text className="kit-balance__label">当前余额</Text>
-                <Text className="kit-balance__value" data-testid="account-balance">
-                  {formatFen(a.balance)}
-                </Text>
-              </View>
+              <Balance label="当前余额" value={formatFen(a.balance)} testId="account-balance" />
               <Rows
                 rows={[
                   ['开户银行', a.bank],
@@ -184,16 +177,4 @@ function AccountBody({ accountId, projectId }: { accountId: string; projectId?: 
   )
 }
 
-export default function FundAccountPage() {
-  const { params } = useRouter()
-  const accountId = params.accountId ? decodeURIComponent(params.accountId) : ''
-  return (
-    <View className="page funds-page">
-      <ModuleGate code="funds" switcher={false}>
-        {(s) => (
-          <AccountBody key={s.projectId ?? ''} accountId={accountId} projectId={s.projectId} />
-        )}
-      </ModuleGate>
-    </View>
-  )
-}
+export default modulePage('funds', AccountBody, { className: 'funds-page', switcher: false })

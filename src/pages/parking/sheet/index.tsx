@@ -1,48 +1,34 @@
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 import type { Session } from '../../../../types/account'
-import { AppError } from '../../../../types/errors'
 import { ParkingContract, type EditionDetail } from '../../../../types/parking'
 import CloudView from '../../../components/CloudView'
 import { useConfirm } from '../../../components/ConfirmDialog'
-import ModuleGate from '../../../components/ModuleGate'
+import { modulePage } from '../../../components/ModuleGate'
+import { useRouteParam } from '../../../hooks/useRouteParam'
 import { newRequestId } from '../../../services/requestId'
-import { useCloud } from '../../../hooks/useCloud'
-import { call } from '../../../services/api'
-import { toast } from '../../../services/toast'
-import { useSession } from '../../../session'
+import { useModuleAction } from '../../../hooks/useModuleAction'
+import { useModuleCall } from '../../../hooks/useModuleCall'
+import { usePullToRefresh } from '../../../hooks/usePageRefresh'
 import ReasonDialog from '../../../components/ReasonDialog'
 import Sheet from '../Sheet'
 import Trail from '../Trail'
 import '../parking.scss'
 
-interface Props {
-  editionId: string
-  projectId: string | undefined
-  session: Session
-  justSubmitted: boolean
-}
-
-function SheetBody({ editionId, projectId, session, justSubmitted }: Props) {
-  const detail = useCloud(() => call(ParkingContract, 'edition', { projectId, editionId }))
-  const { refreshOnAccessError } = useSession()
+function SheetBody({ projectId, session }: { projectId: string | undefined; session: Session }) {
+  const editionId = useRouteParam('editionId')
+  const justSubmitted = useRouter().params.submitted === '1'
+  const detail = useModuleCall(ParkingContract, 'edition', { projectId, editionId })
+  const { busy, run } = useModuleAction()
   const { dialog, ask } = useConfirm()
   const [cancelling, setCancelling] = useState(false)
-  const [busy, setBusy] = useState(false)
   const [publishRequest] = useState(newRequestId)
-  usePullDownRefresh(() => {
-    void detail.reload().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(detail.reload)
   const projectName = session.projects.find((p) => p._id === projectId)?.name
-
-  const failed = (err: unknown) => {
-    if (err instanceof AppError && ['CONFLICT', 'INVALID_STATE', 'NOT_FOUND'].includes(err.code)) {
-      toast.error(err)
-      void detail.reload()
-    } else if (!refreshOnAccessError(err)) toast.error(err)
-  }
+  // Done or refused because the edition moved meanwhile: the sheet shows where it stands now.
+  const reload = { after: detail.reload, onStale: detail.reload }
 
   const publish = async (d: EditionDetail) => {
     const e = d.edition
@@ -55,41 +41,14 @@ function SheetBody({ editionId, projectId, session, justSubmitted }: Props) {
       confirmText: '发布',
     })
     if (!ok) return
-    setBusy(true)
-    try {
-      await call(ParkingContract, 'publish', {
-        projectId,
-        editionId: e._id,
-        version: e.version,
-        requestId: publishRequest,
-      })
-      toast.success('已发布')
-      await detail.reload()
-    } catch (err) {
-      failed(err)
-    } finally {
-      setBusy(false)
-    }
+    const input = { projectId, editionId: e._id, version: e.version, requestId: publishRequest }
+    await run(ParkingContract, 'publish', input, { done: '已发布', ...reload })
   }
 
   const cancel = async (d: EditionDetail, reason: string) => {
-    setBusy(true)
-    try {
-      await call(ParkingContract, 'cancel', {
-        projectId,
-        editionId: d.edition._id,
-        version: d.edition.version,
-        reason,
-      })
-      setCancelling(false)
-      toast.success('已取消公示')
-      await detail.reload()
-    } catch (err) {
-      setCancelling(false)
-      failed(err)
-    } finally {
-      setBusy(false)
-    }
+    const input = { projectId, editionId: d.edition._id, version: d.edition.version, reason }
+    await run(ParkingContract, 'cancel', input, { done: '已取消公示', ...reload })
+    setCancelling(false)
   }
 
   return (
@@ -173,22 +132,4 @@ function SheetBody({ editionId, projectId, session, justSubmitted }: Props) {
 }
 
 /** 公示单: one edition as the public sees it; a manager publishes or cancels it here. */
-export default function ParkingSheetPage() {
-  const { params } = useRouter()
-  const editionId = params.editionId ? decodeURIComponent(params.editionId) : ''
-  return (
-    <View className="page parking">
-      <ModuleGate code="parking" switcher={false}>
-        {({ projectId, session }) => (
-          <SheetBody
-            key={`${projectId}:${editionId}`}
-            editionId={editionId}
-            projectId={projectId}
-            session={session}
-            justSubmitted={params.submitted === '1'}
-          />
-        )}
-      </ModuleGate>
-    </View>
-  )
-}
+export default modulePage('parking', SheetBody, { className: 'parking', switcher: false })

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { AtButton, AtInput } from 'taro-ui'
-import { AppError } from '../../../../types/errors'
+import type { AppError } from '../../../../types/errors'
 import { maskPhone } from '../../../../types/display'
 import { fieldErrors } from '../../../../types/fields'
 import { PermissionsContract, PermissionsInput } from '../../../../types/permissions'
@@ -11,9 +11,9 @@ import { PermissionsContract, PermissionsInput } from '../../../../types/permiss
 import ModuleGate from '../../../components/ModuleGate'
 import FormField from '../../../components/FormField'
 import { SmsCodeField, requestSmsCode } from '../../../components/SmsCode'
+import { useModuleAction } from '../../../hooks/useModuleAction'
 import { call } from '../../../services/api'
 import { newRequestId } from '../../../services/requestId'
-import { toast } from '../../../services/toast'
 import { useSession } from '../../../session'
 import './index.scss'
 
@@ -33,18 +33,19 @@ function PhoneForm({ current }: { current: string }) {
   const [errors, setErrors] = useState<Errors>({})
   const [resend, setResend] = useState<{ phone: string; at: number } | null>(null)
   const [sending, setSending] = useState(false)
-  const [submitting, setSubmitting] = useState(false)
+  const { busy: submitting, run, fail } = useModuleAction()
   const requestId = useRef<string | null>(null)
 
-  const showError = (err: unknown) => {
-    const fields = err instanceof AppError ? (err.fields ?? {}) : {}
+  /** A wrong phone or code is said under its field (the rest in a toast). */
+  const onError = (err: AppError) => {
+    const fields = err.fields ?? {}
     const inline: Errors = {}
     if (fields.phone) inline.phone = fields.phone
     if (fields.code) inline.code = fields.code
-    if (!inline.code && err instanceof AppError && err.code.startsWith('CODE_'))
-      inline.code = err.message
-    if (inline.phone || inline.code) setErrors((e) => ({ ...e, ...inline }))
-    else toast.error(err)
+    if (!inline.code && err.code.startsWith('CODE_')) inline.code = err.message
+    if (!inline.phone && !inline.code) return false
+    setErrors((e) => ({ ...e, ...inline }))
+    return true
   }
 
   const phoneError = (v: string) => check('phone', v) || (v.trim() === current ? SAME_PHONE : '')
@@ -64,7 +65,7 @@ function PhoneForm({ current }: { current: string }) {
       if (at) setResend({ phone: p, at })
       setErrors({})
     } catch (err) {
-      showError(err)
+      fail(err, { onError })
     } finally {
       setSending(false)
     }
@@ -84,19 +85,16 @@ function PhoneForm({ current }: { current: string }) {
       return
     }
     requestId.current = parsed.data.requestId
-    setSubmitting(true)
-    try {
-      await call(PermissionsContract, 'changePhone', parsed.data)
-      requestId.current = null
-      toast.success('手机号已更换')
-      // 权限管理 shows the new phone: the session is asked again before going back.
-      await refresh()
-      setTimeout(() => void Taro.navigateBack(), 800)
-    } catch (err) {
-      showError(err)
-    } finally {
-      setSubmitting(false)
-    }
+    await run(PermissionsContract, 'changePhone', parsed.data, {
+      done: '手机号已更换',
+      onError,
+      after: async () => {
+        requestId.current = null
+        // 权限管理 shows the new phone: the session is asked again before going back.
+        await refresh()
+        setTimeout(() => void Taro.navigateBack(), 800)
+      },
+    })
   }
 
   return (

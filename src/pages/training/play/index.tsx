@@ -12,9 +12,7 @@ import {
 import CloudView from '../../../components/CloudView'
 import EmptyState from '../../../components/EmptyState'
 import ModuleGate from '../../../components/ModuleGate'
-import { useCloud } from '../../../hooks/useCloud'
-import { call } from '../../../services/api'
-import { useSession } from '../../../session'
+import { useModuleCall } from '../../../hooks/useModuleCall'
 import { COLORS } from '../../../styles/colors'
 import { CourseMeta, RequiredTag } from '../CourseInfo'
 import { useProgress } from '../useProgress'
@@ -114,13 +112,7 @@ function Player({
 }
 
 function PlayBody({ courseId, projectId }: { courseId: string; projectId: string | undefined }) {
-  const { refreshOnAccessError } = useSession()
-  const play = useCloud(() =>
-    call(TrainingContract, 'play', { projectId, courseId }).catch((err: unknown) => {
-      refreshOnAccessError(err)
-      throw err
-    }),
-  )
+  const play = useModuleCall(TrainingContract, 'play', { projectId, courseId })
   // A fresh answer (a new video address) mounts a fresh player.
   const [round, setRound] = useState(0)
   return (

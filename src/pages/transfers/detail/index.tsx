@@ -1,16 +1,16 @@
-import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { cstDate, cstDateTime, formatFen } from '../../../../types/display'
 import { TransfersContract } from '../../../../types/transfers'
 import CloudView from '../../../components/CloudView'
-import ModuleGate from '../../../components/ModuleGate'
-import { call } from '../../../services/api'
-import { Card, Rows, Tag } from '../../../components/InfoCard'
-import { useTabCall } from '../../../hooks/useTabCall'
+import { modulePage } from '../../../components/ModuleGate'
+import { useRouteParam } from '../../../hooks/useRouteParam'
+import { Balance, Card, Rows, Tag } from '../../../components/InfoCard'
+import { useModuleCall } from '../../../hooks/useModuleCall'
 
 /** One published transfer: the money, who received it and why, who approved it, its publicity. */
-function TransferDetail({ transferId, projectId }: { transferId: string; projectId?: string }) {
-  const state = useTabCall(() => call(TransfersContract, 'detail', { projectId, transferId }))
+function TransferDetail({ projectId }: { projectId?: string }) {
+  const transferId = useRouteParam('transferId')
+  const state = useModuleCall(TransfersContract, 'detail', { projectId, transferId })
   return (
     <CloudView state={state}>
       {(t) => (
@@ -20,12 +20,7 @@ function TransferDetail({ transferId, projectId }: { transferId: string; project
               <Tag>{t.accountKind}</Tag>
             </View>
             <Text className="kit-card__title">{t.purpose}</Text>
-            <View className="kit-balance">
-              <Text className="kit-balance__label">转账金额</Text>
-              <Text className="kit-balance__value" data-testid="transfer-detail-amount">
-                {formatFen(t.amount)}
-              </Text>
-            </View>
+            <Balance label="转账金额" value={formatFen(t.amount)} testId="transfer-detail-amount" />
             <Rows
               rows={[
                 ['公示编号', t.no],
@@ -63,16 +58,7 @@ function TransferDetail({ transferId, projectId }: { transferId: string; project
   )
 }
 
-export default function TransferDetailPage() {
-  const { params } = useRouter()
-  const transferId = params.transferId ? decodeURIComponent(params.transferId) : ''
-  return (
-    <View className="page transfers-page">
-      <ModuleGate code="transfers" switcher={false}>
-        {(s) => (
-          <TransferDetail key={s.projectId ?? ''} transferId={transferId} projectId={s.projectId} />
-        )}
-      </ModuleGate>
-    </View>
-  )
-}
+export default modulePage('transfers', TransferDetail, {
+  className: 'transfers-page',
+  switcher: false,
+})
