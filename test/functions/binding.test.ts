@@ -1,3 +1,4 @@
+import { BindingContract } from '../../types/binding'
 import { connectSdk, result, SDK_ENV } from '../local-cloud/sdk'
 import { startCloud, type TestCloud } from '../support/cloud'
 import {
@@ -7,12 +8,11 @@ import {
   expectError,
   expectOk,
   newRequestId,
-  type Reply,
+  caller,
 } from './helpers'
 
 let cloud: TestCloud
-const call = (event: Record<string, unknown>, openid: string) =>
-  cloud.call('binding', event, openid) as Promise<Reply>
+const call = caller(() => cloud, BindingContract)
 
 beforeAll(async () => {
   cloud = await startCloud({ env: SDK_ENV })
@@ -29,13 +29,13 @@ describe('binding.me', () => {
       ['todos', 'safety', 'disclosure', 'parking', 'training', 'weather', 'permissions'],
     ],
   ])('%s sees status %s and exactly its modules', async (openid, status, modules) => {
-    const session = expectOk(await call({ action: 'me' }, openid))
+    const session = expectOk(await call('me', {}, openid))
     expect(session.status).toBe(status)
     expect([...session.modules].sort()).toEqual([...modules].sort())
   })
 
   it('gives a manager every module of its project', async () => {
-    const session = expectOk(await call({ action: 'me' }, 'demo-manager'))
+    const session = expectOk(await call('me', {}, 'demo-manager'))
     expect(session.account).toMatchObject({ role: 'manager', name: '张建国' })
     expect(session.projects).toEqual([
       { _id: 'p-yangguang', code: 'SZNS2019001', name: '阳光花园' },
@@ -45,7 +45,7 @@ describe('binding.me', () => {
 
   it('names the subscribe-message templates the pages ask users to subscribe to', async () => {
     for (const openid of ['demo-newcomer', 'demo-manager']) {
-      const session = expectOk(await call({ action: 'me' }, openid))
+      const session = expectOk(await call('me', {}, openid))
       expect(session.subscribe).toEqual({
         authRequest: 'TPL_AUTH_REQUEST',
         authResult: 'TPL_AUTH_RESULT',
@@ -56,51 +56,42 @@ describe('binding.me', () => {
   })
 
   it('does not trust an openid, role or user id sent in the payload', async () => {
-    expectError(await call({ action: 'me', openid: 'demo-manager' }, 'demo-newcomer'), 'BAD_INPUT')
-    expectError(await call({ action: 'me', role: 'manager' }, 'demo-newcomer'), 'BAD_INPUT')
+    expectError(await call('me', { openid: 'demo-manager' }, 'demo-newcomer'), 'BAD_INPUT')
+    expectError(await call('me', { role: 'manager' }, 'demo-newcomer'), 'BAD_INPUT')
     // userInfo is what the WeChat runtime stamps on client calls: ignored, never authority.
     const session = expectOk(
-      await call(
-        { action: 'me', userInfo: { openId: 'demo-manager', appId: 'x' } },
-        'demo-newcomer',
-      ),
+      await call('me', { userInfo: { openId: 'demo-manager', appId: 'x' } }, 'demo-newcomer'),
     )
     expect(session.status).toBe('none')
   })
 
   it('refuses an unknown action and a malformed event', async () => {
-    expectError(await call({ action: 'dropDatabase' }, 'demo-newcomer'), 'UNKNOWN_ACTION')
-    expectError(await call({ action: { $ne: '' } }, 'demo-newcomer'), 'UNKNOWN_ACTION')
+    expectError(await call.raw({ action: 'dropDatabase' }, 'demo-newcomer'), 'UNKNOWN_ACTION')
+    expectError(await call.raw({ action: { $ne: '' } }, 'demo-newcomer'), 'UNKNOWN_ACTION')
   })
 })
 
 describe('binding.searchProjects', () => {
   it('finds projects by 小区 name or 项目编号', async () => {
-    const byName = expectOk(
-      await call({ action: 'searchProjects', keyword: '阳光' }, 'demo-newcomer'),
-    )
+    const byName = expectOk(await call('searchProjects', { keyword: '阳光' }, 'demo-newcomer'))
     expect(byName.map((p: { _id: string }) => p._id)).toEqual(['p-yangguang'])
-    const byCode = expectOk(
-      await call({ action: 'searchProjects', keyword: 'szft2020' }, 'demo-newcomer'),
-    )
+    const byCode = expectOk(await call('searchProjects', { keyword: 'szft2020' }, 'demo-newcomer'))
     expect(byCode.map((p: { name: string }) => p.name)).toEqual(['海滨广场'])
   })
 
   it('treats the keyword as text, not a pattern or an operator', async () => {
-    expect(
-      expectOk(await call({ action: 'searchProjects', keyword: '.*' }, 'demo-newcomer')),
-    ).toEqual([])
+    expect(expectOk(await call('searchProjects', { keyword: '.*' }, 'demo-newcomer'))).toEqual([])
     expectError(
-      await call({ action: 'searchProjects', keyword: { $regex: '.*' } }, 'demo-newcomer'),
+      await call.raw({ action: 'searchProjects', keyword: { $regex: '.*' } }, 'demo-newcomer'),
       'BAD_INPUT',
     )
-    const long = await call({ action: 'searchProjects', keyword: '阳'.repeat(31) }, 'demo-newcomer')
+    const long = await call('searchProjects', { keyword: '阳'.repeat(31) }, 'demo-newcomer')
     expectError(long, 'BAD_INPUT')
   })
 
   it('refuses control characters as bad input, not an internal error', async () => {
     for (const keyword of ['\u0000', '阳光\u0000花园', '\u202e阳光']) {
-      const reply = await call({ action: 'searchProjects', keyword }, 'demo-newcomer')
+      const reply = await call('searchProjects', { keyword }, 'demo-newcomer')
       expectError(reply, 'BAD_INPUT')
       expect(!reply.ok && reply.error.fields?.keyword).toBe('小区名称或项目编号包含无效字符')
     }
@@ -113,9 +104,9 @@ describe('binding.submit', () => {
     const code = await codeFor(cloud, openid, '13700137001')
     const session = expectOk(
       await call(
+        'submit',
         {
-          action: 'submit',
-          category: 'property',
+          category: 'property' as const,
           name: '刘洋',
           phone: '13700137001',
           code,
@@ -125,7 +116,7 @@ describe('binding.submit', () => {
       ),
     )
     expect(session.status).toBe('active')
-    expect(session.account.role).toBe('manager')
+    expect(session.account!.role).toBe('manager')
     expect(session.projects.map((p: { _id: string }) => p._id).sort()).toEqual([
       'p-haibin',
       'p-yangguang',
@@ -138,7 +129,7 @@ describe('binding.submit', () => {
     expect(session).toMatchObject({ status: 'pending', modules: [] })
     const todos = await cloud.collection('todos', {
       kind: 'authorizeHandler',
-      targetId: session.account._id,
+      targetId: session.account!._id,
     })
     expect(todos).toHaveLength(1)
     expect(todos[0]).toMatchObject({ projectId: 'p-yangguang', status: 'pending' })
@@ -148,7 +139,7 @@ describe('binding.submit', () => {
         (n: { data: Record<string, { value: string }> }) => n.data.thing1?.value === '周杰',
       ),
     ).toBe(true)
-    const trail = await cloud.collection('audit_log', { targetId: session.account._id })
+    const trail = await cloud.collection('audit_log', { targetId: session.account!._id })
     expect(trail[0]).toMatchObject({ action: 'requestBinding', actorOpenid: openid })
   })
 
@@ -156,9 +147,9 @@ describe('binding.submit', () => {
     const openid = 'o-no-project'
     const code = await codeFor(cloud, openid, '13500135002')
     const reply = await call(
+      'submit',
       {
-        action: 'submit',
-        category: 'property',
+        category: 'property' as const,
         name: '吴磊',
         phone: '13500135002',
         code,
@@ -173,16 +164,12 @@ describe('binding.submit', () => {
   it('refuses a phone that already has an active binding, and a WeChat already bound', async () => {
     const taken = await bindAsHandler(cloud, 'o-phone-thief', '李晓华', '13800138002')
     expectError(taken, 'ALREADY_BOUND')
-    expectError(
-      await call({ action: 'sendCode', phone: '13500135099' }, 'demo-handler'),
-      'ALREADY_BOUND',
-    )
+    expectError(await call('sendCode', { phone: '13500135099' }, 'demo-handler'), 'ALREADY_BOUND')
   })
 
   it('refuses bad input with per-field messages', async () => {
     const base = {
-      action: 'submit',
-      category: 'property',
+      category: 'property' as const,
       name: '王五',
       phone: '13500135003',
       code: '123456',
@@ -203,7 +190,7 @@ describe('binding.submit', () => {
       [{ requestId: undefined }, 'requestId'],
     ]
     for (const [patch, field] of cases) {
-      const reply = await call({ ...base, ...patch }, 'o-bad-input')
+      const reply = await call.raw({ action: 'submit', ...base, ...patch }, 'o-bad-input')
       expectError(reply, 'BAD_INPUT')
       expect(!reply.ok && reply.error.fields && Object.keys(reply.error.fields)).toContain(field)
     }
@@ -215,19 +202,18 @@ describe('binding.submit', () => {
     const openid = 'o-retry'
     const code = await codeFor(cloud, openid, '13500135004')
     const event = {
-      action: 'submit',
-      category: 'property',
+      category: 'property' as const,
       name: '郑爽',
       phone: '13500135004',
       code,
       projectId: 'p-yangguang',
       requestId: newRequestId(),
     }
-    const [a, b] = await Promise.all([call(event, openid), call(event, openid)])
-    const c = await call(event, openid)
+    const [a, b] = await Promise.all([call('submit', event, openid), call('submit', event, openid)])
+    const c = await call('submit', event, openid)
     const oks = [a, b, c].filter((r) => r.ok)
     expect(oks.length).toBeGreaterThanOrEqual(2)
-    for (const r of oks) expect(expectOk(r).account._id).toBe(expectOk(oks[0]).account._id)
+    for (const r of oks) expect(expectOk(r).account!._id).toBe(expectOk(oks[0]).account!._id)
     for (const r of [a, b].filter((x) => !x.ok)) expectError(r, 'CONFLICT')
     expect(await cloud.collection('accounts', { phone: '13500135004' })).toHaveLength(1)
     expect(await cloud.collection('todos', { title: '经办人郑爽申请绑定，待授权' })).toHaveLength(1)
@@ -237,16 +223,15 @@ describe('binding.submit', () => {
     const openid = 'o-double'
     const code = await codeFor(cloud, openid, '13500135005')
     const event = {
-      action: 'submit',
-      category: 'property',
+      category: 'property' as const,
       name: '冯远',
       phone: '13500135005',
       code,
       projectId: 'p-yangguang',
     }
     const replies = await Promise.all([
-      call({ ...event, requestId: newRequestId() }, openid),
-      call({ ...event, requestId: newRequestId() }, openid),
+      call('submit', { ...event, requestId: newRequestId() }, openid),
+      call('submit', { ...event, requestId: newRequestId() }, openid),
     ])
     expect(replies.filter((r) => r.ok)).toHaveLength(1)
     expect(await cloud.collection('accounts', { openid })).toHaveLength(1)
@@ -261,9 +246,9 @@ describe('one WeChat, one account', () => {
     const replies = await Promise.all(
       phones.map((phone, i) =>
         call(
+          'submit',
           {
-            action: 'submit',
-            category: 'property',
+            category: 'property' as const,
             name: '双号',
             phone,
             code: codes[i],
@@ -296,7 +281,7 @@ describe('keys left behind by something other than their holder', () => {
 
     const session = expectOk(await bindAsHandler(cloud, openid, '复活', phone))
     expect(session.status).toBe('pending')
-    const keys = await cloud.collection('binding_keys', { accountId: session.account._id })
+    const keys = await cloud.collection('binding_keys', { accountId: session.account!._id })
     expect(keys.map((k) => k._id).sort()).toEqual([`openid-${openid}`, `phone-${phone}`])
   })
 
@@ -319,12 +304,9 @@ describe('verification codes', () => {
   it('allows a resend only after 60 s', async () => {
     const tick = advance()
     await codeFor(cloud, 'o-code-2', '13500135011')
-    expectError(
-      await call({ action: 'sendCode', phone: '13500135011' }, 'o-code-2'),
-      'RATE_LIMITED',
-    )
+    expectError(await call('sendCode', { phone: '13500135011' }, 'o-code-2'), 'RATE_LIMITED')
     await tick(61_000)
-    expectOk(await call({ action: 'sendCode', phone: '13500135011' }, 'o-code-2'))
+    expectOk(await call('sendCode', { phone: '13500135011' }, 'o-code-2'))
   })
 
   it('refuses a code after 5 minutes', async () => {
@@ -332,9 +314,9 @@ describe('verification codes', () => {
     const code = await codeFor(cloud, 'o-code-3', '13500135012')
     await tick(5 * 60_000 + 1000)
     const reply = await call(
+      'submit',
       {
-        action: 'submit',
-        category: 'property',
+        category: 'property' as const,
         name: '钱七',
         phone: '13500135012',
         code,
@@ -351,9 +333,9 @@ describe('verification codes', () => {
     const wrong = code === '000000' ? '111111' : '000000'
     const submit = (c: string) =>
       call(
+        'submit',
         {
-          action: 'submit',
-          category: 'property',
+          category: 'property' as const,
           name: '孙八',
           phone: '13500135013',
           code: c,
@@ -373,24 +355,18 @@ describe('verification codes', () => {
   it('caps codes at 10 a day per phone and per WeChat', async () => {
     const tick = advance()
     for (let i = 0; i < 10; i++) {
-      expectOk(await call({ action: 'sendCode', phone: '13500135020' }, `o-cap-${i}`))
+      expectOk(await call('sendCode', { phone: '13500135020' }, `o-cap-${i}`))
       await tick(61_000)
     }
-    expectError(await call({ action: 'sendCode', phone: '13500135020' }, 'o-cap-x'), 'RATE_LIMITED')
+    expectError(await call('sendCode', { phone: '13500135020' }, 'o-cap-x'), 'RATE_LIMITED')
     for (let i = 0; i < 10; i++) {
       expectOk(
-        await call(
-          { action: 'sendCode', phone: `135001351${String(i).padStart(2, '0')}` },
-          'o-cap-wechat',
-        ),
+        await call('sendCode', { phone: `135001351${String(i).padStart(2, '0')}` }, 'o-cap-wechat'),
       )
     }
-    expectError(
-      await call({ action: 'sendCode', phone: '13500135199' }, 'o-cap-wechat'),
-      'RATE_LIMITED',
-    )
+    expectError(await call('sendCode', { phone: '13500135199' }, 'o-cap-wechat'), 'RATE_LIMITED')
     await tick(24 * 3600_000)
-    expectOk(await call({ action: 'sendCode', phone: '13500135199' }, 'o-cap-wechat'))
+    expectOk(await call('sendCode', { phone: '13500135199' }, 'o-cap-wechat'))
   })
 
   it('accepts mainland mobile numbers only', async () => {
@@ -401,7 +377,7 @@ describe('verification codes', () => {
       '135001350301',
       '10000000000',
     ]) {
-      expectError(await call({ action: 'sendCode', phone }, 'o-code-5'), 'BAD_INPUT')
+      expectError(await call('sendCode', { phone }, 'o-code-5'), 'BAD_INPUT')
     }
   })
 })

@@ -5,25 +5,31 @@
  * project's subject is not found.
  */
 import {
+  CreditContract,
   SUBJECT_TYPE_KEYS,
   type CreditRecord,
   type CreditSubject,
   type SubjectRow,
 } from '../../types/credit'
 import { cstDate } from '../../types/display'
+import type { InputOf } from '../../types/contract'
 import { startCloud, type TestCloud } from '../support/cloud'
-import { clock, expectError, expectOk, type Reply } from './helpers'
+import { clock, expectError, expectOk, caller } from './helpers'
 import { allPages, bindRegistered } from './registered'
 
 let cloud: TestCloud
-const credit = (event: Record<string, unknown>, openid = 'demo-manager') =>
-  cloud.call('credit', event, openid) as Promise<Reply>
+const credit = caller(() => cloud, CreditContract, 'demo-manager')
 const records = (subjectId: string, kind: 'good' | 'bad', openid?: string) =>
-  allPages<CreditRecord>((page) =>
-    credit({ action: 'records', subjectId, kind, page }, openid),
-  ).then((pages) => pages.flat())
-const subjectsOf = (type: string, extra: Record<string, unknown> = {}, openid?: string) =>
-  allPages<SubjectRow>((page) => credit({ action: 'subjects', type, page, ...extra }, openid)).then(
+  allPages<CreditRecord>((page) => credit('records', { subjectId, kind, page }, openid)).then(
+    (pages) => pages.flat(),
+  )
+type SubjectsInput = InputOf<typeof CreditContract, 'subjects'>
+const subjectsOf = (
+  type: SubjectsInput['type'],
+  extra: Partial<SubjectsInput> = {},
+  openid?: string,
+) =>
+  allPages<SubjectRow>((page) => credit('subjects', { type, page, ...extra }, openid)).then(
     (pages) => pages.flat(),
   )
 
@@ -38,7 +44,7 @@ it('lists subjects of every type for the project, owners paged by 20', async () 
     expect({ type, some: rows.length > 0 }).toEqual({ type, some: true })
     expect(rows.every((s) => s.type === type)).toBe(true)
   }
-  const first = expectOk(await credit({ action: 'subjects', type: 'owner' }))
+  const first = expectOk(await credit('subjects', { type: 'owner' }))
   expect(first.rows).toHaveLength(20)
   expect(first.more).toBe(true)
   const owners = await subjectsOf('owner')
@@ -52,14 +58,14 @@ it('lists subjects of every type for the project, owners paged by 20', async () 
 
 it('masks ID numbers and phones in a subject’s basic information', async () => {
   const [raw] = await cloud.collection<CreditSubject>('credit_subjects', { _id: 'cs-yg-manager' })
-  const { subject } = expectOk(await credit({ action: 'subject', subjectId: 'cs-yg-manager' }))
+  const { subject } = expectOk(await credit('subject', { subjectId: 'cs-yg-manager' }))
   expect(subject.phone).toBe('138****8001')
   expect(subject.idNo).toBe(`${raw.idNo!.slice(0, 6)}********${raw.idNo!.slice(-4)}`)
   const text = JSON.stringify(subject)
   expect(text).not.toContain(raw.idNo)
   expect(text).not.toContain(raw.phone)
   for (const s of await subjectsOf('owner')) {
-    const detail = expectOk(await credit({ action: 'subject', subjectId: s._id })).subject
+    const detail = expectOk(await credit('subject', { subjectId: s._id })).subject
     expect(detail.idNo).toMatch(/^\d{6}\*{8}[\dX]{4}$/)
     expect(detail.phone).toMatch(/^1\d{2}\*{4}\d{4}$/)
   }
@@ -86,7 +92,7 @@ it('shows good and bad records newest first, counted, bad ones only within their
       .map((r) => r._id)
       .sort(),
   )
-  const { counts } = expectOk(await credit({ action: 'subject', subjectId: 'cs-yg-company' }))
+  const { counts } = expectOk(await credit('subject', { subjectId: 'cs-yg-company' }))
   expect(counts).toEqual({ good: good.length, bad: bad.length })
 })
 
@@ -96,7 +102,7 @@ it('stops showing a bad record the day after its last day, whatever is asked', a
   })
   const lastDay = Date.parse(`${ending.showUntil}T23:59:00+08:00`)
   const ids = async () => (await records('cs-yg-company', 'bad')).map((r) => r._id)
-  const before = expectOk(await credit({ action: 'subject', subjectId: 'cs-yg-company' })).counts
+  const before = expectOk(await credit('subject', { subjectId: 'cs-yg-company' })).counts
   expect(await ids()).toContain(ending._id)
 
   const move = clock(cloud)
@@ -104,7 +110,7 @@ it('stops showing a bad record the day after its last day, whatever is asked', a
   expect(await ids()).toContain(ending._id)
   await move(2 * 60_000)
   expect(await ids()).not.toContain(ending._id)
-  const after = expectOk(await credit({ action: 'subject', subjectId: 'cs-yg-company' })).counts
+  const after = expectOk(await credit('subject', { subjectId: 'cs-yg-company' })).counts
   expect(after).toEqual({ good: before.good, bad: before.bad - 1 })
   // Good records never expire.
   expect((await records('cs-yg-company', 'good')).length).toBe(before.good)
@@ -112,19 +118,13 @@ it('stops showing a bad record the day after its last day, whatever is asked', a
 })
 
 it('does not show another project’s subjects or records, and empty types are empty', async () => {
-  expectError(await credit({ action: 'subject', subjectId: 'cs-hb-company' }), 'NOT_FOUND')
+  expectError(await credit('subject', { subjectId: 'cs-hb-company' }), 'NOT_FOUND')
+  expectError(await credit('records', { subjectId: 'cs-hb-company', kind: 'bad' }), 'NOT_FOUND')
   expectError(
-    await credit({ action: 'records', subjectId: 'cs-hb-company', kind: 'bad' }),
-    'NOT_FOUND',
-  )
-  expectError(
-    await credit({ action: 'subjects', type: 'owner', projectId: 'p-yangguang' }, 'demo-manager2'),
+    await credit('subjects', { type: 'owner', projectId: 'p-yangguang' }, 'demo-manager2'),
     'FORBIDDEN',
   )
-  expectError(
-    await credit({ action: 'subjects', type: 'owner' }, 'demo-handler'),
-    'MODULE_NOT_GRANTED',
-  )
+  expectError(await credit('subjects', { type: 'owner' }, 'demo-handler'), 'MODULE_NOT_GRANTED')
   const theirs = await subjectsOf('company', {}, 'demo-manager2')
   expect(theirs.map((s) => s._id)).toEqual(['cs-hb-company'])
   expect(await subjectsOf('secretary', {}, 'demo-manager2')).toEqual([])

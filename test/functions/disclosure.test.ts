@@ -7,8 +7,8 @@
 import { request } from 'node:http'
 import { startCloud, type TestCloud } from '../support/cloud'
 import { SDK_ENV } from '../local-cloud/sdk'
-import { ATTACHMENT_PART_BYTES, chinaDay } from '../../types/disclosure'
-import { clock, expectError, expectOk, newRequestId, type Reply } from './helpers'
+import { DisclosureContract, ATTACHMENT_PART_BYTES, chinaDay } from '../../types/disclosure'
+import { clock, expectError, expectOk, newRequestId, caller } from './helpers'
 import { makeEnv, type Env } from './samples/kit'
 import { noticeInput, published } from './samples/disclosure'
 import { barChartPng, tinyPdf } from '../../server/seed/disclosure'
@@ -20,12 +20,10 @@ let cloud: TestCloud
 let env: Env
 const DAY = 86_400_000
 
-const disclosure = (event: Record<string, unknown>, openid = 'demo-handler') =>
-  cloud.call('disclosure', event, openid) as Promise<Reply>
-const stats = async (openid = 'demo-handler') =>
-  expectOk(await disclosure({ action: 'stats' }, openid))
+const disclosure = caller(() => cloud, DisclosureContract, 'demo-handler')
+const stats = async (openid = 'demo-handler') => expectOk(await disclosure('stats', {}, openid))
 const listOf = async (query: Record<string, unknown> = {}, openid = 'demo-handler') =>
-  expectOk(await disclosure({ action: 'list', ...query }, openid)) as {
+  expectOk(await disclosure('list', { ...query }, openid)) as {
     rows: { _id: string; state: string; title: string; category: string }[]
     more: boolean
   }
@@ -44,20 +42,19 @@ async function upload(
   name = `附件.${ext}`,
 ): Promise<string> {
   const slot = expectOk(
-    await disclosure({ action: 'attachmentSlot', name, ext, size: bytes.length }, openid),
+    await disclosure('attachmentSlot', { name, ext, size: bytes.length }, openid),
   )
   const parts = Math.ceil(bytes.length / ATTACHMENT_PART_BYTES)
   let fileID: string | null = null
   for (let part = 0; part < parts; part++) {
     const chunk = bytes.subarray(part * ATTACHMENT_PART_BYTES, (part + 1) * ATTACHMENT_PART_BYTES)
-    const event = {
-      action: 'uploadAttachment',
-      cloudPath: slot.cloudPath,
-      part,
-      parts,
-      dataBase64: chunk.toString('base64'),
-    }
-    fileID = expectOk(await disclosure(event, openid)).fileID
+    fileID = expectOk(
+      await disclosure(
+        'uploadAttachment',
+        { cloudPath: slot.cloudPath, part, parts, dataBase64: chunk.toString('base64') },
+        openid,
+      ),
+    ).fileID
   }
   return fileID!
 }
@@ -93,21 +90,21 @@ describe('publishing with attachments', () => {
     const pdfId = await upload(pdf, 'pdf', 'demo-handler', '收支明细.pdf')
     const pngId = await upload(png, 'png', 'demo-handler', '汇总表.png')
     const before = await stats()
-    const event = {
-      action: 'publish',
-      ...noticeInput('2026年10月物业服务费收支公示'),
-      category: '财务收支',
-      attachments: [
-        { fileID: pdfId, name: '收支明细.pdf' },
-        { fileID: pngId, name: '汇总表.png' },
-      ],
-    }
-    const n = expectOk(await disclosure(event))
+    const n = expectOk(
+      await disclosure('publish', {
+        ...noticeInput('2026年10月物业服务费收支公示'),
+        category: '财务收支',
+        attachments: [
+          { fileID: pdfId, name: '收支明细.pdf' },
+          { fileID: pngId, name: '汇总表.png' },
+        ],
+      }),
+    )
     expect(n.attachments).toEqual([
       { fileID: pdfId, name: '收支明细.pdf', kind: 'pdf', size: pdf.length },
       { fileID: pngId, name: '汇总表.png', kind: 'image', size: png.length },
     ])
-    const d = expectOk(await disclosure({ action: 'detail', noticeId: n._id }, 'demo-manager'))
+    const d = expectOk(await disclosure('detail', { noticeId: n._id }, 'demo-manager'))
     expect(d.notice).toMatchObject({ state: 'active', publishedByName: '李晓华' })
     expect(d.trail[0]).toMatchObject({ label: '发布信息公开' })
     const served = await fetchBytes(d.urls[pdfId])
@@ -126,10 +123,10 @@ describe('publishing with attachments', () => {
   it('refuses files that are not the caller’s, not uploaded, used already, or made up', async () => {
     const others = await upload(pdfOf(2000), 'pdf', 'demo-manager')
     const slot = expectOk(
-      await disclosure({ action: 'attachmentSlot', name: 'a.pdf', ext: 'pdf', size: 100 }),
+      await disclosure('attachmentSlot', { name: 'a.pdf', ext: 'pdf', size: 100 }),
     )
     const notUploaded = `cloud://local-env.local-cloud/${slot.cloudPath}`
-    const used = await disclosure({ action: 'detail', noticeId: 'n-finance-2026q3' })
+    const used = await disclosure('detail', { noticeId: 'n-finance-2026q3' })
     const seeded = expectOk(used).notice.attachments[0].fileID
     const mine = await upload(pdfOf(2000), 'pdf')
     for (const fileID of [
@@ -138,40 +135,34 @@ describe('publishing with attachments', () => {
       seeded,
       'cloud://local-env.local-cloud/disclosure/p-yangguang/fake.pdf',
     ]) {
-      const event = {
-        action: 'publish',
+      const reply = await disclosure('publish', {
         ...noticeInput(),
         attachments: [
           { fileID: mine, name: 'ok.pdf' },
           { fileID, name: 'x.pdf' },
         ],
-      }
-      const reply = await disclosure(event)
+      })
       expect(!reply.ok && reply.error.fields).toEqual({
         'attachments.1.fileID': '附件无效，请重新上传',
       })
     }
     // Published once, the file cannot go into a second notice.
-    const first = {
-      action: 'publish',
-      ...noticeInput(),
-      attachments: [{ fileID: mine, name: 'a.pdf' }],
-    }
-    expectOk(await disclosure(first))
-    const second = await disclosure({ ...first, requestId: newRequestId() })
+    const first = { ...noticeInput(), attachments: [{ fileID: mine, name: 'a.pdf' }] }
+    expectOk(await disclosure('publish', first))
+    const second = await disclosure('publish', { ...first, requestId: newRequestId() })
     expect(!second.ok && second.error.fields).toEqual({
       'attachments.0.fileID': '附件无效，请重新上传',
     })
   })
 
   it('takes only what the slot declared: the type by its bytes, the size, the parts in order', async () => {
-    const slotFor = async (ext: string, size: number, openid = 'demo-handler') =>
-      expectOk(await disclosure({ action: 'attachmentSlot', name: `f.${ext}`, ext, size }, openid))
+    const slotFor = async (ext: 'pdf' | 'jpg' | 'png', size: number, openid = 'demo-handler') =>
+      expectOk(await disclosure('attachmentSlot', { name: `f.${ext}`, ext, size }, openid))
         .cloudPath as string
     const send = (cloudPath: string, part: number, parts: number, bytes: Buffer, openid?: string) =>
       disclosure(
+        'uploadAttachment',
         {
-          action: 'uploadAttachment',
           cloudPath,
           part,
           parts,
@@ -192,14 +183,18 @@ describe('publishing with attachments', () => {
     const skipped = await send(twoParts, 1, 2, big.subarray(ATTACHMENT_PART_BYTES))
     expect(!skipped.ok && skipped.error.fields).toEqual({ part: '分片顺序错误' })
     expectError(await send(twoParts, 0, 1, big), 'BAD_INPUT')
-    const tooBig = await disclosure({
-      action: 'attachmentSlot',
+    const tooBig = await disclosure('attachmentSlot', {
       name: 'big.pdf',
       ext: 'pdf',
       size: 11 * 1024 * 1024,
     })
     expectError(tooBig, 'BAD_INPUT')
-    const exe = await disclosure({ action: 'attachmentSlot', name: 'a.exe', ext: 'exe', size: 10 })
+    const exe = await disclosure.raw({
+      action: 'attachmentSlot',
+      name: 'a.exe',
+      ext: 'exe',
+      size: 10,
+    })
     expect(!exe.ok && exe.error.fields).toEqual({ ext: '仅支持 JPG、PNG 图片或 PDF 文件' })
     expect(
       await cloud.collection('notices', { 'attachments.0.fileID': { $regex: twoParts } }),
@@ -232,13 +227,15 @@ describe('rules of a notice', () => {
     ]
     const before = await cloud.collection('notices')
     for (const [change, fields] of cases) {
-      const reply = await disclosure({ action: 'publish', ...noticeInput(), ...change })
+      const reply = await disclosure('publish', { ...noticeInput(), ...change })
       expect(!reply.ok && reply.error.fields).toEqual(fields)
     }
     expect((await cloud.collection('notices')).length).toBe(before.length)
     // Line breaks belong in a notice's content.
-    const ok = { action: 'publish', ...noticeInput(), content: '第一行\n第二行' }
-    expect(expectOk(await disclosure(ok)).content).toBe('第一行\n第二行')
+    expect(
+      expectOk(await disclosure('publish', { ...noticeInput(), content: '第一行\n第二行' }))
+        .content,
+    ).toBe('第一行\n第二行')
   })
 })
 
@@ -247,16 +244,14 @@ describe('作废 and 删除, with the statistics following', () => {
     const a = await published(env, 'demo-handler', '待作废的通知')
     const b = await published(env, 'demo-handler', '误发的通知')
     const before = await stats()
-    const noReason = await disclosure({
-      action: 'void',
+    const noReason = await disclosure('void', {
       noticeId: a._id,
       version: a.version,
       reason: '',
     })
     expect(!noReason.ok && noReason.error.fields).toEqual({ reason: '请填写作废原因' })
     const voided = expectOk(
-      await disclosure({
-        action: 'void',
+      await disclosure('void', {
         noticeId: a._id,
         version: a.version,
         reason: '活动已取消',
@@ -267,11 +262,16 @@ describe('作废 and 删除, with the statistics following', () => {
       voidReason: '活动已取消',
       voidedByName: '李晓华',
     })
-    const noConfirm = await disclosure({ action: 'remove', noticeId: b._id, version: b.version })
+    const noConfirm = await disclosure.raw({
+      action: 'remove',
+      noticeId: b._id,
+      version: b.version,
+    })
     expect(!noConfirm.ok && noConfirm.error.fields).toEqual({ confirm: '请确认删除' })
     expectOk(
       await disclosure(
-        { action: 'remove', noticeId: b._id, version: b.version, confirm: true },
+        'remove',
+        { noticeId: b._id, version: b.version, confirm: true },
         'demo-manager',
       ),
     )
@@ -292,7 +292,7 @@ describe('作废 and 删除, with the statistics following', () => {
     expect(all.rows.find((r) => r._id === a._id)).toMatchObject({ state: 'voided' })
     expect(all.rows.some((r) => r._id === b._id)).toBe(false)
     expect((await listOf({ state: 'voided' })).rows.map((r) => r._id)).toContain(a._id)
-    expectError(await disclosure({ action: 'detail', noticeId: b._id }), 'NOT_FOUND')
+    expectError(await disclosure('detail', { noticeId: b._id }), 'NOT_FOUND')
     // Kept in the audit trail, with what it was.
     const [row] = await cloud.collection<{
       label: string
@@ -306,11 +306,11 @@ describe('作废 and 删除, with the statistics following', () => {
     })
     // Neither can be voided or deleted again.
     expectError(
-      await disclosure({ action: 'void', noticeId: a._id, version: 2, reason: '再次作废' }),
+      await disclosure('void', { noticeId: a._id, version: 2, reason: '再次作废' }),
       'INVALID_STATE',
     )
     expectError(
-      await disclosure({ action: 'remove', noticeId: b._id, version: 2, confirm: true }),
+      await disclosure('remove', { noticeId: b._id, version: 2, confirm: true }),
       'NOT_FOUND',
     )
   })
@@ -318,33 +318,30 @@ describe('作废 and 删除, with the statistics following', () => {
   it('void and delete at once from two phones: one wins, the other gets CONFLICT', async () => {
     const n = await published(env)
     const replies = await Promise.all([
-      disclosure({ action: 'void', noticeId: n._id, version: n.version, reason: '已过期' }),
-      disclosure(
-        { action: 'remove', noticeId: n._id, version: n.version, confirm: true },
-        'demo-manager',
-      ),
+      disclosure('void', { noticeId: n._id, version: n.version, reason: '已过期' }),
+      disclosure('remove', { noticeId: n._id, version: n.version, confirm: true }, 'demo-manager'),
     ])
     expect(replies.filter((r) => r.ok)).toHaveLength(1)
     for (const r of replies.filter((x) => !x.ok)) expectError(r, 'CONFLICT')
   })
 
   it('a retried publish creates one notice', async () => {
-    const event = { action: 'publish', ...noticeInput('重试的公示') }
-    const replies = await Promise.all([disclosure(event), disclosure(event)])
-    const again = await disclosure(event)
+    const event = { ...noticeInput('重试的公示') }
+    const replies = await Promise.all([disclosure('publish', event), disclosure('publish', event)])
+    const again = await disclosure('publish', event)
     expect([...replies, again].filter((r) => r.ok).length).toBeGreaterThanOrEqual(2)
     expect(await cloud.collection('notices', { title: '重试的公示' })).toHaveLength(1)
   })
 
   it('another project’s manager neither reads nor changes this project’s notices', async () => {
     const n = await published(env)
+    expectError(await disclosure('detail', { noticeId: n._id }, 'demo-manager2'), 'NOT_FOUND')
+    const v = { noticeId: n._id, version: n.version, reason: '越权' }
+    expectError(await disclosure('void', v, 'demo-manager2'), 'NOT_FOUND')
     expectError(
-      await disclosure({ action: 'detail', noticeId: n._id }, 'demo-manager2'),
-      'NOT_FOUND',
+      await disclosure('void', { ...v, projectId: 'p-yangguang' }, 'demo-manager2'),
+      'FORBIDDEN',
     )
-    const v = { action: 'void', noticeId: n._id, version: n.version, reason: '越权' }
-    expectError(await disclosure(v, 'demo-manager2'), 'NOT_FOUND')
-    expectError(await disclosure({ ...v, projectId: 'p-yangguang' }, 'demo-manager2'), 'FORBIDDEN')
     const theirs = await listOf({}, 'demo-manager2')
     expect(theirs.rows.map((r) => r._id)).toEqual(['n-haibin-fee'])
   })
@@ -353,8 +350,9 @@ describe('作废 and 删除, with the statistics following', () => {
 describe('the list', () => {
   it('filters by category, state and date, and pages', async () => {
     for (let i = 0; i < 12; i++) {
-      const event = { action: 'publish', ...noticeInput(`合同订立公示 ${i}`), category: '合同订立' }
-      expectOk(await disclosure(event))
+      expectOk(
+        await disclosure('publish', { ...noticeInput(`合同订立公示 ${i}`), category: '合同订立' }),
+      )
     }
     const first = await listOf({ category: '合同订立' })
     expect(first.rows).toHaveLength(10)
@@ -370,7 +368,7 @@ describe('the list', () => {
     const expired = await listOf({ state: 'expired' })
     expect(expired.rows.map((r) => r._id)).toContain('n-fund-wall')
     expect(expired.rows.every((r) => r.state === 'expired')).toBe(true)
-    const wrong = await disclosure({ action: 'list', from: today, to: yesterday })
+    const wrong = await disclosure('list', { from: today, to: yesterday })
     expect(!wrong.ok && wrong.error.fields).toEqual({ to: '结束日期不能早于开始日期' })
   })
 })
@@ -381,7 +379,7 @@ describe('expiry', () => {
     const n = await published(env, 'demo-handler', '短期通知')
     const before = await stats()
     await clock(cloud)(32 * DAY)
-    const d = expectOk(await disclosure({ action: 'detail', noticeId: n._id }))
+    const d = expectOk(await disclosure('detail', { noticeId: n._id }))
     expect(d.notice.state).toBe('expired')
     const after = await stats()
     expect(after.expired).toBeGreaterThan(before.expired)

@@ -4,12 +4,12 @@
  * of types/display.ts, so the three answers show the same characters, and the demo data holds one
  * number for him.
  */
-import type { CreditSubject } from '../../types/credit'
+import { CreditContract, type CreditSubject } from '../../types/credit'
 import { maskIdNo } from '../../types/display'
-import type { StaffMember } from '../../types/project'
-import type { TrainingResult, TrainingRow } from '../../types/query'
+import { ProjectContract, type StaffMember } from '../../types/project'
+import { QueryContract, type TrainingResult, type TrainingRow } from '../../types/query'
 import { startCloud, type TestCloud } from '../support/cloud'
-import { expectOk } from './helpers'
+import { expectOk, caller } from './helpers'
 import { allPages } from './registered'
 
 let cloud: TestCloud
@@ -22,18 +22,18 @@ afterAll(() => cloud?.stop())
 it('张建国 shows the same masked ID number in 从业人员, 信用信息 and 培训结果', async () => {
   const staff = (
     await allPages<StaffMember>((page) =>
-      cloud.call('project', { action: 'staff', page }, 'demo-manager'),
+      caller(cloud, ProjectContract)('staff', { page }, 'demo-manager'),
     )
   ).flat()
   const inStaff = staff.filter((s) => s.name === '张建国').map((s) => s.idNo)
 
   const { subject } = expectOk(
-    await cloud.call('credit', { action: 'subject', subjectId: 'cs-yg-manager' }, 'demo-manager'),
+    await caller(cloud, CreditContract)('subject', { subjectId: 'cs-yg-manager' }, 'demo-manager'),
   ) as { subject: CreditSubject }
   expect(subject.name).toBe('张建国')
 
   const training = expectOk(
-    await cloud.call('query', { action: 'training', name: '张建国' }, 'demo-manager'),
+    await caller(cloud, QueryContract)('training', { name: '张建国' }, 'demo-manager'),
   ) as { rows: TrainingRow[] }
   const inTraining = training.rows
     .filter((r) => r.projectName === '阳光花园')

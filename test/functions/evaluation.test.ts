@@ -3,13 +3,18 @@
  * caller's own entry pinned with the page it is on (and found there), other quarters, and the
  * project's own figures by quarter, consistent with the rankings.
  */
+import type { InputOf } from '../../types/contract'
 import { startCloud, type TestCloud } from '../support/cloud'
-import { expectError, expectOk, type Reply } from './helpers'
-import { RANK_PAGE_SIZE, SATISFACTION_CATEGORIES, STATS_QUARTERS } from '../../types/evaluation'
+import { expectError, expectOk, caller } from './helpers'
+import {
+  EvaluationContract,
+  RANK_PAGE_SIZE,
+  SATISFACTION_CATEGORIES,
+  STATS_QUARTERS,
+} from '../../types/evaluation'
 
 let cloud: TestCloud
-const evaluation = (event: Record<string, unknown>, openid = 'demo-manager') =>
-  cloud.call('evaluation', event, openid) as Promise<Reply>
+const evaluation = caller(() => cloud, EvaluationContract, 'demo-manager')
 
 interface RankRow {
   _id: string
@@ -28,9 +33,12 @@ interface RankingPage {
   mine: { row: RankRow; page: number } | null
 }
 
-async function rankings(kind: string, page = 0, openid = 'demo-manager', period?: string) {
-  const event = { action: 'rankings', kind, page, ...(period ? { period } : {}) }
-  return expectOk(await evaluation(event, openid)) as RankingPage
+type RankKind = InputOf<typeof EvaluationContract, 'rankings'>['kind']
+
+async function rankings(kind: RankKind, page = 0, openid = 'demo-manager', period?: string) {
+  return expectOk(
+    await evaluation('rankings', { kind, page, ...(period ? { period } : {}) }, openid),
+  ) as RankingPage
 }
 
 beforeAll(async () => {
@@ -89,21 +97,15 @@ describe('评价排名', () => {
     const earlier = await rankings('project', 0, 'demo-manager', latest.periods[3])
     expect(earlier.period).toBe(latest.periods[3])
     expect(earlier.rows.map((r) => r.score)).not.toEqual(latest.rows.map((r) => r.score))
-    expectError(
-      await evaluation({ action: 'rankings', kind: 'project', period: '1999Q1' }),
-      'NOT_FOUND',
-    )
-    expectError(
-      await evaluation({ action: 'rankings', kind: 'project', period: '2026Q5' }),
-      'BAD_INPUT',
-    )
-    expectError(await evaluation({ action: 'rankings', kind: 'owner' }), 'BAD_INPUT')
+    expectError(await evaluation('rankings', { kind: 'project', period: '1999Q1' }), 'NOT_FOUND')
+    expectError(await evaluation('rankings', { kind: 'project', period: '2026Q5' }), 'BAD_INPUT')
+    expectError(await evaluation.raw({ action: 'rankings', kind: 'owner' }), 'BAD_INPUT')
   })
 })
 
 describe('评价统计', () => {
   it("gives the caller's project quarter by quarter, matching the rankings", async () => {
-    const stats = expectOk(await evaluation({ action: 'stats' }))
+    const stats = expectOk(await evaluation('stats', {}))
     expect(stats.project).toEqual({ _id: 'p-yangguang', name: '阳光花园' })
     expect(stats.categories).toEqual([...SATISFACTION_CATEGORIES])
     expect(stats.quarters).toHaveLength(STATS_QUARTERS)
@@ -123,10 +125,10 @@ describe('评价统计', () => {
   })
 
   it("is each project's own", async () => {
-    const theirs = expectOk(await evaluation({ action: 'stats' }, 'demo-manager2'))
+    const theirs = expectOk(await evaluation('stats', {}, 'demo-manager2'))
     expect(theirs.project.name).toBe('海滨广场')
     expectError(
-      await evaluation({ action: 'stats', projectId: 'p-yangguang' }, 'demo-manager2'),
+      await evaluation('stats', { projectId: 'p-yangguang' }, 'demo-manager2'),
       'FORBIDDEN',
     )
   })

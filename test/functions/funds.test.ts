@@ -5,24 +5,24 @@
  * project's account is not found, another project is refused, a manager of two switches by
  * projectId.
  */
-import type {
-  FundAccount,
-  FundAccountView,
-  FundMonth,
-  FundMovement,
-  FundTotals,
+import {
+  FundsContract,
+  type FundAccount,
+  type FundAccountView,
+  type FundMonth,
+  type FundMovement,
+  type FundTotals,
 } from '../../types/funds'
 import { startCloud, type TestCloud } from '../support/cloud'
-import { expectError, expectOk, type Reply } from './helpers'
+import { expectError, expectOk, caller } from './helpers'
 import { allPages, bindRegistered } from './registered'
 
 let cloud: TestCloud
-const funds = (event: Record<string, unknown>, openid = 'demo-manager') =>
-  cloud.call('funds', event, openid) as Promise<Reply>
+const funds = caller(() => cloud, FundsContract, 'demo-manager')
 const movements = (accountId: string, filter: Record<string, unknown> = {}, openid?: string) =>
-  allPages<FundMovement>((page) =>
-    funds({ action: 'movements', accountId, ...filter, page }, openid),
-  ).then((pages) => pages.flat())
+  allPages<FundMovement>((page) => funds('movements', { accountId, ...filter, page }, openid)).then(
+    (pages) => pages.flat(),
+  )
 
 const sum = (rows: FundMovement[], d: 'in' | 'out') =>
   rows.filter((m) => m.direction === d).reduce((n, m) => n + m.amount, 0)
@@ -34,7 +34,7 @@ afterAll(() => cloud?.stop())
 
 describe('accounts', () => {
   it('lists the project’s accounts by kind, numbers masked, balances exact', async () => {
-    const { rows, total } = expectOk(await funds({ action: 'accounts' }))
+    const { rows, total } = expectOk(await funds('accounts', {}))
     const raw = await cloud.collection<FundAccount>('fund_accounts', { projectId: 'p-yangguang' })
     expect(rows.map((a: FundAccountView) => a.kind)).toEqual([
       '公共收益',
@@ -55,24 +55,21 @@ describe('accounts', () => {
 
   it('shows a project without accounts as empty, and another project only to its own', async () => {
     const zhou = await bindRegistered(cloud, 'zhou')
-    expect(expectOk(await funds({ action: 'accounts', projectId: 'p-cuihu' }, zhou))).toEqual({
+    expect(expectOk(await funds('accounts', { projectId: 'p-cuihu' }, zhou))).toEqual({
       rows: [],
       total: 0,
     })
-    const theirs = expectOk(await funds({ action: 'accounts' }, 'demo-manager2'))
+    const theirs = expectOk(await funds('accounts', {}, 'demo-manager2'))
     expect(theirs.rows.map((a: FundAccountView) => a.projectId)).toEqual(['p-haibin', 'p-haibin'])
-    expectError(
-      await funds({ action: 'accounts', projectId: 'p-yangguang' }, 'demo-manager2'),
-      'FORBIDDEN',
-    )
-    expectError(await funds({ action: 'accounts' }, 'demo-handler'), 'MODULE_NOT_GRANTED')
+    expectError(await funds('accounts', { projectId: 'p-yangguang' }, 'demo-manager2'), 'FORBIDDEN')
+    expectError(await funds('accounts', {}, 'demo-handler'), 'MODULE_NOT_GRANTED')
   })
 })
 
 describe('movements', () => {
   it('pages every movement newest first, 20 a page, with the account’s totals on page 0', async () => {
     const pages = await allPages<FundMovement>((page) =>
-      funds({ action: 'movements', accountId: 'fa-yg-income', page }),
+      funds('movements', { accountId: 'fa-yg-income', page }),
     )
     expect(pages.length).toBeGreaterThan(3)
     expect(pages.slice(0, -1).every((p) => p.length === 20)).toBe(true)
@@ -81,12 +78,10 @@ describe('movements', () => {
     expect(at).toEqual([...at].sort((a, b) => b - a))
     expect(new Set(rows.map((m) => m._id)).size).toBe(rows.length)
 
-    const first = expectOk(await funds({ action: 'movements', accountId: 'fa-yg-income' }))
-    const totals: FundTotals = first.totals
+    const first = expectOk(await funds('movements', { accountId: 'fa-yg-income' }))
+    const totals: FundTotals = first.totals!
     expect(totals).toEqual({ in: sum(rows, 'in'), out: sum(rows, 'out'), count: rows.length })
-    const second = expectOk(
-      await funds({ action: 'movements', accountId: 'fa-yg-income', page: 1 }),
-    )
+    const second = expectOk(await funds('movements', { accountId: 'fa-yg-income', page: 1 }))
     expect(second.totals).toBeNull()
 
     // The balance chain: opening + each movement = the next balance, ending at today's balance.
@@ -109,18 +104,18 @@ describe('movements', () => {
     for (const month of months.slice(0, 6)) {
       const rows = await movements('fa-yg-income', { month })
       expect(rows.map((m) => m._id)).toEqual(all.filter((m) => m.month === month).map((m) => m._id))
-      const page0 = expectOk(await funds({ action: 'movements', accountId: 'fa-yg-income', month }))
+      const page0 = expectOk(await funds('movements', { accountId: 'fa-yg-income', month }))
       expect(page0.totals).toEqual({
         in: sum(rows, 'in'),
         out: sum(rows, 'out'),
         count: rows.length,
       })
-      inSum += page0.totals.in
-      outSum += page0.totals.out
+      inSum += page0.totals!.in
+      outSum += page0.totals!.out
       const outs = await movements('fa-yg-income', { month, direction: 'out' })
       expect(outs.every((m) => m.direction === 'out' && m.month === month)).toBe(true)
       const outTotals = expectOk(
-        await funds({ action: 'movements', accountId: 'fa-yg-income', month, direction: 'out' }),
+        await funds('movements', { accountId: 'fa-yg-income', month, direction: 'out' }),
       ).totals
       expect(outTotals).toEqual({ in: 0, out: sum(rows, 'out'), count: outs.length })
     }
@@ -137,9 +132,7 @@ describe('movements', () => {
       ),
     )
 
-    const ins = expectOk(
-      await funds({ action: 'movements', accountId: 'fa-yg-income', direction: 'in' }),
-    )
+    const ins = expectOk(await funds('movements', { accountId: 'fa-yg-income', direction: 'in' }))
     expect(ins.totals).toEqual({
       in: sum(all, 'in'),
       out: 0,
@@ -161,28 +154,29 @@ describe('movements', () => {
       })
     }
     const empty = expectOk(
-      await funds({ action: 'movements', accountId: 'fa-yg-income', month: '2001-01' }),
+      await funds('movements', { accountId: 'fa-yg-income', month: '2001-01' }),
     )
     expect(empty).toMatchObject({ rows: [], more: false, totals: { in: 0, out: 0, count: 0 } })
   })
 
   it('refuses a month that is not one', async () => {
     for (const month of ['2026-13', '2026-6', '202606', '2026-06-01']) {
-      const reply = await funds({ action: 'movements', accountId: 'fa-yg-income', month })
+      const reply = await funds('movements', { accountId: 'fa-yg-income', month })
       expectError(reply, 'BAD_INPUT')
       expect(reply.ok ? {} : reply.error.fields).toHaveProperty('month')
     }
   })
 
   it('does not open another project’s account, whoever names it', async () => {
-    expectError(await funds({ action: 'movements', accountId: 'fa-hb-income' }), 'NOT_FOUND')
+    expectError(await funds('movements', { accountId: 'fa-hb-income' }), 'NOT_FOUND')
     expectError(
-      await funds({ action: 'movements', accountId: 'fa-yg-income' }, 'demo-manager2'),
+      await funds('movements', { accountId: 'fa-yg-income' }, 'demo-manager2'),
       'NOT_FOUND',
     )
     expectError(
       await funds(
-        { action: 'movements', accountId: 'fa-yg-income', projectId: 'p-yangguang' },
+        'movements',
+        { accountId: 'fa-yg-income', projectId: 'p-yangguang' },
         'demo-manager2',
       ),
       'FORBIDDEN',
@@ -191,14 +185,14 @@ describe('movements', () => {
 
   it('follows the project a manager of two chooses', async () => {
     const liu = await bindRegistered(cloud, 'liu')
-    const yg = expectOk(await funds({ action: 'accounts', projectId: 'p-yangguang' }, liu))
-    const hb = expectOk(await funds({ action: 'accounts', projectId: 'p-haibin' }, liu))
+    const yg = expectOk(await funds('accounts', { projectId: 'p-yangguang' }, liu))
+    const hb = expectOk(await funds('accounts', { projectId: 'p-haibin' }, liu))
     expect(yg.rows.map((a: FundAccountView) => a._id)).toContain('fa-yg-income')
     expect(hb.rows.map((a: FundAccountView) => a._id)).toEqual(['fa-hb-income', 'fa-hb-repair'])
     const inHaibin = { projectId: 'p-haibin' }
     expect((await movements('fa-hb-repair', inHaibin, liu)).length).toBeGreaterThan(10)
     expectError(
-      await funds({ action: 'movements', accountId: 'fa-yg-income', ...inHaibin }, liu),
+      await funds('movements', { accountId: 'fa-yg-income', ...inHaibin }, liu),
       'NOT_FOUND',
     )
   })

@@ -1,25 +1,29 @@
+import { BindingContract } from '../../types/binding'
+import { PermissionsContract } from '../../types/permissions'
 import type { TestCloud } from '../support/cloud'
+import { caller, type Reply } from './caller'
 
 /** Shared steps of the identity tests, all through the functions' public actions. */
-// Tests read replies of many shapes; asserting on them is the point, so their data is untyped.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Data = any
-export type Reply =
-  | { ok: true; data: Data }
-  | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } }
+export { caller, type Caller, type Data, type Reply } from './caller'
 
 let seq = 0
 export const newRequestId = () => `req-${Date.now().toString(36)}-${(seq++).toString(36)}`
 
-/** Asks for a code and reads it from the local outbox, as a tester would. */
+/**
+ * Asks for a code and reads it from the local outbox, as a tester would: a code to bind
+ * (binding.sendCode) or, for `newPhone`, one to change a bound account's phone
+ * (permissions.sendPhoneCode).
+ */
 export async function codeFor(
   cloud: TestCloud,
   openid: string,
   phone: string,
-  fn = 'binding',
-  action = 'sendCode',
+  purpose: 'bind' | 'newPhone' = 'bind',
 ): Promise<string> {
-  const sent = (await cloud.call(fn, { action, phone }, openid)) as Reply
+  const sent =
+    purpose === 'bind'
+      ? await caller(cloud, BindingContract)('sendCode', { phone }, openid)
+      : await caller(cloud, PermissionsContract)('sendPhoneCode', { phone }, openid)
   if (!sent.ok) throw new Error(`sendCode failed: ${JSON.stringify(sent.error)}`)
   const [latest] = (await cloud.outbox({ kind: 'sms', to: phone })) as { data: { code: string } }[]
   return latest.data.code
@@ -42,29 +46,19 @@ export async function bindAsHandler(
   name: string,
   phone: string,
   projectId = 'p-yangguang',
-): Promise<Reply> {
+) {
   const code = await codeFor(cloud, openid, phone)
-  return (await cloud.call(
-    'binding',
-    {
-      action: 'submit',
-      category: 'property',
-      name,
-      phone,
-      code,
-      projectId,
-      requestId: newRequestId(),
-    },
-    openid,
-  )) as Reply
+  const category = 'property' as const
+  const input = { category, name, phone, code, projectId, requestId: newRequestId() }
+  return caller(cloud, BindingContract)('submit', input, openid)
 }
 
-export function expectError(reply: Reply, code: string): void {
+export function expectError(reply: Reply<unknown>, code: string): void {
   if (reply.ok) throw new Error(`expected error ${code}, got ok: ${JSON.stringify(reply.data)}`)
   expect(reply.error.code).toBe(code)
 }
 
-export function expectOk(reply: Reply): Data {
+export function expectOk<T>(reply: Reply<T>): T {
   if (!reply.ok) throw new Error(`expected ok, got ${JSON.stringify(reply.error)}`)
   return reply.data
 }

@@ -4,12 +4,14 @@
  * answered with the first call's result as if the second had been done.
  */
 import { startCloud, type TestCloud } from '../support/cloud'
-import { expectError, expectOk, newRequestId, type Reply } from './helpers'
+import { ParkingContract } from '../../types/parking'
+import { caller, expectError, expectOk, newRequestId } from './helpers'
 import { makeEnv, type Env } from './samples/kit'
 import { submitted } from './samples/parking'
 
 let cloud: TestCloud
 let env: Env
+const parking = caller(() => cloud, ParkingContract, 'demo-manager')
 
 beforeAll(async () => {
   cloud = await startCloud()
@@ -18,11 +20,7 @@ beforeAll(async () => {
 afterAll(() => cloud?.stop())
 
 const publish = (edition: { _id: string; version: number }, requestId: string) =>
-  cloud.call(
-    'parking',
-    { action: 'publish', editionId: edition._id, version: edition.version, requestId },
-    'demo-manager',
-  ) as Promise<Reply>
+  parking('publish', { editionId: edition._id, version: edition.version, requestId })
 
 it("refuses the next edition's publish under the last one's request id, and still answers the last one's retry", async () => {
   const requestId = newRequestId()
@@ -35,9 +33,7 @@ it("refuses the next edition's publish under the last one's request id, and stil
   const reused = await publish(next, requestId)
   expectError(reused, 'REQUEST_REUSED')
   if (!reused.ok) expect(reused.error.message).toBe('该请求编号已用于另一操作，请刷新后重试')
-  const shown = expectOk(
-    await cloud.call('parking', { action: 'edition', editionId: next._id }, 'demo-manager'),
-  )
+  const shown = expectOk(await parking('edition', { editionId: next._id }))
   expect(shown.edition).toMatchObject({ _id: next._id, status: 'submitted', version: next.version })
 
   // The same request again (a weak network's retry): the first answer, nothing done twice.

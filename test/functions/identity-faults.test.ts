@@ -7,7 +7,9 @@
  * Also kill -9 the local cloud in the middle of a burst of bindings.
  */
 import { startCloud, type TestCloud } from '../support/cloud'
-import { clock, codeFor, expectError, expectOk, newRequestId, type Reply } from './helpers'
+import { BindingContract } from '../../types/binding'
+import { PermissionsContract } from '../../types/permissions'
+import { caller, clock, codeFor, expectError, expectOk, newRequestId, type Reply } from './helpers'
 import { until } from '../support/until'
 
 interface Account {
@@ -21,8 +23,8 @@ interface Account {
 interface Subject {
   openid: string
   phone: string
-  /** The event to send (and resend on retry), when the action is idempotent. */
-  event?: Record<string, unknown>
+  /** Sends the action's request (and again, the same, on retry), when the action is idempotent. */
+  send?: () => Promise<Reply>
   accountId?: string
   newPhone?: string
 }
@@ -41,8 +43,8 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => cloud?.stop())
 
-const call = (fn: string, event: Record<string, unknown>, openid: string) =>
-  cloud.call(fn, event, openid) as Promise<Reply>
+const binding = caller(() => cloud, BindingContract)
+const permissions = caller(() => cloud, PermissionsContract)
 
 function fresh(): Subject {
   seq++
@@ -57,10 +59,9 @@ async function accountOf(openid: string): Promise<Account | undefined> {
   return account
 }
 
-async function submitEvent(s: Subject, phone = s.phone): Promise<Record<string, unknown>> {
+async function submitInput(s: Subject, phone = s.phone) {
   return {
-    action: 'submit',
-    category: 'property',
+    category: 'property' as const,
     name: '故障',
     phone,
     code: await codeFor(cloud, s.openid, phone),
@@ -71,15 +72,20 @@ async function submitEvent(s: Subject, phone = s.phone): Promise<Record<string, 
 
 async function pendingHandler(): Promise<Subject> {
   const s = fresh()
-  const session = expectOk(await call('binding', await submitEvent(s), s.openid))
-  return { ...s, accountId: session.account._id }
+  const session = expectOk(await binding('submit', await submitInput(s), s.openid))
+  return { ...s, accountId: session.account!._id }
 }
 
 async function activeHandler(): Promise<Subject> {
   const s = await pendingHandler()
   const version = (await accountOf(s.openid))!.version
-  const event = { action: 'authorize', accountId: s.accountId, version, modules: ['todos'] }
-  expectOk(await call('permissions', event, 'demo-manager'))
+  expectOk(
+    await permissions(
+      'authorize',
+      { accountId: s.accountId!, version, modules: ['todos' as const] },
+      'demo-manager',
+    ),
+  )
   return s
 }
 
@@ -119,10 +125,11 @@ const scenarios: Record<string, Scenario> = {
   'binding.submit': {
     async prepare() {
       const s = fresh()
-      return { ...s, event: await submitEvent(s) }
+      const input = await submitInput(s)
+      return { ...s, send: () => binding('submit', input, s.openid) }
     },
-    act: (s) => call('binding', s.event!, s.openid),
-    retry: (s) => call('binding', s.event!, s.openid),
+    act: (s) => s.send!(),
+    retry: (s) => s.send!(),
     async check(s) {
       const accounts = await cloud.collection<Account>('accounts', { phone: s.phone })
       expect(accounts.map((a) => a.status)).toEqual(['pending'])
@@ -131,13 +138,19 @@ const scenarios: Record<string, Scenario> = {
   'binding.submit after a rejection': {
     async prepare() {
       const s = await pendingHandler()
-      const event = { action: 'reject', accountId: s.accountId, version: 1, reason: '信息有误' }
-      expectOk(await call('permissions', event, 'demo-manager'))
+      expectOk(
+        await permissions(
+          'reject',
+          { accountId: s.accountId!, version: 1, reason: '信息有误' },
+          'demo-manager',
+        ),
+      )
       const newPhone = `1350014${String(5000 + seq)}`
-      return { ...s, newPhone, event: await submitEvent(s, newPhone) }
+      const input = await submitInput(s, newPhone)
+      return { ...s, newPhone, send: () => binding('submit', input, s.openid) }
     },
-    act: (s) => call('binding', s.event!, s.openid),
-    retry: (s) => call('binding', s.event!, s.openid),
+    act: (s) => s.send!(),
+    retry: (s) => s.send!(),
     async check(s) {
       const old = await cloud.collection<Account>('accounts', { _id: s.accountId })
       expect(old.map((a) => a.status)).toEqual(['unbound'])
@@ -149,16 +162,16 @@ const scenarios: Record<string, Scenario> = {
   'permissions.authorize': {
     prepare: pendingHandler,
     act: (s) =>
-      call(
-        'permissions',
-        { action: 'authorize', accountId: s.accountId, version: 1, modules: ['todos'] },
+      permissions(
+        'authorize',
+        { accountId: s.accountId!, version: 1, modules: ['todos'] },
         'demo-manager',
       ),
     async retry(s) {
       const account = (await accountOf(s.openid))!
       if (account.status === 'active') return { ok: true, data: account }
-      const event = { action: 'authorize', accountId: s.accountId, version: account.version }
-      return call('permissions', { ...event, modules: ['todos'] }, 'demo-manager')
+      const input = { accountId: s.accountId!, version: account.version }
+      return permissions('authorize', { ...input, modules: ['todos'] }, 'demo-manager')
     },
     async check(s) {
       expect((await accountOf(s.openid))!.status).toBe('active')
@@ -173,12 +186,12 @@ const scenarios: Record<string, Scenario> = {
     async prepare() {
       const s = await activeHandler()
       const newPhone = `1350015${String(5000 + seq)}`
-      const code = await codeFor(cloud, s.openid, newPhone, 'permissions', 'sendPhoneCode')
-      const event = { action: 'changePhone', phone: newPhone, code, requestId: newRequestId() }
-      return { ...s, newPhone, event }
+      const code = await codeFor(cloud, s.openid, newPhone, 'newPhone')
+      const input = { phone: newPhone, code, requestId: newRequestId() }
+      return { ...s, newPhone, send: () => permissions('changePhone', input, s.openid) }
     },
-    act: (s) => call('permissions', s.event!, s.openid),
-    retry: (s) => call('permissions', s.event!, s.openid),
+    act: (s) => s.send!(),
+    retry: (s) => s.send!(),
     async check(s) {
       expect((await accountOf(s.openid))!.phone).toBe(s.newPhone)
       expect(await cloud.collection('binding_keys', { _id: `phone-${s.phone}` })).toEqual([])
@@ -186,10 +199,10 @@ const scenarios: Record<string, Scenario> = {
   },
   'permissions.unbind': {
     prepare: activeHandler,
-    act: (s) => call('permissions', { action: 'unbind' }, s.openid),
+    act: (s) => permissions('unbind', {}, s.openid),
     async retry(s) {
       if (!(await accountOf(s.openid))) return { ok: true, data: null }
-      return call('permissions', { action: 'unbind' }, s.openid)
+      return permissions('unbind', {}, s.openid)
     },
     async check(s) {
       expect(await accountOf(s.openid)).toBeUndefined()
@@ -230,8 +243,8 @@ describe.each(Object.entries(scenarios))('%s stopped at each write', (_name, sce
 describe('kill -9 in the middle of a burst of bindings', () => {
   it('leaves one binding each, and every retry completes', async () => {
     const subjects = Array.from({ length: 40 }, fresh)
-    const events = await Promise.all(subjects.map((s) => submitEvent(s)))
-    const burst = subjects.map((s, i) => call('binding', events[i], s.openid).catch(() => null))
+    const inputs = await Promise.all(subjects.map((s) => submitInput(s)))
+    const burst = subjects.map((s, i) => binding('submit', inputs[i], s.openid).catch(() => null))
     // Kill as soon as the first bindings are written: the rest are in flight.
     const phones = subjects.map((s) => s.phone)
     await until(
@@ -243,7 +256,9 @@ describe('kill -9 in the middle of a burst of bindings', () => {
     await cloud.restart()
     await expectOneBindingEach()
     await tick(STALE_CLAIM_MS)
-    const retries = await Promise.all(subjects.map((s, i) => call('binding', events[i], s.openid)))
+    const retries = await Promise.all(
+      subjects.map((s, i) => binding('submit', inputs[i], s.openid)),
+    )
     for (const reply of retries) expect(expectOk(reply).status).toBe('pending')
     await expectOneBindingEach()
     for (const s of subjects) {

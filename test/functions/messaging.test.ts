@@ -3,8 +3,10 @@
  * knows; a notice to himself only spends his subscription). Through the real functions, read in
  * the local outbox (GET /__dev/outbox) as a tester would.
  */
+import { SafetyContract } from '../../types/safety'
+import { BindingContract } from '../../types/binding'
 import { startCloud, type TestCloud } from '../support/cloud'
-import { codeFor, expectOk, newRequestId, type Reply } from './helpers'
+import { codeFor, expectOk, newRequestId, caller } from './helpers'
 import { makeEnv, type Env } from './samples/kit'
 import { submitted, validForm } from './samples/parking'
 import { fillAll, publishedCheck } from './samples/safety'
@@ -19,14 +21,13 @@ beforeAll(async () => {
   env = makeEnv(cloud, 'msg')
   const code = await codeFor(cloud, LIU, '13700137001')
   const bind = {
-    action: 'submit',
-    category: 'property',
+    category: 'property' as const,
     name: '刘洋',
     phone: '13700137001',
     code,
     requestId: newRequestId(),
   }
-  expect(expectOk((await cloud.call('binding', bind, LIU)) as Reply).status).toBe('active')
+  expect(expectOk(await caller(cloud, BindingContract)('submit', bind, LIU)).status).toBe('active')
 }, 60_000)
 afterAll(() => cloud?.stop())
 
@@ -39,12 +40,10 @@ async function noticesTo(openid: string, template: string, about: string) {
 it("tells the other manager of a manager's own safety submission, not him", async () => {
   const checkId = 'sc-msg-1'
   const check = publishedCheck(checkId)
-  expectOk(
-    (await cloud.call('safety', { action: 'publishCheck', check }, 'demo-operator')) as Reply,
-  )
+  expectOk(await caller(cloud, SafetyContract)('publishCheck', { check }, 'demo-operator'))
   const version = await fillAll(env, 'demo-manager', checkId)
-  const submit = { action: 'submit', checkId, version, requestId: newRequestId() }
-  expectOk((await cloud.call('safety', submit, 'demo-manager')) as Reply)
+  const submit = { checkId, version, requestId: newRequestId() }
+  expectOk(await caller(cloud, SafetyContract)('submit', submit, 'demo-manager'))
   expect(await noticesTo('demo-manager', 'TPL_REVIEW_REQUEST', check.title)).toHaveLength(0)
   expect(await noticesTo(LIU, 'TPL_REVIEW_REQUEST', check.title)).toHaveLength(1)
 })
@@ -64,16 +63,20 @@ it("tells both managers of a handler's parking submission; a manager's own tells
 it("tells both managers of a handler's request to bind", async () => {
   const { openid, phone } = env.fresh()
   const code = await codeFor(cloud, openid, phone)
-  const bind = {
-    action: 'submit',
-    category: 'property',
-    name: '消息样例',
-    phone,
-    code,
-    projectId: 'p-yangguang',
-    requestId: newRequestId(),
-  }
-  expectOk((await cloud.call('binding', bind, openid)) as Reply)
+  expectOk(
+    await caller(cloud, BindingContract)(
+      'submit',
+      {
+        category: 'property',
+        name: '消息样例',
+        phone,
+        code,
+        projectId: 'p-yangguang',
+        requestId: newRequestId(),
+      },
+      openid,
+    ),
+  )
   expect(await noticesTo('demo-manager', 'TPL_AUTH_REQUEST', '消息样例')).toHaveLength(1)
   expect(await noticesTo(LIU, 'TPL_AUTH_REQUEST', '消息样例')).toHaveLength(1)
 })

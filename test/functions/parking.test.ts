@@ -5,10 +5,11 @@
  * publish, the edition every member reads, the next edition superseding it; cancel with a reason;
  * races between phones and retried requests.
  */
+import { TodosContract } from '../../types/todos'
 import { startCloud, type TestCloud } from '../support/cloud'
 import { SDK_ENV } from '../local-cloud/sdk'
-import type { ParkingDraft, ParkingForm } from '../../types/parking'
-import { expectError, expectOk, newRequestId, type Reply } from './helpers'
+import { ParkingContract, type ParkingDraft, type ParkingForm } from '../../types/parking'
+import { expectError, expectOk, newRequestId, caller } from './helpers'
 import { makeEnv, type Env } from './samples/kit'
 import { openDraft, submitted, validForm } from './samples/parking'
 
@@ -18,12 +19,10 @@ jest.setTimeout(30_000)
 let cloud: TestCloud
 let env: Env
 
-const parking = (event: Record<string, unknown>, openid = 'demo-handler') =>
-  cloud.call('parking', event, openid) as Promise<Reply>
-const current = async (openid = 'demo-handler') =>
-  expectOk(await parking({ action: 'current' }, openid))
-const todosOf = async (openid: string, status = 'pending') =>
-  expectOk(await cloud.call('todos', { action: 'list', status }, openid)).rows as {
+const parking = caller(() => cloud, ParkingContract, 'demo-handler')
+const current = async (openid = 'demo-handler') => expectOk(await parking('current', {}, openid))
+const todosOf = async (openid: string, status: 'pending' | 'done' = 'pending') =>
+  expectOk(await caller(cloud, TodosContract)('list', { status }, openid)).rows as {
     kind: string
     targetId: string
     result?: string
@@ -36,9 +35,16 @@ beforeAll(async () => {
 afterAll(() => cloud?.stop())
 
 /** Submits `form` on the open draft; resolves to the reply. */
-async function submit(form: unknown, openid = 'demo-handler') {
+async function submit(form: ParkingDraft, openid = 'demo-handler') {
   const { editionId, version } = await openDraft(env, openid)
-  return parking({ action: 'submit', editionId, version, form, requestId: newRequestId() }, openid)
+  return parking('submit', { editionId, version, form, requestId: newRequestId() }, openid)
+}
+
+/** The same with a form no page could build (a wrong type, an unknown field): sent untyped. */
+async function submitUnchecked(form: unknown, openid = 'demo-handler') {
+  const { editionId, version } = await openDraft(env, openid)
+  const event = { action: 'submit', editionId, version, form, requestId: newRequestId() }
+  return parking.raw(event, openid)
 }
 
 type Change = (f: ParkingForm) => void
@@ -248,7 +254,7 @@ describe('every rule of the form, kept by the function', () => {
   it.each(RULES)('%s', async (_rule, breakIt, field, message, keepIt) => {
     const { editionId, version } = await openDraft(env)
     const send = (form: ParkingForm) =>
-      parking({ action: 'submit', editionId, version, form, requestId: newRequestId() })
+      parking('submit', { editionId, version, form, requestId: newRequestId() })
     const reply = await send(variant(breakIt))
     expectError(reply, 'BAD_INPUT')
     const fields = (!reply.ok && reply.error.fields) || {}
@@ -301,11 +307,11 @@ describe('every rule of the form, kept by the function', () => {
 
   it('refuses an unknown field or a wrong type anywhere in the form', async () => {
     const odd = { ...validForm(), counts: { ...validForm().counts, total: '836' } }
-    const reply = await submit(odd)
+    const reply = await submitUnchecked(odd)
     expect(!reply.ok && reply.error.fields).toMatchObject({
       'form.counts.total': expect.any(String),
     })
-    const extra = await submit({ ...validForm(), owner: 'x' })
+    const extra = await submitUnchecked({ ...validForm(), owner: 'x' })
     expect(!extra.ok && extra.error.fields).toMatchObject({ 'form.owner': '不支持的字段' })
   })
 })
@@ -315,43 +321,42 @@ describe('the draft', () => {
     const { editionId, version } = await openDraft(env)
     const partial: ParkingDraft = { homes: 1260, counts: { total: 836, planned: 800 } }
     const saved = expectOk(
-      await parking({ action: 'saveDraft', editionId, version, form: partial, step: 1 }),
+      await parking('saveDraft', { editionId, version, form: partial, step: 1 }),
     )
     expect(saved.version).toBe(version + 1)
     // The other phone (same WeChat) opens the page: the same draft, the same step.
     const there = await current()
     expect(there.open).toMatchObject({ _id: editionId, step: 1, form: partial })
     // A phone that saves from an older version is told to reload; nothing is overwritten.
-    const stale = await parking({ action: 'saveDraft', editionId, version, form: {}, step: 0 })
+    const stale = await parking('saveDraft', { editionId, version, form: {}, step: 0 })
     expectError(stale, 'CONFLICT')
-    expect((await current()).open.form).toEqual(partial)
+    expect((await current()).open!.form).toEqual(partial)
   })
 
   it('holds blanks but not wrong types, and starts one edition at a time', async () => {
     const { editionId, version } = await openDraft(env)
-    const bad = await parking({
-      action: 'saveDraft',
+    const bad = await parking('saveDraft', {
       editionId,
       version,
       form: { counts: { total: -3 } },
     })
     expect(!bad.ok && bad.error.fields).toEqual({ 'form.counts.total': '车位总数不能为负数' })
     // A draft is open: starting another is refused, whoever asks.
-    const again = await parking({ action: 'saveDraft', version: 0, form: {} }, 'demo-manager')
+    const again = await parking('saveDraft', { version: 0, form: {} }, 'demo-manager')
     expectError(again, 'CONFLICT')
   })
 
   it('of two phones starting the next edition at once, one starts it', async () => {
     // Publish whatever is open, so no edition is open.
     const ed = await submitted(env)
-    const pub = {
-      action: 'publish',
-      editionId: ed._id,
-      version: ed.version,
-      requestId: newRequestId(),
-    }
-    expectOk(await parking(pub, 'demo-manager'))
-    const start = () => parking({ action: 'saveDraft', version: 0, form: { homes: 1 } })
+    expectOk(
+      await parking(
+        'publish',
+        { editionId: ed._id, version: ed.version, requestId: newRequestId() },
+        'demo-manager',
+      ),
+    )
+    const start = () => parking('saveDraft', { version: 0, form: { homes: 1 } })
     const replies = await Promise.all([start(), start(), start()])
     const oks = replies.filter((r) => r.ok)
     expect(oks).toHaveLength(1)
@@ -368,18 +373,19 @@ describe('one open edition per project', () => {
   it('of a burst of 10 "start the next edition", one opens it; the others are refused', async () => {
     // Publish whatever is open, so no edition is open.
     const ed = await submitted(env)
-    const pub = {
-      action: 'publish',
-      editionId: ed._id,
-      version: ed.version,
-      requestId: newRequestId(),
-    }
-    expectOk(await parking(pub, 'demo-manager'))
+    expectOk(
+      await parking(
+        'publish',
+        { editionId: ed._id, version: ed.version, requestId: newRequestId() },
+        'demo-manager',
+      ),
+    )
     const before = (await cloud.collection('parking_editions', { projectId: 'p-yangguang' })).length
     const replies = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         parking(
-          { action: 'saveDraft', version: 0, form: { homes: i + 1 } },
+          'saveDraft',
+          { version: 0, form: { homes: i + 1 } },
           i % 2 ? 'demo-manager' : 'demo-handler',
         ),
       ),
@@ -407,15 +413,10 @@ describe('submit → publish → the edition every member reads', () => {
     // Until published, the public still sees the edition before.
     expect((await current()).published?._id).toBe(before.published?._id)
     // A handler may not publish.
-    const mine = {
-      action: 'publish',
-      editionId: ed._id,
-      version: ed.version,
-      requestId: newRequestId(),
-    }
-    expectError(await parking(mine), 'FORBIDDEN')
+    const mine = { editionId: ed._id, version: ed.version, requestId: newRequestId() }
+    expectError(await parking('publish', mine), 'FORBIDDEN')
 
-    const done = expectOk(await parking(mine, 'demo-manager'))
+    const done = expectOk(await parking('publish', mine, 'demo-manager'))
     expect(done).toMatchObject({ status: 'published', publishedByName: '张建国' })
     const reader = await env.activeHandler(['parking'])
     const seen = await current(reader.openid)
@@ -423,7 +424,7 @@ describe('submit → publish → the edition every member reads', () => {
     expect(seen.canPublish).toBe(false)
     if (before.published) {
       const old = expectOk(
-        await parking({ action: 'edition', editionId: before.published._id }, reader.openid),
+        await parking('edition', { editionId: before.published._id }, reader.openid),
       )
       expect(old.edition).toMatchObject({ status: 'superseded', supersededBy: done.edition })
       expect(old.trail[0]).toMatchObject({ label: '被新版替代' })
@@ -432,29 +433,29 @@ describe('submit → publish → the edition every member reads', () => {
     expect(closed).toMatchObject({ result: '已发布' })
     const told = await cloud.outbox({ kind: 'subscribe', to: 'demo-handler' })
     expect(told[0]).toMatchObject({ template: 'TPL_REVIEW_RESULT' })
-    const history = expectOk(await parking({ action: 'history' }, reader.openid))
+    const history = expectOk(await parking('history', {}, reader.openid))
     expect(history.rows[0]).toMatchObject({ _id: ed._id, status: 'published' })
-    expect(history.rows[0].form).toBeUndefined()
+    expect((history.rows[0] as { form?: unknown }).form).toBeUndefined()
     expect(history.rows.filter((r: { status: string }) => r.status === 'published')).toHaveLength(1)
   })
 
   it('a new edition is drafted while the published one stays; publishing it replaces it', async () => {
     const first = (await current()).published
     const { editionId } = await openDraft(env, 'demo-manager')
-    expect((await current()).published._id).toBe(first._id)
-    expect(editionId).not.toBe(first._id)
+    expect((await current()).published!._id).toBe(first!._id)
+    expect(editionId).not.toBe(first!._id)
     // A manager's own submission waits on the manager's sheet, not in a to-do.
     const ed = await submitted(env, 'demo-manager')
     expect((await todosOf('demo-manager')).some((t) => t.targetId === ed._id)).toBe(false)
-    const pub = {
-      action: 'publish',
-      editionId: ed._id,
-      version: ed.version,
-      requestId: newRequestId(),
-    }
-    expectOk(await parking(pub, 'demo-manager'))
+    expectOk(
+      await parking(
+        'publish',
+        { editionId: ed._id, version: ed.version, requestId: newRequestId() },
+        'demo-manager',
+      ),
+    )
     const now = await current()
-    expect(now.published._id).toBe(ed._id)
+    expect(now.published!._id).toBe(ed._id)
     const published = await cloud.collection('parking_editions', {
       projectId: 'p-yangguang',
       status: 'published',
@@ -465,21 +466,17 @@ describe('submit → publish → the edition every member reads', () => {
   it('cancel withdraws a submission (or a published edition) with a reason; the to-do says so', async () => {
     const ed = await submitted(env)
     const noReason = await parking(
-      { action: 'cancel', editionId: ed._id, version: ed.version, reason: ' ' },
+      'cancel',
+      { editionId: ed._id, version: ed.version, reason: ' ' },
       'demo-manager',
     )
     expect(!noReason.ok && noReason.error.fields).toEqual({ reason: '请填写取消原因' })
-    const cancel = {
-      action: 'cancel',
-      editionId: ed._id,
-      version: ed.version,
-      reason: '地下车位数与台账不符',
-    }
-    const done = expectOk(await parking(cancel, 'demo-manager'))
+    const cancel = { editionId: ed._id, version: ed.version, reason: '地下车位数与台账不符' }
+    const done = expectOk(await parking('cancel', cancel, 'demo-manager'))
     expect(done).toMatchObject({ status: 'cancelled', cancelReason: '地下车位数与台账不符' })
     const todo = (await todosOf('demo-manager', 'done')).find((t) => t.targetId === ed._id)
     expect(todo?.result).toBe('已取消：地下车位数与台账不符')
-    const detail = expectOk(await parking({ action: 'edition', editionId: ed._id }))
+    const detail = expectOk(await parking('edition', { editionId: ed._id }))
     expect(detail.trail[0]).toMatchObject({
       label: '取消车位信息公示',
       comment: '地下车位数与台账不符',
@@ -488,13 +485,13 @@ describe('submit → publish → the edition every member reads', () => {
     expect((await current()).base).toEqual(validForm())
 
     const live = (await current()).published
-    const withdraw = {
-      action: 'cancel',
-      editionId: live._id,
-      version: live.version,
-      reason: '数据需复核',
-    }
-    expectOk(await parking(withdraw, 'demo-manager'))
+    expectOk(
+      await parking(
+        'cancel',
+        { editionId: live!._id, version: live!.version, reason: '数据需复核' },
+        'demo-manager',
+      ),
+    )
     expect((await current()).published).toBeNull()
   })
 })
@@ -502,18 +499,10 @@ describe('submit → publish → the edition every member reads', () => {
 describe('access, races and retries', () => {
   it('another project’s manager cannot read or move this project’s editions', async () => {
     const ed = await submitted(env)
-    expectError(
-      await parking({ action: 'edition', editionId: ed._id }, 'demo-manager2'),
-      'NOT_FOUND',
-    )
-    const pub = {
-      action: 'publish',
-      editionId: ed._id,
-      version: ed.version,
-      requestId: newRequestId(),
-    }
-    expectError(await parking(pub, 'demo-manager2'), 'NOT_FOUND')
-    const named = await parking({ ...pub, projectId: 'p-yangguang' }, 'demo-manager2')
+    expectError(await parking('edition', { editionId: ed._id }, 'demo-manager2'), 'NOT_FOUND')
+    const pub = { editionId: ed._id, version: ed.version, requestId: newRequestId() }
+    expectError(await parking('publish', pub, 'demo-manager2'), 'NOT_FOUND')
+    const named = await parking('publish', { ...pub, projectId: 'p-yangguang' }, 'demo-manager2')
     expectError(named, 'FORBIDDEN')
     expect((await current()).open).toMatchObject({ _id: ed._id, status: 'submitted' })
   })
@@ -522,32 +511,28 @@ describe('access, races and retries', () => {
     const ed = await submitted(env)
     const replies = await Promise.all([
       parking(
-        { action: 'publish', editionId: ed._id, version: ed.version, requestId: newRequestId() },
+        'publish',
+        { editionId: ed._id, version: ed.version, requestId: newRequestId() },
         'demo-manager',
       ),
       parking(
-        { action: 'cancel', editionId: ed._id, version: ed.version, reason: '重复提交' },
+        'cancel',
+        { editionId: ed._id, version: ed.version, reason: '重复提交' },
         'demo-manager',
       ),
     ])
     expect(replies.filter((r) => r.ok)).toHaveLength(1)
     for (const r of replies.filter((x) => !x.ok)) expectError(r, 'CONFLICT')
-    const trail = expectOk(await parking({ action: 'edition', editionId: ed._id })).trail
+    const trail = expectOk(await parking('edition', { editionId: ed._id })).trail
     const moves = trail.filter((r: { action: string }) => ['publish', 'cancel'].includes(r.action))
     expect(moves).toHaveLength(1)
   })
 
   it('a retried submit or publish does it once', async () => {
     const { editionId, version } = await openDraft(env)
-    const event = {
-      action: 'submit',
-      editionId,
-      version,
-      form: validForm(),
-      requestId: newRequestId(),
-    }
-    const subs = await Promise.all([parking(event), parking(event)])
-    const again = await parking(event)
+    const event = { editionId, version, form: validForm(), requestId: newRequestId() }
+    const subs = await Promise.all([parking('submit', event), parking('submit', event)])
+    const again = await parking('submit', event)
     expect([...subs, again].filter((r) => r.ok).length).toBeGreaterThanOrEqual(2)
     expect(
       await cloud.collection('todos', { kind: 'publishParking', targetId: editionId }),
@@ -557,23 +542,29 @@ describe('access, races and retries', () => {
     ).toHaveLength(1)
 
     const ed = expectOk(again)
-    const pub = { action: 'publish', editionId, version: ed.version, requestId: newRequestId() }
-    const pubs = await Promise.all([parking(pub, 'demo-manager'), parking(pub, 'demo-manager')])
-    expectOk(await parking(pub, 'demo-manager'))
+    const pub = { editionId, version: ed.version, requestId: newRequestId() }
+    const pubs = await Promise.all([
+      parking('publish', pub, 'demo-manager'),
+      parking('publish', pub, 'demo-manager'),
+    ])
+    expectOk(await parking('publish', pub, 'demo-manager'))
     expect(pubs.filter((r) => r.ok).length).toBeGreaterThanOrEqual(1)
     expect(
       await cloud.collection('audit_log', { targetId: editionId, action: 'publish' }),
     ).toHaveLength(1)
     // Submitting the same edition again with a new request is not a move its state allows.
-    const late = await parking({ ...event, version: ed.version + 1, requestId: newRequestId() })
+    const late = await parking('submit', {
+      ...event,
+      version: ed.version + 1,
+      requestId: newRequestId(),
+    })
     expectError(late, 'INVALID_STATE')
   })
 
   it('a submit from a stale version is a CONFLICT and writes nothing', async () => {
     const { editionId, version } = await openDraft(env)
-    expectOk(await parking({ action: 'saveDraft', editionId, version, form: { homes: 9 } }))
-    const stale = await parking({
-      action: 'submit',
+    expectOk(await parking('saveDraft', { editionId, version, form: { homes: 9 } }))
+    const stale = await parking('submit', {
       editionId,
       version,
       form: validForm(),

@@ -3,40 +3,26 @@
  * state, each cell asserted. Callers are made through the real flows (bind, authorize, reject,
  * 注销), fresh for each cell whose action changes the caller or the target.
  */
+import { BindingContract } from '../../types/binding'
+import type { ActionName, InputOf } from '../../types/contract'
+import { PermissionsContract } from '../../types/permissions'
 import { startCloud, type TestCloud } from '../support/cloud'
-import { bindAsHandler, codeFor, expectOk, newRequestId, type Reply } from './helpers'
+import { caller, codeFor, expectOk, newRequestId, type Reply } from './helpers'
+import { makeEnv, type Env } from './samples/kit'
 
 let cloud: TestCloud
+let env: Env
 beforeAll(async () => {
   cloud = await startCloud()
+  env = makeEnv(cloud, 'mx')
 }, 60_000)
 afterAll(() => cloud?.stop())
 
-let n = 0
-const fresh = () => {
-  n += 1
-  return { openid: `o-mx-${n}`, phone: `1360000${String(n).padStart(4, '0')}` }
-}
-
-async function pendingHandler(): Promise<{ openid: string; id: string; version: number }> {
-  const { openid, phone } = fresh()
-  const s = expectOk(await bindAsHandler(cloud, openid, '测试经办', phone))
-  return { openid, id: s.account._id, version: 1 }
-}
-
-async function activeHandler(
-  modules: string[],
-): Promise<{ openid: string; id: string; version: number }> {
-  const h = await pendingHandler()
-  const row = expectOk(
-    await cloud.call(
-      'permissions',
-      { action: 'authorize', accountId: h.id, version: h.version, modules },
-      'demo-manager',
-    ),
-  )
-  return { ...h, version: row.version }
-}
+const permissions = caller(() => cloud, PermissionsContract)
+const binding = caller(() => cloud, BindingContract)
+const fresh = () => env.fresh()
+const pendingHandler = () => env.pendingHandler()
+const activeHandler = (modules: ('todos' | 'safety' | 'parking')[]) => env.activeHandler(modules)
 
 type State =
   | 'none'
@@ -65,9 +51,9 @@ const CALLERS: Record<State, () => Promise<string>> = {
   rejected: async () => {
     const h = await pendingHandler()
     expectOk(
-      await cloud.call(
-        'permissions',
-        { action: 'reject', accountId: h.id, version: 1, reason: '信息不符' },
+      await permissions(
+        'reject',
+        { accountId: h.id, version: 1, reason: '信息不符' },
         'demo-manager',
       ),
     )
@@ -75,7 +61,7 @@ const CALLERS: Record<State, () => Promise<string>> = {
   },
   deregistered: async () => {
     const h = await activeHandler(['todos'])
-    expectOk(await cloud.call('permissions', { action: 'deregister', confirm: true }, h.openid))
+    expectOk(await permissions('deregister', { confirm: true }, h.openid))
     return h.openid
   },
   handlerNoModule: async () => (await activeHandler(['todos'])).openid,
@@ -85,24 +71,27 @@ const CALLERS: Record<State, () => Promise<string>> = {
 }
 
 type Expect = 'ok' | string
-type Cell = (caller: string) => Promise<Reply>
-const p = (event: Record<string, unknown>) => (caller: string) =>
-  cloud.call('permissions', event, caller) as Promise<Reply>
-const b = (event: Record<string, unknown>) => (caller: string) =>
-  cloud.call('binding', event, caller) as Promise<Reply>
+type Cell = (caller: string) => Promise<Reply<unknown>>
+type Perm = typeof PermissionsContract
+type Bind = typeof BindingContract
+const p =
+  <K extends ActionName<Perm>>(action: K, input: InputOf<Perm, K>): Cell =>
+  (who) =>
+    permissions(action, input, who)
+const b =
+  <K extends ActionName<Bind>>(action: K, input: InputOf<Bind, K>): Cell =>
+  (who) =>
+    binding(action, input, who)
 
+type Target = { id: string; version: number }
 const withPending =
-  (build: (t: { id: string; version: number }) => Record<string, unknown>): Cell =>
-  async (caller) => {
-    const t = await pendingHandler()
-    return p(build(t))(caller)
-  }
+  <K extends ActionName<Perm>>(action: K, build: (t: Target) => InputOf<Perm, K>): Cell =>
+  async (who) =>
+    p(action, build(await pendingHandler()))(who)
 const withActive =
-  (build: (t: { id: string; version: number }) => Record<string, unknown>): Cell =>
-  async (caller) => {
-    const t = await activeHandler(['todos'])
-    return p(build(t))(caller)
-  }
+  <K extends ActionName<Perm>>(action: K, build: (t: Target) => InputOf<Perm, K>): Cell =>
+  async (who) =>
+    p(action, build(await activeHandler(['todos'])))(who)
 
 const NB = 'NOT_BOUND'
 const PE = 'ACCOUNT_PENDING'
@@ -113,15 +102,15 @@ const AB = 'ALREADY_BOUND'
 
 //                       none  pending rejected dereg  noModule handler manager otherManager
 const MATRIX: [string, Cell, Expect[]][] = [
-  ['binding.me', b({ action: 'me' }), ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']],
+  ['binding.me', b('me', {}), ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']],
   [
     'binding.searchProjects',
-    b({ action: 'searchProjects', keyword: '花园' }),
+    b('searchProjects', { keyword: '花园' }),
     ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
   ],
   [
     'binding.sendCode',
-    (c) => b({ action: 'sendCode', phone: fresh().phone })(c),
+    (c) => b('sendCode', { phone: fresh().phone })(c),
     ['ok', AB, 'ok', 'ok', AB, AB, AB, AB],
   ],
   [
@@ -130,8 +119,7 @@ const MATRIX: [string, Cell, Expect[]][] = [
       const { phone } = fresh()
       // The code is asked for from another WeChat: sendCode itself refuses bound callers.
       const code = await codeFor(cloud, `code-${caller}`, phone)
-      return b({
-        action: 'submit',
+      return b('submit', {
         category: 'property',
         name: '再次申请',
         phone,
@@ -142,13 +130,12 @@ const MATRIX: [string, Cell, Expect[]][] = [
     },
     ['ok', AB, 'ok', 'ok', AB, AB, AB, AB],
   ],
-  ['permissions.contacts', p({ action: 'contacts' }), [NB, PE, RJ, NB, 'ok', 'ok', 'ok', 'ok']],
-  ['permissions.listHandlers', p({ action: 'listHandlers' }), [NB, PE, RJ, NB, FB, FB, 'ok', 'ok']],
-  ['permissions.auditTrail', p({ action: 'auditTrail' }), [NB, PE, RJ, NB, FB, FB, 'ok', 'ok']],
+  ['permissions.contacts', p('contacts', {}), [NB, PE, RJ, NB, 'ok', 'ok', 'ok', 'ok']],
+  ['permissions.listHandlers', p('listHandlers', {}), [NB, PE, RJ, NB, FB, FB, 'ok', 'ok']],
+  ['permissions.auditTrail', p('auditTrail', {}), [NB, PE, RJ, NB, FB, FB, 'ok', 'ok']],
   [
     'permissions.authorize',
-    withPending((t) => ({
-      action: 'authorize',
+    withPending('authorize', (t) => ({
       accountId: t.id,
       version: t.version,
       modules: ['todos'],
@@ -157,8 +144,7 @@ const MATRIX: [string, Cell, Expect[]][] = [
   ],
   [
     'permissions.reject',
-    withPending((t) => ({
-      action: 'reject',
+    withPending('reject', (t) => ({
       accountId: t.id,
       version: t.version,
       reason: '不是本项目人员',
@@ -167,8 +153,7 @@ const MATRIX: [string, Cell, Expect[]][] = [
   ],
   [
     'permissions.setModules',
-    withActive((t) => ({
-      action: 'setModules',
+    withActive('setModules', (t) => ({
       accountId: t.id,
       version: t.version,
       modules: ['funds'],
@@ -177,33 +162,33 @@ const MATRIX: [string, Cell, Expect[]][] = [
   ],
   [
     'permissions.removeHandler',
-    withActive((t) => ({ action: 'removeHandler', accountId: t.id, version: t.version })),
+    withActive('removeHandler', (t) => ({ accountId: t.id, version: t.version })),
     [NB, PE, RJ, NB, FB, FB, 'ok', NF],
   ],
   [
     'permissions.sendPhoneCode',
-    (c) => p({ action: 'sendPhoneCode', phone: fresh().phone })(c),
+    (c) => p('sendPhoneCode', { phone: fresh().phone })(c),
     [NB, PE, RJ, NB, 'ok', 'ok', FB, FB],
   ],
   [
     'permissions.changePhone',
     async (caller) => {
       const { phone } = fresh()
-      const sent = (await p({ action: 'sendPhoneCode', phone })(caller)) as Reply
+      const sent = await p('sendPhoneCode', { phone })(caller)
       const code = sent.ok
         ? (await cloud.outbox({ kind: 'sms', to: phone }))[0].data.code
         : '123456'
-      return p({ action: 'changePhone', phone, code, requestId: newRequestId() })(caller)
+      return p('changePhone', { phone, code, requestId: newRequestId() })(caller)
     },
     [NB, PE, RJ, NB, 'ok', 'ok', FB, FB],
   ],
   [
     'permissions.deregister',
-    p({ action: 'deregister', confirm: true }),
+    p('deregister', { confirm: true }),
     [NB, 'ok', RJ, NB, 'ok', 'ok', FB, FB],
   ],
   // Last: it unbinds the demo managers.
-  ['permissions.unbind', p({ action: 'unbind' }), [NB, 'ok', 'ok', NB, 'ok', 'ok', 'ok', 'ok']],
+  ['permissions.unbind', p('unbind', {}), [NB, 'ok', 'ok', NB, 'ok', 'ok', 'ok', 'ok']],
 ]
 
 describe.each(MATRIX)('%s', (_name, cell, expected) => {

@@ -1,3 +1,5 @@
+import { BindingContract } from '../../types/binding'
+import { PermissionsContract } from '../../types/permissions'
 import { startCloud, type TestCloud } from '../support/cloud'
 import {
   bindAsHandler,
@@ -7,12 +9,13 @@ import {
   expectOk,
   newRequestId,
   type Reply,
+  caller,
 } from './helpers'
 
 let cloud: TestCloud
-const perm = (event: Record<string, unknown>, openid: string) =>
-  cloud.call('permissions', event, openid) as Promise<Reply>
-const me = async (openid: string) => expectOk(await cloud.call('binding', { action: 'me' }, openid))
+const perm = caller(() => cloud, PermissionsContract)
+const me = async (openid: string) =>
+  expectOk(await caller(cloud, BindingContract)('me', {}, openid))
 /** A code for the same phone again needs the 60 s resend interval to pass. */
 const afterResendInterval = () => clock(cloud)(61_000)
 
@@ -27,19 +30,18 @@ async function newPending(name = '测试经办') {
   const openid = `o-perm-${n}`
   const phone = `1370000${String(n).padStart(4, '0')}`
   const session = expectOk(await bindAsHandler(cloud, openid, name, phone))
-  return { openid, phone, id: session.account._id as string }
+  return { openid, phone, id: session.account!._id as string }
 }
 
 describe('authorizing a pending handler', () => {
   it('grants exactly the chosen modules, closes the to-do and tells the handler', async () => {
     const h = await newPending('林峰')
-    const pending = expectOk(
-      await perm({ action: 'listHandlers', status: 'pending' }, 'demo-manager'),
-    )
+    const pending = expectOk(await perm('listHandlers', { status: 'pending' }, 'demo-manager'))
     expect(pending.map((r: { _id: string }) => r._id)).toContain(h.id)
     const row = expectOk(
       await perm(
-        { action: 'authorize', accountId: h.id, version: 1, modules: ['safety', 'parking'] },
+        'authorize',
+        { accountId: h.id, version: 1, modules: ['safety', 'parking'] },
         'demo-manager',
       ),
     )
@@ -56,10 +58,9 @@ describe('authorizing a pending handler', () => {
     // 刘洋 manages both projects: bind him as a second manager of 阳光花园.
     const code = await codeFor(cloud, 'o-liu', '13700137001')
     expectOk(
-      await cloud.call(
-        'binding',
+      await caller(cloud, BindingContract)(
+        'submit',
         {
-          action: 'submit',
           category: 'property',
           name: '刘洋',
           phone: '13700137001',
@@ -70,15 +71,12 @@ describe('authorizing a pending handler', () => {
       ),
     )
     const [a, b] = await Promise.all([
-      perm(
-        { action: 'authorize', accountId: h.id, version: 1, modules: ['todos'] },
-        'demo-manager',
-      ),
-      perm({ action: 'reject', accountId: h.id, version: 1, reason: '非本项目人员' }, 'o-liu'),
+      perm('authorize', { accountId: h.id, version: 1, modules: ['todos'] }, 'demo-manager'),
+      perm('reject', { accountId: h.id, version: 1, reason: '非本项目人员' }, 'o-liu'),
     ])
     expect([a, b].filter((r) => r.ok)).toHaveLength(1)
     expectError([a, b].find((r) => !r.ok) as Reply, 'CONFLICT')
-    const trail = expectOk(await perm({ action: 'auditTrail', accountId: h.id }, 'demo-manager'))
+    const trail = expectOk(await perm('auditTrail', { accountId: h.id }, 'demo-manager'))
     expect(
       trail.filter((t: { action: string }) => t.action === 'authorize' || t.action === 'reject'),
     ).toHaveLength(1)
@@ -87,46 +85,44 @@ describe('authorizing a pending handler', () => {
   it('refuses a stale version, an unknown module and an empty module list', async () => {
     const h = await newPending()
     expectError(
-      await perm(
-        { action: 'authorize', accountId: h.id, version: 7, modules: ['todos'] },
-        'demo-manager',
-      ),
+      await perm('authorize', { accountId: h.id, version: 7, modules: ['todos'] }, 'demo-manager'),
       'CONFLICT',
     )
     expectError(
-      await perm(
+      await perm.raw(
         { action: 'authorize', accountId: h.id, version: 1, modules: ['root'] },
         'demo-manager',
       ),
       'BAD_INPUT',
     )
     expectError(
-      await perm({ action: 'authorize', accountId: h.id, version: 1, modules: [] }, 'demo-manager'),
+      await perm('authorize', { accountId: h.id, version: 1, modules: [] }, 'demo-manager'),
       'BAD_INPUT',
     )
     expectError(
       await perm(
-        { action: 'authorize', accountId: h.id, version: 1, modules: ['permissions'] },
+        'authorize',
+        { accountId: h.id, version: 1, modules: ['permissions'] },
         'demo-manager',
       ),
       'BAD_INPUT',
     )
     expectError(
-      await perm(
+      await perm.raw(
         { action: 'authorize', accountId: { $ne: '' }, version: 1, modules: ['todos'] },
         'demo-manager',
       ),
       'BAD_INPUT',
     )
     expectError(
-      await perm(
+      await perm.raw(
         { action: 'authorize', accountId: h.id, version: '1', modules: ['todos'] },
         'demo-manager',
       ),
       'BAD_INPUT',
     )
     expectError(
-      await perm(
+      await perm.raw(
         { action: 'authorize', accountId: h.id, version: 1, modules: ['todos'], role: 'manager' },
         'demo-manager',
       ),
@@ -139,7 +135,8 @@ describe('authorizing a pending handler', () => {
     const h = await newPending('韩梅')
     expectOk(
       await perm(
-        { action: 'reject', accountId: h.id, version: 1, reason: '请使用本人手机号' },
+        'reject',
+        { accountId: h.id, version: 1, reason: '请使用本人手机号' },
         'demo-manager',
       ),
     )
@@ -151,7 +148,7 @@ describe('authorizing a pending handler', () => {
     await afterResendInterval()
     const again = expectOk(await bindAsHandler(cloud, h.openid, '韩梅', h.phone))
     expect(again.status).toBe('pending')
-    expect(again.account._id).not.toBe(h.id)
+    expect(again.account!._id).not.toBe(h.id)
   })
 })
 
@@ -160,15 +157,13 @@ describe('managing handlers', () => {
     const h = await newPending()
     expectOk(
       await perm(
-        { action: 'authorize', accountId: h.id, version: 1, modules: ['todos', 'funds'] },
+        'authorize',
+        { accountId: h.id, version: 1, modules: ['todos', 'funds'] },
         'demo-manager',
       ),
     )
     expectOk(
-      await perm(
-        { action: 'setModules', accountId: h.id, version: 2, modules: ['funds'] },
-        'demo-manager',
-      ),
+      await perm('setModules', { accountId: h.id, version: 2, modules: ['funds'] }, 'demo-manager'),
     )
     expect((await me(h.openid)).modules).toEqual(['funds', 'permissions'])
   })
@@ -176,14 +171,11 @@ describe('managing handlers', () => {
   it('removes a handler, who is then back to 身份认证 and can bind again', async () => {
     const h = await newPending()
     expectOk(
-      await perm(
-        { action: 'authorize', accountId: h.id, version: 1, modules: ['todos'] },
-        'demo-manager',
-      ),
+      await perm('authorize', { accountId: h.id, version: 1, modules: ['todos'] }, 'demo-manager'),
     )
-    expectOk(await perm({ action: 'removeHandler', accountId: h.id, version: 2 }, 'demo-manager'))
+    expectOk(await perm('removeHandler', { accountId: h.id, version: 2 }, 'demo-manager'))
     expect((await me(h.openid)).status).toBe('none')
-    expectError(await perm({ action: 'contacts' }, h.openid), 'NOT_BOUND')
+    expectError(await perm('contacts', {}, h.openid), 'NOT_BOUND')
     await afterResendInterval()
     expect(expectOk(await bindAsHandler(cloud, h.openid, '测试经办', h.phone)).status).toBe(
       'pending',
@@ -192,21 +184,18 @@ describe('managing handlers', () => {
 
   it('keeps each manager to its own project', async () => {
     const h = await newPending()
-    const rows = expectOk(await perm({ action: 'listHandlers' }, 'demo-manager2'))
+    const rows = expectOk(await perm('listHandlers', {}, 'demo-manager2'))
     expect(rows.map((r: { _id: string }) => r._id)).not.toContain(h.id)
     expectError(
-      await perm({ action: 'listHandlers', projectId: 'p-yangguang' }, 'demo-manager2'),
+      await perm('listHandlers', { projectId: 'p-yangguang' }, 'demo-manager2'),
       'FORBIDDEN',
     )
     expectError(
-      await perm(
-        { action: 'authorize', accountId: h.id, version: 1, modules: ['todos'] },
-        'demo-manager2',
-      ),
+      await perm('authorize', { accountId: h.id, version: 1, modules: ['todos'] }, 'demo-manager2'),
       'NOT_FOUND',
     )
     expectError(
-      await perm({ action: 'auditTrail', projectId: 'p-yangguang' }, 'demo-manager2'),
+      await perm('auditTrail', { projectId: 'p-yangguang' }, 'demo-manager2'),
       'FORBIDDEN',
     )
   })
@@ -214,18 +203,12 @@ describe('managing handlers', () => {
   it('writes every change to an audit trail the manager can read', async () => {
     const h = await newPending()
     expectOk(
-      await perm(
-        { action: 'authorize', accountId: h.id, version: 1, modules: ['todos'] },
-        'demo-manager',
-      ),
+      await perm('authorize', { accountId: h.id, version: 1, modules: ['todos'] }, 'demo-manager'),
     )
     expectOk(
-      await perm(
-        { action: 'setModules', accountId: h.id, version: 2, modules: ['funds'] },
-        'demo-manager',
-      ),
+      await perm('setModules', { accountId: h.id, version: 2, modules: ['funds'] }, 'demo-manager'),
     )
-    const trail = expectOk(await perm({ action: 'auditTrail', accountId: h.id }, 'demo-manager'))
+    const trail = expectOk(await perm('auditTrail', { accountId: h.id }, 'demo-manager'))
     expect(trail.map((t: { action: string }) => t.action)).toEqual([
       'setModules',
       'authorize',
@@ -240,17 +223,14 @@ describe('a handler’s own account', () => {
   async function active() {
     const h = await newPending()
     expectOk(
-      await perm(
-        { action: 'authorize', accountId: h.id, version: 1, modules: ['todos'] },
-        'demo-manager',
-      ),
+      await perm('authorize', { accountId: h.id, version: 1, modules: ['todos'] }, 'demo-manager'),
     )
     return h
   }
 
   it('shows the company head and project managers', async () => {
     const h = await active()
-    const contacts = expectOk(await perm({ action: 'contacts' }, h.openid))
+    const contacts = expectOk(await perm('contacts', {}, h.openid))
     expect(contacts.map((c: { kind: string; name: string }) => `${c.kind}:${c.name}`)).toEqual(
       expect.arrayContaining(['companyHead:杨国庆', 'manager:张建国']),
     )
@@ -259,20 +239,21 @@ describe('a handler’s own account', () => {
   it('changes the bound phone with a code sent to the new phone', async () => {
     const h = await active()
     const newPhone = '13911112222'
-    expectError(await perm({ action: 'sendPhoneCode', phone: h.phone }, h.openid), 'BAD_INPUT')
-    const code = await codeFor(cloud, h.openid, newPhone, 'permissions', 'sendPhoneCode')
+    expectError(await perm('sendPhoneCode', { phone: h.phone }, h.openid), 'BAD_INPUT')
+    const code = await codeFor(cloud, h.openid, newPhone, 'newPhone')
     const wrong = code === '000000' ? '111111' : '000000'
     expectError(
       await perm(
-        { action: 'changePhone', phone: newPhone, code: wrong, requestId: newRequestId() },
+        'changePhone',
+        { phone: newPhone, code: wrong, requestId: newRequestId() },
         h.openid,
       ),
       'CODE_INVALID',
     )
     const requestId = newRequestId()
-    expectOk(await perm({ action: 'changePhone', phone: newPhone, code, requestId }, h.openid))
-    expectOk(await perm({ action: 'changePhone', phone: newPhone, code, requestId }, h.openid))
-    expect((await me(h.openid)).account.phone).toBe(newPhone)
+    expectOk(await perm('changePhone', { phone: newPhone, code, requestId }, h.openid))
+    expectOk(await perm('changePhone', { phone: newPhone, code, requestId }, h.openid))
+    expect((await me(h.openid)).account!.phone).toBe(newPhone)
     // The old phone is free again; the new one is taken.
     await afterResendInterval()
     expectOk(await bindAsHandler(cloud, 'o-old-phone', '旧号新人', h.phone))
@@ -281,24 +262,21 @@ describe('a handler’s own account', () => {
 
   it('注销 needs confirmation, is irreversible, and frees WeChat and phone for a new request', async () => {
     const h = await active()
-    expectError(await perm({ action: 'deregister' }, h.openid), 'BAD_INPUT')
-    expectError(await perm({ action: 'deregister', confirm: 'yes' }, h.openid), 'BAD_INPUT')
-    expectOk(await perm({ action: 'deregister', confirm: true }, h.openid))
+    expectError(await perm.raw({ action: 'deregister' }, h.openid), 'BAD_INPUT')
+    expectError(await perm.raw({ action: 'deregister', confirm: 'yes' }, h.openid), 'BAD_INPUT')
+    expectOk(await perm('deregister', { confirm: true }, h.openid))
     expect((await me(h.openid)).status).toBe('none')
     const [old] = await cloud.collection('accounts', { _id: h.id })
     expect(old).toMatchObject({ status: 'deregistered', openid: null })
     await afterResendInterval()
     const again = expectOk(await bindAsHandler(cloud, h.openid, '测试经办', h.phone))
     expect(again).toMatchObject({ status: 'pending' })
-    expect(again.account._id).not.toBe(h.id)
+    expect(again.account!._id).not.toBe(h.id)
   })
 
   it('解除绑定 returns the WeChat to 身份认证; a repeated unbind is refused, not applied twice', async () => {
     const h = await active()
-    const [a, b] = await Promise.all([
-      perm({ action: 'unbind' }, h.openid),
-      perm({ action: 'unbind' }, h.openid),
-    ])
+    const [a, b] = await Promise.all([perm('unbind', {}, h.openid), perm('unbind', {}, h.openid)])
     expect([a, b].filter((r) => r.ok)).toHaveLength(1)
     expect((await me(h.openid)).status).toBe('none')
     const trail = await cloud.collection('audit_log', { targetId: h.id, action: 'unbind' })
@@ -306,6 +284,6 @@ describe('a handler’s own account', () => {
   })
 
   it('does not let a manager 注销 here', async () => {
-    expectError(await perm({ action: 'deregister', confirm: true }, 'demo-manager2'), 'FORBIDDEN')
+    expectError(await perm('deregister', { confirm: true }, 'demo-manager2'), 'FORBIDDEN')
   })
 })

@@ -4,28 +4,33 @@
  * paged by 20, phones and ID numbers masked in the answer, 翠湖雅苑's tabs empty, and the project
  * chosen by a manager of two — never another project.
  */
-import type {
-  Facility,
-  MaintenanceUse,
-  OwnerCommittee,
-  ProjectProfile,
-  SafetyCheckRow,
-  StaffMember,
-  VoteSession,
+import {
+  ProjectContract,
+  type Facility,
+  type MaintenanceUse,
+  type OwnerCommittee,
+  type ProjectProfile,
+  type SafetyCheckRow,
+  type StaffMember,
+  type VoteSession,
 } from '../../types/project'
 import type { SafetySubmission } from '../../types/safety'
+import type { ActionName, InputOf } from '../../types/contract'
 import { startCloud, type TestCloud } from '../support/cloud'
-import { expectError, expectOk, type Reply } from './helpers'
+import { expectError, expectOk, caller } from './helpers'
 import { makeEnv } from './samples/kit'
 import { allPages, bindRegistered } from './registered'
 
 let cloud: TestCloud
-const project = (event: Record<string, unknown>, openid = 'demo-manager') =>
-  cloud.call('project', event, openid) as Promise<Reply>
-const pages = <T>(action: string, extra: Record<string, unknown> = {}, openid?: string) =>
-  allPages<T>((page) => project({ action, page, ...extra }, openid))
+const project = caller(() => cloud, ProjectContract, 'demo-manager')
+type Project = typeof ProjectContract
+type Tab = ActionName<Project>
+/** The tabs read a page at a time. */
+type Paged = { [K in Tab]: 'page' extends keyof InputOf<Project, K> ? K : never }[Tab]
+const pages = <T>(action: Paged, extra: Partial<InputOf<Project, Paged>> = {}, openid?: string) =>
+  allPages<T>((page) => project(action, { ...extra, page }, openid))
 
-const TABS = [
+const TABS: Tab[] = [
   'basic',
   'staff',
   'company',
@@ -47,7 +52,7 @@ beforeAll(async () => {
 afterAll(() => cloud?.stop())
 
 it('基础信息: the project record with the platform’s profile', async () => {
-  const { project: p, profile } = expectOk(await project({ action: 'basic' }))
+  const { project: p, profile } = expectOk(await project('basic', {}))
   expect(p).toMatchObject({
     code: 'SZNS2019001',
     name: '阳光花园',
@@ -77,35 +82,35 @@ it('从业人员: paged by 20, the manager first, phones and ID numbers masked',
 })
 
 it('物业公司, 业主委员会, 党支部: contacts masked', async () => {
-  const { company, managedSince } = expectOk(await project({ action: 'company' }))
+  const { company, managedSince } = expectOk(await project('company', {}))
   expect(company).toMatchObject({ name: '深圳市安居物业管理有限公司', creditGrade: 'AA' })
-  expect(company.uscc).toMatch(/^[0-9A-Z]{18}$/)
-  expect(company.contactPhone).toBe('136****5678')
+  expect(company!.uscc).toMatch(/^[0-9A-Z]{18}$/)
+  expect(company!.contactPhone).toBe('136****5678')
   expect(managedSince).toBe('2017-01-01')
 
-  const { committee } = expectOk(await project({ action: 'committee' }))
-  const [raw] = await cloud.collection<OwnerCommittee>('owner_committees', { _id: committee._id })
-  expect(committee.filing).toMatchObject({ status: '已备案', by: '南山区粤海街道办事处' })
-  expect(committee.members.map((m: { post: string }) => m.post)).toContain('主任')
+  const { committee } = expectOk(await project('committee', {}))
+  const [raw] = await cloud.collection<OwnerCommittee>('owner_committees', { _id: committee!._id })
+  expect(committee!.filing).toMatchObject({ status: '已备案', by: '南山区粤海街道办事处' })
+  expect(committee!.members.map((m: { post: string }) => m.post)).toContain('主任')
   for (const m of raw.members) expect(JSON.stringify(committee)).not.toContain(m.phone)
 
-  const { branch } = expectOk(await project({ action: 'party' }))
+  const { branch } = expectOk(await project('party', {}))
   expect(branch).toMatchObject({ secretary: '郑海波', memberCount: 46, phone: '138****5409' })
-  expect(expectOk(await project({ action: 'party' }, 'demo-manager2'))).toEqual({ branch: null })
+  expect(expectOk(await project('party', {}, 'demo-manager2'))).toEqual({ branch: null })
 })
 
 it('业主情况: buildings add up, and the binding rate is bound / owners', async () => {
-  const { owners } = expectOk(await project({ action: 'owners' }))
-  const by = owners.byBuilding as { households: number; owners: number; bound: number }[]
+  const { owners } = expectOk(await project('owners', {}))
+  const by = owners!.byBuilding as { households: number; owners: number; bound: number }[]
   expect(by).toHaveLength(12)
   for (const k of ['households', 'owners', 'bound'] as const) {
-    expect(by.reduce((n, b) => n + b[k], 0)).toBe(owners[k])
+    expect(by.reduce((n, b) => n + b[k], 0)).toBe(owners![k])
   }
-  expect(owners.bindingRate).toBe(Math.round((owners.bound * 1000) / owners.owners) / 10)
+  expect(owners!.bindingRate).toBe(Math.round((owners!.bound * 1000) / owners!.owners) / 10)
 })
 
 it('安全检查: the project’s checks with their state, completion from confirmed ones', async () => {
-  const summary = expectOk(await project({ action: 'safety' }))
+  const summary = expectOk(await project('safety', {}))
   const subs = await cloud.collection<SafetySubmission>('safety_submissions', {
     projectId: 'p-yangguang',
   })
@@ -126,7 +131,7 @@ it('电子投票: sessions paged newest first, the summary counting them and the
   expect(list[0]).toHaveLength(20)
   const starts = sessions.map((s) => s.startAt)
   expect(starts).toEqual([...starts].sort((a, b) => b - a))
-  const { summary } = expectOk(await project({ action: 'voting' }))
+  const { summary } = expectOk(await project('voting', {}))
   const matters = sessions.flatMap((s) => s.matters)
   expect(summary).toEqual({
     voters: 1712,
@@ -144,21 +149,21 @@ it('设施设备: paged in ledger order, filtered by kind', async () => {
   const lifts = await pages<Facility>('facilities', { kind: '电梯' })
   expect(lifts.map((p) => p.length)).toEqual([20, 4])
   expect(lifts.flat().every((f) => f.kind === '电梯' && f.location)).toBe(true)
-  expectError(await project({ action: 'facilities', kind: '飞机' }), 'BAD_INPUT')
+  expectError(await project.raw({ action: 'facilities', kind: '飞机' }), 'BAD_INPUT')
 })
 
 it('物业服务合同 newest first; 维修金信息 whose balance adds up to the cent', async () => {
-  const { rows } = expectOk(await project({ action: 'contracts' }))
+  const { rows } = expectOk(await project('contracts', {}))
   expect(rows.map((c: { kind: string }) => c.kind)).toEqual(['物业服务合同', '前期物业服务合同'])
   expect(rows[0].fees[0]).toEqual({ item: '住宅', fen: 280, unit: '元/平方米·月' })
 
-  const { fund } = expectOk(await project({ action: 'fund' }))
+  const { fund } = expectOk(await project('fund', {}))
   const uses = (await pages<MaintenanceUse>('fundUses')).flat()
   expect(uses.length).toBeGreaterThan(20)
   const paid = uses.filter((u) => u.status === 'paid').reduce((n, u) => n + u.amount, 0)
-  expect(fund.used).toBe(paid)
-  expect(fund.balance).toBe(fund.collected + fund.interest - fund.used)
-  expect([fund.collected, fund.interest, fund.used, fund.balance].every(Number.isInteger)).toBe(
+  expect(fund!.used).toBe(paid)
+  expect(fund!.balance).toBe(fund!.collected + fund!.interest - fund!.used)
+  expect([fund!.collected, fund!.interest, fund!.used, fund!.balance].every(Number.isInteger)).toBe(
     true,
   )
 })
@@ -166,7 +171,7 @@ it('物业服务合同 newest first; 维修金信息 whose balance adds up to th
 it('翠湖雅苑 has its project record and every other tab empty', async () => {
   const zhou = await bindRegistered(cloud, 'zhou')
   const at = { projectId: 'p-cuihu' }
-  const basic = expectOk(await project({ action: 'basic', ...at }, zhou))
+  const basic = expectOk(await project('basic', { ...at }, zhou))
   expect(basic.project).toMatchObject({
     name: '翠湖雅苑',
     district: '光明区',
@@ -188,13 +193,13 @@ it('翠湖雅苑 has its project record and every other tab empty', async () => 
     fundUses: { rows: [], more: false },
   }
   for (const [action, want] of Object.entries(empty)) {
-    expect({ action, got: expectOk(await project({ action, ...at }, zhou)) }).toEqual({
+    expect({ action, got: expectOk(await project(action as Tab, at, zhou)) }).toEqual({
       action,
       got: want,
     })
   }
   // Without projectId: the manager's first project.
-  expect(expectOk(await project({ action: 'basic' }, zhou)).project._id).toBe('p-yangguang')
+  expect(expectOk(await project('basic', {}, zhou)).project._id).toBe('p-yangguang')
 })
 
 it('lets only members holding the module read, each only its own project', async () => {
@@ -202,16 +207,16 @@ it('lets only members holding the module read, each only its own project', async
   const holder = await env.activeHandler(['project'])
   const without = await env.activeHandler(['funds'])
   for (const action of TABS) {
-    expectOk(await project({ action }, holder.openid))
-    expectError(await project({ action }, without.openid), 'MODULE_NOT_GRANTED')
-    expectError(await project({ action, projectId: 'p-haibin' }, holder.openid), 'FORBIDDEN')
-    expectError(await project({ action, projectId: 'p-yangguang' }, 'demo-manager2'), 'FORBIDDEN')
+    expectOk(await project(action, {}, holder.openid))
+    expectError(await project(action, {}, without.openid), 'MODULE_NOT_GRANTED')
+    expectError(await project(action, { projectId: 'p-haibin' }, holder.openid), 'FORBIDDEN')
+    expectError(await project(action, { projectId: 'p-yangguang' }, 'demo-manager2'), 'FORBIDDEN')
   }
   const liu = await bindRegistered(cloud, 'liu')
-  const hb = expectOk(await project({ action: 'basic', projectId: 'p-haibin' }, liu))
+  const hb = expectOk(await project('basic', { projectId: 'p-haibin' }, liu))
   expect(hb.project.name).toBe('海滨广场')
   const profiles = await cloud.collection<ProjectProfile>('project_profiles', { _id: 'p-haibin' })
-  expect(hb.profile.households).toBe(profiles[0].households)
+  expect(hb.profile!.households).toBe(profiles[0].households)
   const staff = (await pages<StaffMember>('staff', { projectId: 'p-haibin' }, liu)).flat()
   expect(staff.every((s) => s.projectId === 'p-haibin')).toBe(true)
 })

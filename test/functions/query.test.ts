@@ -7,12 +7,11 @@
 import { SDK_ENV, connectSdk } from '../local-cloud/sdk'
 import { startCloud, type TestCloud } from '../support/cloud'
 import { readXlsx } from '../support/xlsx'
-import { expectError, expectOk, type Reply } from './helpers'
-import { FILING_COLUMNS, QUERY_PAGE_SIZE } from '../../types/query'
+import { expectError, expectOk, caller } from './helpers'
+import { QueryContract, FILING_COLUMNS, QUERY_PAGE_SIZE } from '../../types/query'
 
 let cloud: TestCloud
-const query = (event: Record<string, unknown>, openid = 'demo-manager') =>
-  cloud.call('query', event, openid) as Promise<Reply>
+const query = caller(() => cloud, QueryContract, 'demo-manager')
 
 interface Row {
   _id: string
@@ -27,7 +26,7 @@ interface Row {
 }
 
 async function search(filter: Record<string, unknown>, openid = 'demo-manager', page = 0) {
-  return expectOk(await query({ action: 'filings', ...filter, page }, openid)) as {
+  return expectOk(await query('filings', { ...filter, page }, openid)) as {
     rows: Row[]
     total: number
     more: boolean
@@ -79,11 +78,11 @@ describe('备案综合查询', () => {
     expect(street.length).toBeGreaterThan(0)
     expect(street.length).toBeLessThan(district.length)
     expect(street.every((r) => r.street === '粤海街道')).toBe(true)
-    const wrong = await query({ action: 'filings', district: '福田区', street: '粤海街道' })
+    const wrong = await query('filings', { district: '福田区', street: '粤海街道' })
     expectError(wrong, 'BAD_INPUT')
     expect(!wrong.ok && wrong.error.fields).toHaveProperty('street')
-    expectError(await query({ action: 'filings', street: '粤海街道' }), 'BAD_INPUT')
-    expectError(await query({ action: 'filings', district: '深圳区' }), 'BAD_INPUT')
+    expectError(await query('filings', { street: '粤海街道' }), 'BAD_INPUT')
+    expectError(await query.raw({ action: 'filings', district: '深圳区' }), 'BAD_INPUT')
   })
 
   it("shows another project's restricted filings only to that project", async () => {
@@ -111,21 +110,21 @@ describe('备案综合查询', () => {
   })
 
   it('refuses keywords over length or with control characters', async () => {
-    const long = await query({ action: 'filings', name: '阳'.repeat(31) })
+    const long = await query('filings', { name: '阳'.repeat(31) })
     expectError(long, 'BAD_INPUT')
     expect(!long.ok && long.error.fields).toHaveProperty('name')
-    expectError(await query({ action: 'filings', name: '阳光\u0000' }), 'BAD_INPUT')
-    expectError(await query({ action: 'filings', name: { $regex: '.*' } }), 'BAD_INPUT')
+    expectError(await query('filings', { name: '阳光\u0000' }), 'BAD_INPUT')
+    expectError(await query.raw({ action: 'filings', name: { $regex: '.*' } }), 'BAD_INPUT')
     expect((await search({ name: '阳'.repeat(30) })).total).toBe(0)
   })
 })
 
 describe('导出', () => {
   it('writes every matching row the caller may see into a real .xlsx', async () => {
-    const filter = { district: '福田区' }
+    const filter = { district: '福田区' as const }
     const rows = await searchAll(filter, 'demo-manager')
     expect(rows.length).toBeGreaterThan(QUERY_PAGE_SIZE)
-    const exp = expectOk(await query({ action: 'exportFilings', ...filter }))
+    const exp = expectOk(await query('exportFilings', { ...filter }))
     expect(exp.rows).toBe(rows.length)
     expect(exp.fileName).toMatch(/^备案综合查询_\d{8}-\d{4}\.xlsx$/)
     expect(exp.fileID).toMatch(/^cloud:\/\/.+\/exports\/filings\/a-zhang\/.+\.xlsx$/)
@@ -163,7 +162,7 @@ describe('导出', () => {
     // the file, so it has no owner a rule could name): only the exporter may know that name.
     const names = new Set<string>()
     for (let i = 0; i < 2; i++) {
-      const exp = expectOk(await query({ action: 'exportFilings', name: '海滨广场' }))
+      const exp = expectOk(await query('exportFilings', { name: '海滨广场' }))
       const name = /\/([^/]+)\.xlsx$/.exec(exp.fileID)![1]
       expect(name).toMatch(/-[0-9a-f]{32}$/)
       names.add(name)
@@ -196,7 +195,7 @@ describe('导出', () => {
     }
     const total = (await search({})).total
     expect(total).toBeGreaterThan(1000)
-    const exp = expectOk(await query({ action: 'exportFilings' }))
+    const exp = expectOk(await query('exportFilings', {}))
     expect(exp.rows).toBe(total)
     const body = readXlsx(await download(exp.url)).rows.slice(4)
     expect(body).toHaveLength(total)
@@ -206,14 +205,12 @@ describe('导出', () => {
   }, 30_000)
 
   it("writes the caller's own restricted filings and the filter it was given", async () => {
-    const exp = expectOk(await query({ action: 'exportFilings', name: '阳光花园' }))
+    const exp = expectOk(await query('exportFilings', { name: '阳光花园' }))
     const sheet = readXlsx(await download(exp.url))
     expect(sheet.rows[1][0]).toBe('查询条件：备案名称：包含“阳光花园”；区域：全市')
     const kinds = sheet.rows.slice(4).map((r) => r[2])
     expect(kinds).toContain('物业服务合同备案')
-    const theirs = expectOk(
-      await query({ action: 'exportFilings', name: '阳光花园' }, 'demo-manager2'),
-    )
+    const theirs = expectOk(await query('exportFilings', { name: '阳光花园' }, 'demo-manager2'))
     const theirKinds = readXlsx(await download(theirs.url))
       .rows.slice(4)
       .map((r) => r[2])
@@ -222,18 +219,18 @@ describe('导出', () => {
   })
 
   it('leaves an audit row with the count, and refuses an export of nothing', async () => {
-    const exp = expectOk(await query({ action: 'exportFilings', name: '海滨广场' }))
+    const exp = expectOk(await query('exportFilings', { name: '海滨广场' }))
     const exportId = /([^/]+)\.xlsx$/.exec(exp.fileID)![1]
     const [row] = await cloud.collection<{ label: string; detail: { rows: number } }>('audit_log', {
       targetId: exportId,
     })
     expect(row.label).toBe('导出备案')
     expect(row.detail.rows).toBe(exp.rows)
-    const none = await query({ action: 'exportFilings', name: '不存在的小区名' })
+    const none = await query('exportFilings', { name: '不存在的小区名' })
     expectError(none, 'BAD_INPUT')
     expect(!none.ok && none.error.message).toContain('没有符合条件')
     expectError(
-      await query({ action: 'exportFilings', district: '福田区', street: '粤海街道' }),
+      await query('exportFilings', { district: '福田区', street: '粤海街道' }),
       'BAD_INPUT',
     )
   })
@@ -250,7 +247,7 @@ interface TrainingRow {
 }
 
 async function training(filter: Record<string, unknown>, openid = 'demo-manager') {
-  return expectOk(await query({ action: 'training', ...filter }, openid)) as {
+  return expectOk(await query('training', { ...filter }, openid)) as {
     rows: TrainingRow[]
     total: number
     more: boolean
@@ -279,7 +276,7 @@ describe('企业人员培训结果', () => {
     expect(byId.rows.map((r) => r.name)).toEqual(['张建国'])
     expect(byId.rows[0].idNoMasked).toBe('440305********0318')
     // Lower-case x and spaces around are the same number; a partial number is refused.
-    expectError(await query({ action: 'training', idNo: '4403051978' }), 'BAD_INPUT')
+    expectError(await query('training', { idNo: '4403051978' }), 'BAD_INPUT')
     const byName = await training({ name: '张' })
     expect(byName.total).toBeGreaterThan(1)
     expect(byName.rows.every((r) => r.name.includes('张'))).toBe(true)
@@ -291,14 +288,13 @@ describe('企业人员培训结果', () => {
     const from = all0Start(byName.rows)
     const ranged = await training({ startFrom: from, startTo: '2099-12-31' })
     expect(ranged.rows.every((r) => r.startDate >= from)).toBe(true)
-    const reversed = await query({
-      action: 'training',
+    const reversed = await query('training', {
       startFrom: '2026-05-01',
       startTo: '2026-01-01',
     })
     expectError(reversed, 'BAD_INPUT')
     expect(!reversed.ok && reversed.error.fields).toHaveProperty('startTo')
-    expectError(await query({ action: 'training', startFrom: '2026-02-30' }), 'BAD_INPUT')
+    expectError(await query('training', { startFrom: '2026-02-30' }), 'BAD_INPUT')
     // A company it does not serve: nothing, not an error.
     expect((await training({ company: '鹏城' })).total).toBe(0)
     expect((await training({ name: '.*' })).total).toBe(0)
@@ -306,7 +302,7 @@ describe('企业人员培训结果', () => {
 
   it('shows 详情 with courses, hours, results and certificate; not across companies', async () => {
     const [row] = (await training({ idNo: ZHANG_ID })).rows
-    const detail = expectOk(await query({ action: 'trainingDetail', resultId: row._id }))
+    const detail = expectOk(await query('trainingDetail', { resultId: row._id }))
     expect(detail.idNoMasked).toBe('440305********0318')
     expect(JSON.stringify(detail)).not.toContain(ZHANG_ID)
     expect(detail.courses.length).toBeGreaterThanOrEqual(3)
@@ -315,12 +311,9 @@ describe('企业人员培训结果', () => {
       .reduce((s: number, c: { hours: number }) => s + c.hours, 0)
     expect(detail.totalHours).toBe(hours)
     expect(detail.result).toBe('passed')
-    expect(detail.certificate.no).toMatch(/^SZWX\d{10}$/)
-    expect(detail.certificate.issuer).toBe('深圳市物业管理行业协会')
-    expectError(
-      await query({ action: 'trainingDetail', resultId: row._id }, 'demo-manager2'),
-      'NOT_FOUND',
-    )
+    expect(detail.certificate!.no).toMatch(/^SZWX\d{10}$/)
+    expect(detail.certificate!.issuer).toBe('深圳市物业管理行业协会')
+    expectError(await query('trainingDetail', { resultId: row._id }, 'demo-manager2'), 'NOT_FOUND')
     expect((await training({ idNo: ZHANG_ID }, 'demo-manager2')).total).toBe(0)
   })
 
@@ -330,7 +323,7 @@ describe('企业人员培训结果', () => {
     const record = li.rows.find((r) => r._id === 'tr_a-li')
     expect(record).toBeDefined()
     expect(record!.result).toBe('passed')
-    const detail = expectOk(await query({ action: 'trainingDetail', resultId: 'tr_a-li' }))
+    const detail = expectOk(await query('trainingDetail', { resultId: 'tr_a-li' }))
     expect(detail.courses).toHaveLength(1)
     expect(detail.totalHours).toBe(detail.courses[0].hours)
     // A TrainingResult written by another function is found by every filter.

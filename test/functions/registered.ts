@@ -1,5 +1,6 @@
+import { BindingContract } from '../../types/binding'
 import type { TestCloud } from '../support/cloud'
-import { codeFor, expectOk, newRequestId } from './helpers'
+import { codeFor, expectOk, newRequestId, caller } from './helpers'
 
 /**
  * Binds a manager of the platform's registry (server/seed): 刘洋 manages 阳光花园 and 海滨广场,
@@ -17,16 +18,14 @@ export async function bindRegistered(
 ): Promise<string> {
   const { name, phone } = REGISTERED[who]
   const code = await codeFor(cloud, openid, phone)
-  const event = {
-    action: 'submit',
-    category: 'property',
-    name,
-    phone,
-    code,
-    requestId: newRequestId(),
-  }
-  const session = expectOk(await cloud.call('binding', event, openid))
-  if (session.account.role !== 'manager') throw new Error(`${name} did not bind as a manager`)
+  const session = expectOk(
+    await caller(cloud, BindingContract)(
+      'submit',
+      { category: 'property', name, phone, code, requestId: newRequestId() },
+      openid,
+    ),
+  )
+  if (session.account?.role !== 'manager') throw new Error(`${name} did not bind as a manager`)
   return openid
 }
 

@@ -3,9 +3,11 @@
  * submits, the manager returns with a comment, the handler corrects and resubmits, the manager
  * confirms; the score, the to-dos and the trail follow each step. Every rule is the function's.
  */
+import { TodosContract } from '../../types/todos'
+import { SafetyContract } from '../../types/safety'
 import { connectSdk, result, SDK_ENV } from '../local-cloud/sdk'
 import { startCloud, type TestCloud } from '../support/cloud'
-import { clock, expectError, expectOk, newRequestId, type Reply } from './helpers'
+import { clock, expectError, expectOk, newRequestId, caller } from './helpers'
 import { makeEnv, type Env } from './samples/kit'
 import { fillAll, publishedCheck } from './samples/safety'
 
@@ -17,12 +19,11 @@ const PNG = Buffer.from(
   'hex',
 ).toString('base64')
 
-const safety = (event: Record<string, unknown>, openid: string) =>
-  cloud.call('safety', event, openid) as Promise<Reply>
+const safety = caller(() => cloud, SafetyContract)
 const detail = async (checkId: string, openid = 'demo-handler') =>
-  expectOk(await safety({ action: 'detail', checkId }, openid))
-const todosOf = async (openid: string, status = 'pending') =>
-  expectOk(await cloud.call('todos', { action: 'list', status }, openid)).rows as {
+  expectOk(await safety('detail', { checkId }, openid))
+const todosOf = async (openid: string, status: 'pending' | 'done' = 'pending') =>
+  expectOk(await caller(cloud, TodosContract)('list', { status }, openid)).rows as {
     kind: string
     targetId: string
     result?: string
@@ -32,14 +33,15 @@ let published = 0
 /** A fresh check for 南山区 (阳光花园), published by the operator. */
 async function newCheck(): Promise<string> {
   const id = `sc-t-${++published}`
-  expectOk(await safety({ action: 'publishCheck', check: publishedCheck(id) }, 'demo-operator'))
+  expectOk(await safety('publishCheck', { check: publishedCheck(id) }, 'demo-operator'))
   return id
 }
 
 async function photo(checkId: string, itemId: string, openid = 'demo-handler'): Promise<string> {
-  const slot = expectOk(await safety({ action: 'photoSlot', checkId, itemId, ext: 'png' }, openid))
-  const event = { action: 'uploadPhoto', checkId, cloudPath: slot.cloudPath, dataBase64: PNG }
-  return expectOk(await safety(event, openid)).fileID
+  const slot = expectOk(await safety('photoSlot', { checkId, itemId, ext: 'png' }, openid))
+  return expectOk(
+    await safety('uploadPhoto', { checkId, cloudPath: slot.cloudPath, dataBase64: PNG }, openid),
+  ).fileID
 }
 
 beforeAll(async () => {
@@ -51,11 +53,11 @@ afterAll(() => cloud?.stop())
 describe('publishing', () => {
   it('gives every project in scope one 填写 to-do, also when published again', async () => {
     const id = await newCheck()
-    expectOk(await safety({ action: 'publishCheck', check: publishedCheck(id) }, 'demo-operator'))
+    expectOk(await safety('publishCheck', { check: publishedCheck(id) }, 'demo-operator'))
     const mine = (await todosOf('demo-handler')).filter((t) => t.targetId === `${id}_p-yangguang`)
     expect(mine.map((t) => t.kind)).toEqual(['fillSafetyCheck'])
     // 海滨广场 is in 福田区: not in scope, not listed, not readable.
-    expectError(await safety({ action: 'detail', checkId: id }, 'demo-manager2'), 'NOT_FOUND')
+    expectError(await safety('detail', { checkId: id }, 'demo-manager2'), 'NOT_FOUND')
   })
 })
 
@@ -63,73 +65,81 @@ describe('the whole round', () => {
   it('fill with a photo, submit, return, correct, resubmit, confirm', async () => {
     const checkId = await newCheck()
     const fileID = await photo(checkId, 'RQ-01')
-    const problem = { result: 'problem', note: '3栋燃气表箱锈蚀', photos: [fileID] }
+    const problem = { result: 'problem' as const, note: '3栋燃气表箱锈蚀', photos: [fileID] }
     expectOk(
-      await safety(
-        { action: 'saveAnswer', checkId, itemId: 'RQ-01', answer: problem },
-        'demo-handler',
-      ),
+      await safety('saveAnswer', { checkId, itemId: 'RQ-01', answer: problem }, 'demo-handler'),
     )
     let d = await detail(checkId)
-    expect(d.submission.status).toBe('draft')
+    expect(d.submission!.status).toBe('draft')
     expect(d.photoUrls[fileID]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//)
     const version = await fillAll(env, 'demo-handler', checkId)
 
-    const submit = { action: 'submit', checkId, version, requestId: newRequestId() }
-    const submitted = expectOk(await safety(submit, 'demo-handler'))
+    const submit = { checkId, version, requestId: newRequestId() }
+    const submitted = expectOk(await safety('submit', submit, 'demo-handler'))
     expect(submitted).toMatchObject({ status: 'awaitingConfirm', score: 40 })
     expect((await todosOf('demo-manager')).some((t) => t.kind === 'confirmSafetyCheck')).toBe(true)
     const notices = await cloud.outbox({ kind: 'subscribe', to: 'demo-manager' })
     expect(notices.some((n) => n.template === 'TPL_REVIEW_REQUEST')).toBe(true)
     // Submitted: the handler can no longer change it.
-    const late = { action: 'saveAnswer', checkId, itemId: 'RQ-02', answer: { result: 'ok' } }
-    expectError(await safety(late, 'demo-handler'), 'INVALID_STATE')
+    expectError(
+      await safety(
+        'saveAnswer',
+        { checkId, itemId: 'RQ-02', answer: { result: 'ok' } },
+        'demo-handler',
+      ),
+      'INVALID_STATE',
+    )
 
-    const ret = { action: 'return', checkId, version: submitted.version, comment: '请补充整改照片' }
-    const returned = expectOk(await safety(ret, 'demo-manager'))
+    const returned = expectOk(
+      await safety(
+        'return',
+        { checkId, version: submitted.version, comment: '请补充整改照片' },
+        'demo-manager',
+      ),
+    )
     expect(returned).toMatchObject({ status: 'returned', comment: '请补充整改照片' })
     d = await detail(checkId)
     expect(d.editable).toBe(true)
     expect(d.trail[0]).toMatchObject({ label: '退回检查', comment: '请补充整改照片' })
-    const fills = (await todosOf('demo-handler')).filter((t) => t.targetId === d.submission._id)
+    const fills = (await todosOf('demo-handler')).filter((t) => t.targetId === d.submission!._id)
     expect(fills.map((t) => t.kind)).toEqual(['fillSafetyCheck'])
 
-    const fixed = { result: 'ok', photos: [fileID, await photo(checkId, 'RQ-01')] }
+    const fixed = { result: 'ok' as const, photos: [fileID, await photo(checkId, 'RQ-01')] }
     const saved = expectOk(
+      await safety('saveAnswer', { checkId, itemId: 'RQ-01', answer: fixed }, 'demo-handler'),
+    )
+    const resubmitted = expectOk(
       await safety(
-        { action: 'saveAnswer', checkId, itemId: 'RQ-01', answer: fixed },
+        'submit',
+        { checkId, version: saved.version, requestId: newRequestId() },
         'demo-handler',
       ),
     )
-    const again = { action: 'submit', checkId, version: saved.version, requestId: newRequestId() }
-    const resubmitted = expectOk(await safety(again, 'demo-handler'))
     expect(resubmitted).toMatchObject({ status: 'awaitingConfirm', score: 100 })
 
-    const confirm = { action: 'confirm', checkId, version: resubmitted.version }
-    expect(expectOk(await safety(confirm, 'demo-manager')).status).toBe('confirmed')
+    const confirm = { checkId, version: resubmitted.version }
+    expect(expectOk(await safety('confirm', confirm, 'demo-manager')).status).toBe('confirmed')
     d = await detail(checkId)
     expect(d.editable).toBe(false)
-    expect(d.trail.map((r: { label: string }) => r.label)).toEqual([
-      '确认检查',
-      '提交检查',
-      '退回检查',
-      '提交检查',
-    ])
+    expect(d.trail.map((r) => r.label)).toEqual(['确认检查', '提交检查', '退回检查', '提交检查'])
     // 审核信息's 确认 row says the score against the total, as the submission's row does.
     expect(d.trail[0].detail).toEqual({ score: 100, total: d.check.totalPoints })
     const done = (await todosOf('demo-manager', 'done')).filter(
-      (t) => t.targetId === d.submission._id,
+      (t) => t.targetId === d.submission!._id,
     )
     expect(done.map((t) => t.result).sort()).toEqual(
       ['已提交', '已提交', '已确认', '已退回：请补充整改照片'].sort(),
     )
-    expect((await todosOf('demo-manager')).some((t) => t.targetId === d.submission._id)).toBe(false)
+    expect((await todosOf('demo-manager')).some((t) => t.targetId === d.submission!._id)).toBe(
+      false,
+    )
   })
 })
 
 describe('rules the function keeps', () => {
+  // Answers of every shape, also those no page could build: sent untyped.
   const save = (checkId: string, itemId: string, answer: unknown, openid = 'demo-handler') =>
-    safety({ action: 'saveAnswer', checkId, itemId, answer }, openid)
+    safety.raw({ action: 'saveAnswer', checkId, itemId, answer }, openid)
 
   it('refuses a problem without a note, an unknown item, an answer outside the set, a long note', async () => {
     const checkId = await newCheck()
@@ -159,7 +169,7 @@ describe('rules the function keeps', () => {
   it('takes a photo the weapp page uploaded itself to its slot, once it is really stored', async () => {
     const checkId = await newCheck()
     const slot = expectOk(
-      await safety({ action: 'photoSlot', checkId, itemId: 'RQ-01', ext: 'png' }, 'demo-handler'),
+      await safety('photoSlot', { checkId, itemId: 'RQ-01', ext: 'png' }, 'demo-handler'),
     )
     // What wx.cloud.uploadFile does on the phone: the file lands at the slot's path.
     const sdk = connectSdk(cloud.url)
@@ -175,10 +185,10 @@ describe('rules the function keeps', () => {
   it('takes only JPG or PNG bytes up to 1 MB, for the caller’s own slot', async () => {
     const checkId = await newCheck()
     const slot = expectOk(
-      await safety({ action: 'photoSlot', checkId, itemId: 'RQ-01', ext: 'png' }, 'demo-handler'),
+      await safety('photoSlot', { checkId, itemId: 'RQ-01', ext: 'png' }, 'demo-handler'),
     )
     const upload = (dataBase64: string, openid = 'demo-handler') =>
-      safety({ action: 'uploadPhoto', checkId, cloudPath: slot.cloudPath, dataBase64 }, openid)
+      safety('uploadPhoto', { checkId, cloudPath: slot.cloudPath, dataBase64 }, openid)
     expectError(await upload(Buffer.from('<svg onload=alert(1)>').toString('base64')), 'BAD_INPUT')
     expectError(await upload(PNG, 'demo-manager'), 'BAD_INPUT')
     const big = Buffer.concat([Buffer.from(PNG, 'base64'), Buffer.alloc(1024 * 1024)])
@@ -190,7 +200,8 @@ describe('rules the function keeps', () => {
     const checkId = await newCheck()
     const saved = expectOk(await save(checkId, 'RQ-01', { result: 'ok' }))
     const reply = await safety(
-      { action: 'submit', checkId, version: saved.version, requestId: newRequestId() },
+      'submit',
+      { checkId, version: saved.version, requestId: newRequestId() },
       'demo-handler',
     )
     expectError(reply, 'BAD_INPUT')
@@ -209,31 +220,32 @@ describe('rules the function keeps', () => {
       points: 1,
     }))
     check.categories = [{ name: '综合', items }]
-    expectOk(await safety({ action: 'publishCheck', check }, 'demo-operator'))
+    expectOk(await safety('publishCheck', { check }, 'demo-operator'))
     await Promise.all(
       items.map((item, i) =>
         save(id, item._id, { result: 'ok' }, i % 2 ? 'demo-handler' : 'demo-manager'),
       ),
     )
     const d = await detail(id)
-    expect(Object.keys(d.submission.answers).sort()).toEqual(items.map((i) => i._id).sort())
+    expect(Object.keys(d.submission!.answers).sort()).toEqual(items.map((i) => i._id).sort())
   })
 })
 
 describe('what was sent stays as it was sent', () => {
   const OTHER = Buffer.concat([Buffer.from(PNG, 'base64'), Buffer.from('changed')])
   const slotFor = async (checkId: string, itemId = 'RQ-01') =>
-    expectOk(await safety({ action: 'photoSlot', checkId, itemId, ext: 'png' }, 'demo-handler'))
+    expectOk(await safety('photoSlot', { checkId, itemId, ext: 'png' }, 'demo-handler'))
       .cloudPath as string
   const upload = (checkId: string, cloudPath: string, bytes: Buffer) =>
     safety(
-      { action: 'uploadPhoto', checkId, cloudPath, dataBase64: bytes.toString('base64') },
+      'uploadPhoto',
+      { checkId, cloudPath, dataBase64: bytes.toString('base64') },
       'demo-handler',
     )
   /** The bytes of every photo the submission shows, as the pages get them. */
   async function shown(checkId: string): Promise<string[]> {
     const d = await detail(checkId)
-    const ids = Object.values(d.submission.answers as Record<string, { photos?: string[] }>)
+    const ids = Object.values(d.submission!.answers as Record<string, { photos?: string[] }>)
       .flatMap((a) => a.photos ?? [])
       .sort()
     return Promise.all(
@@ -252,8 +264,8 @@ describe('what was sent stays as it was sent', () => {
     const { fileID } = expectOk(await upload(checkId, used, Buffer.from(PNG, 'base64')))
     expectOk(
       await safety(
+        'saveAnswer',
         {
-          action: 'saveAnswer',
           checkId,
           itemId: 'RQ-01',
           answer: { result: 'ok', photos: [fileID] },
@@ -263,15 +275,12 @@ describe('what was sent stays as it was sent', () => {
     )
     const version = await fillAll(env, 'demo-handler', checkId)
     const submitted = expectOk(
-      await safety(
-        { action: 'submit', checkId, version, requestId: newRequestId() },
-        'demo-handler',
-      ),
+      await safety('submit', { checkId, version, requestId: newRequestId() }, 'demo-handler'),
     )
     expect(await shown(checkId)).toEqual([PNG])
     const refused = async () => {
       for (const reply of [
-        await safety({ action: 'photoSlot', checkId, itemId: 'RQ-01', ext: 'png' }, 'demo-handler'),
+        await safety('photoSlot', { checkId, itemId: 'RQ-01', ext: 'png' }, 'demo-handler'),
         await upload(checkId, used, OTHER),
         await upload(checkId, spare, OTHER),
       ]) {
@@ -281,8 +290,8 @@ describe('what was sent stays as it was sent', () => {
       expect(await shown(checkId)).toEqual([PNG])
     }
     await refused()
-    const confirm = { action: 'confirm', checkId, version: submitted.version }
-    expectOk(await safety(confirm, 'demo-manager'))
+    const confirm = { checkId, version: submitted.version }
+    expectOk(await safety('confirm', confirm, 'demo-manager'))
     await refused()
   })
 
@@ -293,10 +302,8 @@ describe('what was sent stays as it was sent', () => {
     const second = expectOk(await upload(checkId, cloudPath, OTHER))
     expect(second.fileID).not.toBe(first.fileID)
     expect(Buffer.from(await (await fetch(first.url)).arrayBuffer()).toString('base64')).toBe(PNG)
-    const answer = { result: 'ok', photos: [first.fileID, second.fileID] }
-    expectOk(
-      await safety({ action: 'saveAnswer', checkId, itemId: 'RQ-01', answer }, 'demo-handler'),
-    )
+    const answer = { result: 'ok' as const, photos: [first.fileID, second.fileID] }
+    expectOk(await safety('saveAnswer', { checkId, itemId: 'RQ-01', answer }, 'demo-handler'))
   })
 
   it('keeps what was submitted when the phone writes its own upload again', async () => {
@@ -307,16 +314,11 @@ describe('what was sent stays as it was sent', () => {
     const put = (bytes: Buffer) =>
       result<{ fileID: string }>(sdk.uploadFile({ cloudPath, fileContent: bytes }))
     const { fileID } = await put(Buffer.from(PNG, 'base64'))
-    const answer = { result: 'ok', photos: [fileID] }
-    expectOk(
-      await safety({ action: 'saveAnswer', checkId, itemId: 'RQ-01', answer }, 'demo-handler'),
-    )
+    const answer = { result: 'ok' as const, photos: [fileID] }
+    expectOk(await safety('saveAnswer', { checkId, itemId: 'RQ-01', answer }, 'demo-handler'))
     const version = await fillAll(env, 'demo-handler', checkId)
     expectOk(
-      await safety(
-        { action: 'submit', checkId, version, requestId: newRequestId() },
-        'demo-handler',
-      ),
+      await safety('submit', { checkId, version, requestId: newRequestId() }, 'demo-handler'),
     )
     await put(OTHER)
     // The submission shows the file as it was when it was submitted.
@@ -329,15 +331,12 @@ describe('races and retries', () => {
     const checkId = await newCheck()
     const version = await fillAll(env, 'demo-handler', checkId)
     const submitted = expectOk(
-      await safety(
-        { action: 'submit', checkId, version, requestId: newRequestId() },
-        'demo-handler',
-      ),
+      await safety('submit', { checkId, version, requestId: newRequestId() }, 'demo-handler'),
     )
     const v = submitted.version
     const replies = await Promise.all([
-      safety({ action: 'confirm', checkId, version: v }, 'demo-manager'),
-      safety({ action: 'return', checkId, version: v, comment: '请补充' }, 'demo-manager'),
+      safety('confirm', { checkId, version: v }, 'demo-manager'),
+      safety('return', { checkId, version: v, comment: '请补充' }, 'demo-manager'),
     ])
     expect(replies.filter((r) => r.ok)).toHaveLength(1)
     for (const r of replies.filter((x) => !x.ok)) expectError(r, 'CONFLICT')
@@ -348,9 +347,12 @@ describe('races and retries', () => {
   it('submits once for a retried request, and refuses a move the state does not allow', async () => {
     const checkId = await newCheck()
     const version = await fillAll(env, 'demo-handler', checkId)
-    const event = { action: 'submit', checkId, version, requestId: newRequestId() }
-    const [a, b] = await Promise.all([safety(event, 'demo-handler'), safety(event, 'demo-handler')])
-    const c = await safety(event, 'demo-handler')
+    const event = { checkId, version, requestId: newRequestId() }
+    const [a, b] = await Promise.all([
+      safety('submit', event, 'demo-handler'),
+      safety('submit', event, 'demo-handler'),
+    ])
+    const c = await safety('submit', event, 'demo-handler')
     const oks = [a, b, c].filter((r) => r.ok)
     expect(oks.length).toBeGreaterThanOrEqual(2)
     const sub = `${checkId}_p-yangguang`
@@ -359,8 +361,9 @@ describe('races and retries', () => {
     ).toHaveLength(1)
     expect(await cloud.collection('audit_log', { targetId: sub, action: 'submit' })).toHaveLength(1)
     // Submitted already: submitting again with the current version is not a move it allows.
-    const current = (await detail(checkId)).submission.version
+    const current = (await detail(checkId)).submission!.version
     const twice = await safety(
+      'submit',
       { ...event, version: current, requestId: newRequestId() },
       'demo-handler',
     )
@@ -375,12 +378,15 @@ describe('the window', () => {
     const checkId = await newCheck()
     const version = await fillAll(env, 'demo-handler', checkId)
     await clock(cloud)(8 * 86_400_000)
-    const event = { action: 'submit', checkId, version, requestId: newRequestId() }
-    const reply = await safety(event, 'demo-handler')
+    const reply = await safety(
+      'submit',
+      { checkId, version, requestId: newRequestId() },
+      'demo-handler',
+    )
     expectError(reply, 'INVALID_STATE')
     expect(!reply.ok && reply.error.message).toBe('检查已结束，不能再修改')
     expect((await detail(checkId)).editable).toBe(false)
-    const list = expectOk(await safety({ action: 'list', tab: 'ended' }, 'demo-handler'))
+    const list = expectOk(await safety('list', { tab: 'ended' }, 'demo-handler'))
     expect(list.rows.some((r: { check: { _id: string } }) => r.check._id === checkId)).toBe(true)
   })
 })

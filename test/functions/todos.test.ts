@@ -3,15 +3,17 @@
  * are paged and sorted (pending by due date, done newest first), counts follow, and 查看 shows the
  * item's trail. To-dos are made by the workflows themselves (binding, safety), never by hand.
  */
+import { SafetyContract } from '../../types/safety'
+import { PermissionsContract } from '../../types/permissions'
+import { TodosContract } from '../../types/todos'
 import { startCloud, type TestCloud } from '../support/cloud'
-import { expectError, expectOk, type Reply } from './helpers'
+import { expectError, expectOk, caller } from './helpers'
 import { makeEnv, type Env } from './samples/kit'
 import { publishedCheck } from './samples/safety'
 
 let cloud: TestCloud
 let env: Env
-const todos = (event: Record<string, unknown>, openid: string) =>
-  cloud.call('todos', event, openid) as Promise<Reply>
+const todos = caller(() => cloud, TodosContract)
 interface Row {
   _id: string
   kind: string
@@ -22,7 +24,7 @@ interface Row {
 async function all(openid: string, status: 'pending' | 'done'): Promise<Row[]> {
   const out: Row[] = []
   for (let page = 0; ; page++) {
-    const { rows, more } = expectOk(await todos({ action: 'list', status, page }, openid))
+    const { rows, more } = expectOk(await todos('list', { status, page }, openid))
     out.push(...rows)
     if (!more) return out
   }
@@ -50,14 +52,11 @@ describe('who sees what', () => {
 
   it('does not open another project’s or another role’s to-do, nor name it', async () => {
     const theirs = (await all('demo-manager2', 'pending'))[0]
-    expectError(await todos({ action: 'detail', todoId: theirs._id }, 'demo-manager'), 'NOT_FOUND')
+    expectError(await todos('detail', { todoId: theirs._id }, 'demo-manager'), 'NOT_FOUND')
     const withSafety = await env.activeHandler(['todos', 'safety'])
+    expectError(await todos('detail', { todoId: 't-auth-wang' }, withSafety.openid), 'NOT_FOUND')
     expectError(
-      await todos({ action: 'detail', todoId: 't-auth-wang' }, withSafety.openid),
-      'NOT_FOUND',
-    )
-    expectError(
-      await todos({ action: 'list', status: 'pending', projectId: 'p-haibin' }, 'demo-manager'),
+      await todos('list', { status: 'pending', projectId: 'p-haibin' }, 'demo-manager'),
       'FORBIDDEN',
     )
   })
@@ -71,35 +70,40 @@ describe('lists', () => {
     expect(pending.length).toBeGreaterThanOrEqual(33)
     const due = pending.map((t) => t.dueAt)
     expect(due).toEqual([...due].sort((a, b) => a - b))
-    const first = expectOk(await todos({ action: 'list', status: 'pending' }, 'demo-manager'))
+    const first = expectOk(await todos('list', { status: 'pending' }, 'demo-manager'))
     expect(first.rows).toHaveLength(20)
     expect(first.more).toBe(true)
-    const counts = expectOk(await todos({ action: 'counts' }, 'demo-manager'))
+    const counts = expectOk(await todos('counts', {}, 'demo-manager'))
     expect(counts.pending).toBe(pending.length)
   })
 
   it('moves a to-do to 已办 when its work is done, newest first, with the trail on 查看', async () => {
     const [a, b] = [await env.pendingHandler(), await env.pendingHandler()]
     for (const h of [a, b]) {
-      const event = { action: 'authorize', accountId: h.id, version: 1, modules: ['todos'] }
-      expectOk(await env.call('permissions', event, 'demo-manager'))
+      expectOk(
+        await env.caller(PermissionsContract)(
+          'authorize',
+          { accountId: h.id, version: 1, modules: ['todos'] },
+          'demo-manager',
+        ),
+      )
     }
     const done = await all('demo-manager', 'done')
     const stamps = done.map((t) => t.doneAt ?? 0)
     expect(stamps).toEqual([...stamps].sort((x, y) => y - x))
     const mine = done.find((t) => (t as Row & { targetId: string }).targetId === b.id)!
-    const detail = expectOk(await todos({ action: 'detail', todoId: mine._id }, 'demo-manager'))
+    const detail = expectOk(await todos('detail', { todoId: mine._id }, 'demo-manager'))
     expect(detail.todo).toMatchObject({ status: 'done', result: '已授权', doneByName: '张建国' })
-    expect(detail.trail.map((r: { label: string }) => r.label)).toEqual(['授权', '申请绑定'])
+    expect(detail.trail.map((r) => r.label)).toEqual(['授权', '申请绑定'])
     expect(JSON.stringify(detail.trail)).not.toContain('actorOpenid')
   })
 
   it('lists the 填写 to-do of a newly published check for the handler who holds safety', async () => {
     const withSafety = await env.activeHandler(['todos', 'safety'])
-    const before = expectOk(await todos({ action: 'counts' }, withSafety.openid)).pending
+    const before = expectOk(await todos('counts', {}, withSafety.openid)).pending
     const check = publishedCheck('sc-todo-1')
-    expectOk(await env.call('safety', { action: 'publishCheck', check }, 'demo-operator'))
-    const after = expectOk(await todos({ action: 'counts' }, withSafety.openid)).pending
+    expectOk(await env.caller(SafetyContract)('publishCheck', { check }, 'demo-operator'))
+    const after = expectOk(await todos('counts', {}, withSafety.openid)).pending
     expect(after).toBe(before + 1)
   })
 })

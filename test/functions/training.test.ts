@@ -4,17 +4,18 @@
  * banks nothing, seeking back is free, and only the server marks a course finished (≥ 90 %),
  * recording it once for 企业人员培训结果.
  */
+import { QueryContract } from '../../types/query'
+import { TrainingContract } from '../../types/training'
 import { startCloud, type TestCloud } from '../support/cloud'
-import { clock, expectError, expectOk, type Reply } from './helpers'
+import { clock, expectError, expectOk, caller } from './helpers'
 import { makeEnv, type Env } from './samples/kit'
 
 let cloud: TestCloud
 let env: Env
 let tick: (ms: number) => Promise<void>
-const training = (event: Record<string, unknown>, openid: string) =>
-  cloud.call('training', event, openid) as Promise<Reply>
+const training = caller(() => cloud, TrainingContract)
 const report = async (openid: string, courseId: string, position: number) =>
-  expectOk(await training({ action: 'report', courseId, position }, openid))
+  expectOk(await training('report', { courseId, position }, openid))
 
 beforeAll(async () => {
   cloud = await startCloud()
@@ -51,7 +52,7 @@ describe('progress the server vouches for', () => {
     await tick(3_000)
     // Seeking back to rewatch is free and lowers nothing.
     expect((await report(me, 'c-flood', 3)).maxWatched).toBe(jumped)
-    const play = expectOk(await training({ action: 'play', courseId: 'c-flood' }, me))
+    const play = expectOk(await training('play', { courseId: 'c-flood' }, me))
     expect(play.progress).toMatchObject({ maxWatched: jumped, lastPosition: 3 })
     expect(play.videoUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//)
   })
@@ -66,15 +67,15 @@ describe('progress the server vouches for', () => {
       last = await report(me, 'c-regulation', t)
     }
     expect(last).toMatchObject({ finished: false, percent: 83 })
-    let rows = expectOk(await training({ action: 'list' }, me))
+    let rows = expectOk(await training('list', {}, me))
     expect(
-      rows.find((r: { course: { _id: string } }) => r.course._id === 'c-regulation').state,
+      rows.find((r: { course: { _id: string } }) => r.course._id === 'c-regulation')!.state,
     ).toBe('inProgress')
     await tick(3_000)
     expect(await report(me, 'c-regulation', 28)).toMatchObject({ finished: true })
     await tick(2_000)
     await report(me, 'c-regulation', 30)
-    rows = expectOk(await training({ action: 'list' }, me))
+    rows = expectOk(await training('list', {}, me))
     expect(
       rows.find((r: { course: { _id: string } }) => r.course._id === 'c-regulation'),
     ).toMatchObject({ state: 'finished', percent: 100 })
@@ -90,7 +91,7 @@ describe('progress the server vouches for', () => {
     expect(mine[0]).toMatchObject({ totalHours: 2, projectName: '阳光花园' })
     // 企业人员培训结果 finds it.
     const found = expectOk(
-      await cloud.call('query', { action: 'training', name: '样例经办' }, 'demo-manager'),
+      await caller(cloud, QueryContract)('training', { name: '样例经办' }, 'demo-manager'),
     )
     expect(found.rows.length).toBeGreaterThan(0)
   })
@@ -100,7 +101,7 @@ describe('progress the server vouches for', () => {
     await report(a, 'c-fire', 0)
     await tick(5_000)
     await report(a, 'c-fire', 5)
-    const other = expectOk(await training({ action: 'play', courseId: 'c-fire' }, b))
+    const other = expectOk(await training('play', { courseId: 'c-fire' }, b))
     expect(other.progress.maxWatched).toBe(0)
   })
 
@@ -109,9 +110,7 @@ describe('progress the server vouches for', () => {
     await report(me, 'c-fire', 0)
     await tick(10_000)
     const replies = await Promise.all(
-      [2, 4, 6, 8, 10].map((p) =>
-        training({ action: 'report', courseId: 'c-fire', position: p }, me),
-      ),
+      [2, 4, 6, 8, 10].map((p) => training('report', { courseId: 'c-fire', position: p }, me)),
     )
     const marks = replies.map((r) => expectOk(r).maxWatched as number)
     const [stored] = await cloud.collection<{ maxWatched: number; version: number }>(
@@ -135,8 +134,8 @@ describe('progress the server vouches for', () => {
     const elapsedSec = (Date.now() - started) / 1000
     expect(last.finished).toBe(false)
     expect(last.maxWatched).toBeLessThanOrEqual(elapsedSec + 2)
-    const rows = expectOk(await training({ action: 'list' }, me))
-    expect(rows.find((r: { course: { _id: string } }) => r.course._id === 'c-flood').state).toBe(
+    const rows = expectOk(await training('list', {}, me))
+    expect(rows.find((r: { course: { _id: string } }) => r.course._id === 'c-flood')!.state).toBe(
       'inProgress',
     )
   })
@@ -150,7 +149,7 @@ describe('progress the server vouches for', () => {
     await tick(10_000)
     const replies = await Promise.all(
       Array.from({ length: 20 }, () =>
-        training({ action: 'report', courseId: 'c-flood', position: 50 }, me),
+        training('report', { courseId: 'c-flood', position: 50 }, me),
       ),
     )
     const elapsedSec = (Date.now() - started) / 1000
@@ -167,20 +166,17 @@ describe('progress the server vouches for', () => {
     const me = await learner()
     for (const position of [-1, 'NaN', 1e9, { $gt: 0 }]) {
       expectError(
-        await training({ action: 'report', courseId: 'c-fire', position }, me),
+        await training.raw({ action: 'report', courseId: 'c-fire', position }, me),
         'BAD_INPUT',
       )
     }
-    expectError(
-      await training({ action: 'report', courseId: 'c-none', position: 1 }, me),
-      'NOT_FOUND',
-    )
+    expectError(await training('report', { courseId: 'c-none', position: 1 }, me), 'NOT_FOUND')
   })
 })
 
 describe('videos', () => {
   it('are served with HTTP Range, so a player can seek', async () => {
-    const play = expectOk(await training({ action: 'play', courseId: 'c-fire' }, 'demo-handler'))
+    const play = expectOk(await training('play', { courseId: 'c-fire' }, 'demo-handler'))
     const whole = await fetch(play.videoUrl)
     const size = (await whole.arrayBuffer()).byteLength
     const part = await fetch(play.videoUrl, { headers: { range: 'bytes=100-199' } })

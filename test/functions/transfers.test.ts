@@ -6,17 +6,21 @@
  */
 import { cstDate, cstDayStart } from '../../types/display'
 import type { FundMovement } from '../../types/funds'
-import { LARGE_TRANSFER_FEN, type Transfer, type TransferRow } from '../../types/transfers'
+import {
+  TransfersContract,
+  LARGE_TRANSFER_FEN,
+  type Transfer,
+  type TransferRow,
+} from '../../types/transfers'
 import { startCloud, type TestCloud } from '../support/cloud'
-import { expectError, expectOk, type Reply } from './helpers'
+import { expectError, expectOk, caller } from './helpers'
 import { allPages, bindRegistered } from './registered'
 
 let cloud: TestCloud
-const transfers = (event: Record<string, unknown>, openid = 'demo-manager') =>
-  cloud.call('transfers', event, openid) as Promise<Reply>
+const transfers = caller(() => cloud, TransfersContract, 'demo-manager')
 const listAll = (filter: Record<string, unknown> = {}, openid?: string) =>
-  allPages<TransferRow>((page) => transfers({ action: 'list', ...filter, page }, openid)).then(
-    (pages) => pages.flat(),
+  allPages<TransferRow>((page) => transfers('list', { ...filter, page }, openid)).then((pages) =>
+    pages.flat(),
   )
 const total = (rows: TransferRow[]) => rows.reduce((n, t) => n + t.amount, 0)
 
@@ -30,11 +34,11 @@ afterAll(() => cloud?.stop())
 
 it('pages the project’s transfers newest first, with count and sum on page 0', async () => {
   expect(all.length).toBeGreaterThan(20)
-  const first = expectOk(await transfers({ action: 'list' }))
+  const first = expectOk(await transfers('list', {}))
   expect(first.rows).toHaveLength(20)
   expect(first.more).toBe(true)
   expect(first.totals).toEqual({ count: all.length, amount: total(all) })
-  expect(expectOk(await transfers({ action: 'list', page: 1 })).totals).toBeNull()
+  expect(expectOk(await transfers('list', { page: 1 })).totals).toBeNull()
   const at = all.map((t) => t.at)
   expect(at).toEqual([...at].sort((a, b) => b - a))
   expect(all.every((t) => t.amount >= LARGE_TRANSFER_FEN && Number.isInteger(t.amount))).toBe(true)
@@ -63,7 +67,7 @@ it('filters by whole days, both ends included', async () => {
   const range = await listAll({ from, to })
   const want = all.filter((t) => t.at >= cstDayStart(from) && t.at < cstDayStart(to) + 86_400_000)
   expect(range.map((t) => t._id)).toEqual(want.map((t) => t._id))
-  const page0 = expectOk(await transfers({ action: 'list', from, to }))
+  const page0 = expectOk(await transfers('list', { from, to }))
   expect(page0.totals).toEqual({ count: want.length, amount: total(want) })
   expect(await listAll({ from: '2001-01-01', to: '2001-12-31' })).toEqual([])
 })
@@ -77,7 +81,7 @@ it('filters by amount in fen, both ends included, totals to the cent', async () 
   const mid = await listAll({ minAmount: min, maxAmount: max })
   const want = all.filter((t) => t.amount >= min && t.amount <= max)
   expect(mid.map((t) => t._id)).toEqual(want.map((t) => t._id))
-  const page0 = expectOk(await transfers({ action: 'list', minAmount: min, maxAmount: max }))
+  const page0 = expectOk(await transfers('list', { minAmount: min, maxAmount: max }))
   expect(page0.totals).toEqual({ count: want.length, amount: total(want) })
   const over = await listAll({ minAmount: min })
   expect(over.map((t) => t._id)).toEqual(all.filter((t) => t.amount >= min).map((t) => t._id))
@@ -93,7 +97,7 @@ it('refuses filters that contradict themselves or are not dates and amounts', as
     [{ maxAmount: -1 }, 'maxAmount'],
   ]
   for (const [filter, field] of cases) {
-    const reply = await transfers({ action: 'list', ...filter })
+    const reply = await transfers('list', { ...filter })
     expectError(reply, 'BAD_INPUT')
     expect({ filter, fields: reply.ok ? {} : reply.error.fields }).toMatchObject({
       filter,
@@ -103,22 +107,18 @@ it('refuses filters that contradict themselves or are not dates and amounts', as
 })
 
 it('shows a transfer’s details with the payee’s account masked, only to its project', async () => {
-  const detail: Transfer = expectOk(await transfers({ action: 'detail', transferId: all[0]._id }))
+  const detail: Transfer = expectOk(await transfers('detail', { transferId: all[0]._id }))
   const [raw] = await cloud.collection<Transfer>('transfers', { _id: all[0]._id })
   expect(detail).toEqual({ ...raw, payeeAccount: `**** **** **** ${raw.payeeAccount.slice(-4)}` })
   expect(JSON.stringify(detail)).not.toContain(raw.payeeAccount)
   expect(detail.approval.by).toMatch(/业主大会|业主委员会/)
   expect(detail.publicity.from <= detail.publicity.to).toBe(true)
 
-  const theirs = expectOk(await transfers({ action: 'list' }, 'demo-manager2'))
-    .rows as TransferRow[]
+  const theirs = expectOk(await transfers('list', {}, 'demo-manager2')).rows as TransferRow[]
   expect(theirs.length).toBeGreaterThan(0)
-  expectError(await transfers({ action: 'detail', transferId: theirs[0]._id }), 'NOT_FOUND')
-  expectError(
-    await transfers({ action: 'list', projectId: 'p-yangguang' }, 'demo-manager2'),
-    'FORBIDDEN',
-  )
-  expectError(await transfers({ action: 'list' }, 'demo-handler'), 'MODULE_NOT_GRANTED')
+  expectError(await transfers('detail', { transferId: theirs[0]._id }), 'NOT_FOUND')
+  expectError(await transfers('list', { projectId: 'p-yangguang' }, 'demo-manager2'), 'FORBIDDEN')
+  expectError(await transfers('list', {}, 'demo-handler'), 'MODULE_NOT_GRANTED')
 })
 
 it('follows the project a manager of two chooses; a project without transfers is empty', async () => {
@@ -127,7 +127,7 @@ it('follows the project a manager of two chooses; a project without transfers is
   expect(hb.length).toBeGreaterThan(0)
   expect(hb.map((t) => t._id)).not.toContain(all[0]._id)
   const zhou = await bindRegistered(cloud, 'zhou')
-  expect(expectOk(await transfers({ action: 'list', projectId: 'p-cuihu' }, zhou))).toEqual({
+  expect(expectOk(await transfers('list', { projectId: 'p-cuihu' }, zhou))).toEqual({
     rows: [],
     more: false,
     totals: { count: 0, amount: 0 },

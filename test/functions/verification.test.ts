@@ -2,14 +2,14 @@
  * Verification codes under parallel calls: every limit is claimed before the work it limits, so
  * bursts get exactly what the rules allow (issue #8 §1). Through the real binding function.
  */
+import { BindingContract } from '../../types/binding'
 import { startCloud, type TestCloud } from '../support/cloud'
-import { codeFor, expectError, expectOk, newRequestId, type Reply } from './helpers'
+import { codeFor, expectError, expectOk, newRequestId, type Reply, caller } from './helpers'
 
 const FAILING_PHONE = '13600136999'
 
 let cloud: TestCloud
-const call = (event: Record<string, unknown>, openid?: string) =>
-  cloud.call('binding', event, openid) as Promise<Reply>
+const call = caller(() => cloud, BindingContract)
 const codesOf = (reply: Reply) => (reply.ok ? 'ok' : reply.error.code)
 const sms = async (phones: string[]) =>
   (await cloud.outbox({ kind: 'sms' })).filter((m) => phones.includes(m.to))
@@ -23,7 +23,7 @@ describe('sending codes in bursts', () => {
   it.each([30, 120])('sends one code for %i parallel requests of one phone', async (n) => {
     const phone = n === 30 ? '13600136001' : '13600136002'
     const replies = await Promise.all(
-      Array.from({ length: n }, () => call({ action: 'sendCode', phone }, `o-burst-${n}`)),
+      Array.from({ length: n }, () => call('sendCode', { phone }, `o-burst-${n}`)),
     )
     const codes = replies.map(codesOf)
     expect(codes.filter((c) => c === 'ok')).toHaveLength(1)
@@ -34,7 +34,7 @@ describe('sending codes in bursts', () => {
   it('sends exactly 10 codes a day for one WeChat asking for 40 phones at once', async () => {
     const phones = Array.from({ length: 40 }, (_, i) => `136001361${String(i).padStart(2, '0')}`)
     const replies = await Promise.all(
-      phones.map((phone) => call({ action: 'sendCode', phone }, 'o-burst-wechat')),
+      phones.map((phone) => call('sendCode', { phone }, 'o-burst-wechat')),
     )
     const codes = replies.map(codesOf)
     expect(codes.filter((c) => c === 'ok')).toHaveLength(10)
@@ -42,12 +42,12 @@ describe('sending codes in bursts', () => {
     expect(await sms(phones)).toHaveLength(10)
     // The 30 refused phones were not left blocked: another WeChat can ask for one at once.
     const refused = phones.filter((_, i) => codes[i] !== 'ok')
-    expectOk(await call({ action: 'sendCode', phone: refused[0] }, 'o-burst-other'))
+    expectOk(await call('sendCode', { phone: refused[0] }, 'o-burst-other'))
   })
 
   it('refuses a caller without a WeChat identity, and sends nothing', async () => {
     const phones = Array.from({ length: 12 }, (_, i) => `136001362${String(i).padStart(2, '0')}`)
-    const replies = await Promise.all(phones.map((phone) => call({ action: 'sendCode', phone })))
+    const replies = await Promise.all(phones.map((phone) => call('sendCode', { phone })))
     for (const reply of replies) expectError(reply, 'NOT_BOUND')
     expect(await sms(phones)).toHaveLength(0)
   })
@@ -55,24 +55,22 @@ describe('sending codes in bursts', () => {
   it('does not count a send that failed: the user can ask again at once', async () => {
     const openid = 'o-sms-fails'
     for (let i = 0; i < 12; i++) {
-      expectError(await call({ action: 'sendCode', phone: FAILING_PHONE }, openid), 'SEND_FAILED')
+      expectError(await call('sendCode', { phone: FAILING_PHONE }, openid), 'SEND_FAILED')
     }
     expect(await cloud.collection('sms_codes', { phone: FAILING_PHONE })).toHaveLength(0)
     // Twelve failures later the WeChat still has its ten codes for today.
     for (let i = 0; i < 10; i++) {
-      expectOk(
-        await call({ action: 'sendCode', phone: `136001363${String(i).padStart(2, '0')}` }, openid),
-      )
+      expectOk(await call('sendCode', { phone: `136001363${String(i).padStart(2, '0')}` }, openid))
     }
-    expectError(await call({ action: 'sendCode', phone: '13600136399' }, openid), 'RATE_LIMITED')
+    expectError(await call('sendCode', { phone: '13600136399' }, openid), 'RATE_LIMITED')
   })
 })
 
 describe('guessing codes in bursts', () => {
   const submit = (openid: string, phone: string, code: string) =>
     call(
+      'submit',
       {
-        action: 'submit',
         category: 'property',
         name: '猜码',
         phone,

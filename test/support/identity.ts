@@ -1,5 +1,6 @@
+import { BindingContract } from '../../types/binding'
 import type { TestCloud } from './cloud'
-import { codeFor, expectOk, newRequestId } from '../functions/helpers'
+import { caller, codeFor, expectOk, newRequestId } from '../functions/helpers'
 
 /** The newcomer who applies as a handler of 阳光花园 in binding.test.ts (and is answered in permissions.test.ts). */
 export const APPLICANT = { openid: 'e2e-newcomer', name: '孙丽娜', phone: '13912345678' } as const
@@ -14,13 +15,7 @@ export async function applyAsHandler(
   person: { name: string; phone: string; projectId: string },
 ): Promise<void> {
   const code = await codeFor(cloud, openid, person.phone)
-  const event = {
-    action: 'submit',
-    category: 'property',
-    ...person,
-    code,
-    requestId: newRequestId(),
-  }
-  const session = expectOk(await cloud.call('binding', event, openid))
-  if (session.account.status !== 'pending') throw new Error(`${person.name} is not pending`)
+  const input = { category: 'property' as const, ...person, code, requestId: newRequestId() }
+  const session = expectOk(await caller(cloud, BindingContract)('submit', input, openid))
+  if (session.account?.status !== 'pending') throw new Error(`${person.name} is not pending`)
 }

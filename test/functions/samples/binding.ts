@@ -1,4 +1,4 @@
-import type { BindingContract } from '../../../types/binding'
+import { BindingContract } from '../../../types/binding'
 import { codeFor, newRequestId, type Samples } from './kit'
 
 const samples: Samples<typeof BindingContract> = {
@@ -17,17 +17,19 @@ const samples: Samples<typeof BindingContract> = {
     async happy(env) {
       const { openid, phone } = env.fresh()
       const code = await codeFor(env.cloud, openid, phone)
-      const event = {
-        action: 'submit',
-        category: 'property',
-        name: '审计样例',
-        phone,
-        code,
-        projectId: 'p-yangguang',
-        requestId: newRequestId(),
-      }
-      const reply = await env.call('binding', event, openid)
-      return { reply, targetId: reply.ok ? reply.data.account._id : '' }
+      const reply = await env.caller(BindingContract)(
+        'submit',
+        {
+          category: 'property',
+          name: '审计样例',
+          phone,
+          code,
+          projectId: 'p-yangguang',
+          requestId: newRequestId(),
+        },
+        openid,
+      )
+      return { reply, targetId: reply.ok ? reply.data.account!._id : '' }
     },
   },
 }

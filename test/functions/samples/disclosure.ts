@@ -1,4 +1,4 @@
-import { chinaDay, type DisclosureContract } from '../../../types/disclosure'
+import { chinaDay, DisclosureContract } from '../../../types/disclosure'
 import { expectOk } from '../helpers'
 import { newRequestId, type Env, type Samples } from './kit'
 
@@ -7,7 +7,7 @@ const DAY = 86_400_000
 /** A valid notice to publish (valid from today for `days` days), without attachments. */
 export function noticeInput(title = '2026年第四季度公共收益公示', days = 30, now = Date.now()) {
   return {
-    category: '公共收益',
+    category: '公共收益' as const,
     title,
     content: '本季度公共收益合计 90,120.00 元，已存入公共收益专户。',
     validFrom: chinaDay(now),
@@ -19,8 +19,12 @@ export function noticeInput(title = '2026年第四季度公共收益公示', day
 
 /** Publishes a notice as `openid`; resolves to it. */
 export async function published(env: Env, openid = 'demo-handler', title?: string) {
-  const event = { action: 'publish', ...noticeInput(title) }
-  return expectOk(await env.call('disclosure', event, openid)) as { _id: string; version: number }
+  return expectOk(
+    await env.caller(DisclosureContract)('publish', { ...noticeInput(title) }, openid),
+  ) as {
+    _id: string
+    version: number
+  }
 }
 
 const samples: Samples<typeof DisclosureContract> = {
@@ -52,8 +56,11 @@ const samples: Samples<typeof DisclosureContract> = {
   publish: {
     input: { projectId: 'p-yangguang', ...noticeInput() },
     async happy(env) {
-      const event = { action: 'publish', ...noticeInput('样例公示') }
-      const reply = await env.call('disclosure', event, 'demo-handler')
+      const reply = await env.caller(DisclosureContract)(
+        'publish',
+        { ...noticeInput('样例公示') },
+        'demo-handler',
+      )
       return { reply, targetId: reply.ok ? reply.data._id : '' }
     },
   },
@@ -61,16 +68,28 @@ const samples: Samples<typeof DisclosureContract> = {
     input: { projectId: 'p-yangguang', noticeId: 'n-water-stop', version: 1, reason: '已过期' },
     async happy(env) {
       const n = await published(env)
-      const event = { action: 'void', noticeId: n._id, version: n.version, reason: '信息已过期' }
-      return { reply: await env.call('disclosure', event, 'demo-handler'), targetId: n._id }
+      return {
+        reply: await env.caller(DisclosureContract)(
+          'void',
+          { noticeId: n._id, version: n.version, reason: '信息已过期' },
+          'demo-handler',
+        ),
+        targetId: n._id,
+      }
     },
   },
   remove: {
     input: { projectId: 'p-yangguang', noticeId: 'n-water-stop', version: 1, confirm: true },
     async happy(env) {
       const n = await published(env)
-      const event = { action: 'remove', noticeId: n._id, version: n.version, confirm: true }
-      return { reply: await env.call('disclosure', event, 'demo-manager'), targetId: n._id }
+      return {
+        reply: await env.caller(DisclosureContract)(
+          'remove',
+          { noticeId: n._id, version: n.version, confirm: true },
+          'demo-manager',
+        ),
+        targetId: n._id,
+      }
     },
   },
 }

@@ -1,4 +1,4 @@
-import type { ParkingContract, ParkingForm } from '../../../types/parking'
+import { ParkingContract, type ParkingForm } from '../../../types/parking'
 import { expectOk } from '../helpers'
 import { newRequestId, type Env, type Samples } from './kit'
 
@@ -35,35 +35,28 @@ export function validForm(): ParkingForm {
   }
 }
 
-const parking = (env: Env, event: Record<string, unknown>, openid: string) =>
-  env.call('parking', event, openid)
+const parking = (env: Env) => env.caller(ParkingContract)
 
 /** The project's open draft (cancelling a submitted edition first); starts one if there is none. */
 export async function openDraft(
   env: Env,
   openid = 'demo-handler',
 ): Promise<{ editionId: string; version: number }> {
-  const cur = expectOk(await parking(env, { action: 'current' }, openid))
+  const cur = expectOk(await parking(env)('current', {}, openid))
   if (cur.open?.status === 'submitted') {
-    const cancel = {
-      action: 'cancel',
-      editionId: cur.open._id,
-      version: cur.open.version,
-      reason: '测试：重新填写',
-    }
-    expectOk(await parking(env, cancel, 'demo-manager'))
+    const cancel = { editionId: cur.open._id, version: cur.open.version, reason: '测试：重新填写' }
+    expectOk(await parking(env)('cancel', cancel, 'demo-manager'))
   } else if (cur.open) return { editionId: cur.open._id, version: cur.open.version }
-  const created = expectOk(
-    await parking(env, { action: 'saveDraft', version: 0, form: cur.base }, openid),
-  )
+  const created = expectOk(await parking(env)('saveDraft', { version: 0, form: cur.base }, openid))
   return { editionId: created.editionId, version: created.version }
 }
 
 /** A submitted edition of 阳光花园 (submitted by `openid`). */
 export async function submitted(env: Env, openid = 'demo-handler', form = validForm()) {
   const { editionId, version } = await openDraft(env, openid)
-  const event = { action: 'submit', editionId, version, form, requestId: newRequestId() }
-  return expectOk(await parking(env, event, openid)) as { _id: string; version: number }
+  return expectOk(
+    await parking(env)('submit', { editionId, version, form, requestId: newRequestId() }, openid),
+  ) as { _id: string; version: number }
 }
 
 const samples: Samples<typeof ParkingContract> = {
@@ -95,14 +88,14 @@ const samples: Samples<typeof ParkingContract> = {
     },
     async happy(env) {
       const { editionId, version } = await openDraft(env)
-      const event = {
-        action: 'submit',
-        editionId,
-        version,
-        form: validForm(),
-        requestId: newRequestId(),
+      return {
+        reply: await parking(env)(
+          'submit',
+          { editionId, version, form: validForm(), requestId: newRequestId() },
+          'demo-handler',
+        ),
+        targetId: editionId,
       }
-      return { reply: await parking(env, event, 'demo-handler'), targetId: editionId }
     },
   },
   publish: {
@@ -114,13 +107,14 @@ const samples: Samples<typeof ParkingContract> = {
     },
     async happy(env) {
       const ed = await submitted(env)
-      const event = {
-        action: 'publish',
-        editionId: ed._id,
-        version: ed.version,
-        requestId: newRequestId(),
+      return {
+        reply: await parking(env)(
+          'publish',
+          { editionId: ed._id, version: ed.version, requestId: newRequestId() },
+          'demo-manager',
+        ),
+        targetId: ed._id,
       }
-      return { reply: await parking(env, event, 'demo-manager'), targetId: ed._id }
     },
   },
   cancel: {
@@ -132,13 +126,14 @@ const samples: Samples<typeof ParkingContract> = {
     },
     async happy(env) {
       const ed = await submitted(env)
-      const event = {
-        action: 'cancel',
-        editionId: ed._id,
-        version: ed.version,
-        reason: '车位数有误',
+      return {
+        reply: await parking(env)(
+          'cancel',
+          { editionId: ed._id, version: ed.version, reason: '车位数有误' },
+          'demo-manager',
+        ),
+        targetId: ed._id,
       }
-      return { reply: await parking(env, event, 'demo-manager'), targetId: ed._id }
     },
   },
 }

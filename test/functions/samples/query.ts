@@ -1,4 +1,4 @@
-import type { QueryContract } from '../../../types/query'
+import { QueryContract } from '../../../types/query'
 import type { Samples } from './kit'
 
 const samples: Samples<typeof QueryContract> = {
@@ -9,8 +9,11 @@ const samples: Samples<typeof QueryContract> = {
   exportFilings: {
     input: { name: '阳光花园', district: '南山区', street: '粤海街道' },
     async happy(env) {
-      const event = { action: 'exportFilings', name: '阳光花园' }
-      const reply = await env.call('query', event, 'demo-manager')
+      const reply = await env.caller(QueryContract)(
+        'exportFilings',
+        { name: '阳光花园' },
+        'demo-manager',
+      )
       const fileID: string = reply.ok ? reply.data.fileID : ''
       return { reply, targetId: /([^/]+)\.xlsx$/.exec(fileID)?.[1] ?? '' }
     },

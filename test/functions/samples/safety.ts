@@ -1,34 +1,39 @@
-import type { SafetyContract } from '../../../types/safety'
+import { SafetyContract } from '../../../types/safety'
 import { expectOk } from '../helpers'
 import { newRequestId, type Env, type Samples } from './kit'
 
 /** Answers every item 无问题 as `openid`; resolves to the submission's version. */
 export async function fillAll(env: Env, openid: string, checkId: string): Promise<number> {
-  const detail = expectOk(await env.call('safety', { action: 'detail', checkId }, openid))
+  const detail = expectOk(await env.caller(SafetyContract)('detail', { checkId }, openid))
   let version = detail.submission?.version ?? 0
   for (const category of detail.check.categories) {
     for (const item of category.items) {
       if (detail.submission?.answers[item._id]) continue
-      const answer = { result: 'ok', photos: [] }
-      const event = { action: 'saveAnswer', checkId, itemId: item._id, answer }
-      version = expectOk(await env.call('safety', event, openid)).version
+      const answer = { result: 'ok' as const, photos: [] }
+      version = expectOk(
+        await env.caller(SafetyContract)(
+          'saveAnswer',
+          { checkId, itemId: item._id, answer },
+          openid,
+        ),
+      ).version
     }
   }
   return version
 }
 
-const submitEvent = (checkId: string, version: number) => ({
-  action: 'submit',
-  checkId,
-  version,
-  requestId: newRequestId(),
-})
+const submit = (env: Env, checkId: string, version: number) =>
+  env.caller(SafetyContract)(
+    'submit',
+    { checkId, version, requestId: newRequestId() },
+    'demo-handler',
+  )
 
 /** A small check the operator could publish, for 南山区. */
 export function publishedCheck(id: string, now = Date.now()) {
   return {
     _id: id,
-    kind: 'special',
+    kind: 'special' as const,
     title: `燃气安全专项检查 ${id}`,
     issuer: '深圳市应急管理局',
     startAt: now - 60_000,
@@ -79,7 +84,7 @@ const samples: Samples<typeof SafetyContract> = {
     },
     async happy(env) {
       const version = await fillAll(env, 'demo-handler', 'sc-fire-2026')
-      const reply = await env.call('safety', submitEvent('sc-fire-2026', version), 'demo-handler')
+      const reply = await submit(env, 'sc-fire-2026', version)
       return { reply, targetId: 'sc-fire-2026_p-yangguang' }
     },
   },
@@ -87,12 +92,13 @@ const samples: Samples<typeof SafetyContract> = {
     input: { projectId: 'p-yangguang', checkId: 'sc-2026h2', version: 1 },
     async happy(env) {
       const version = await fillAll(env, 'demo-handler', 'sc-2026h2')
-      const submitted = expectOk(
-        await env.call('safety', submitEvent('sc-2026h2', version), 'demo-handler'),
-      )
-      const event = { action: 'confirm', checkId: 'sc-2026h2', version: submitted.version }
+      const submitted = expectOk(await submit(env, 'sc-2026h2', version))
       return {
-        reply: await env.call('safety', event, 'demo-manager'),
+        reply: await env.caller(SafetyContract)(
+          'confirm',
+          { checkId: 'sc-2026h2', version: submitted.version },
+          'demo-manager',
+        ),
         targetId: 'sc-2026h2_p-yangguang',
       }
     },
@@ -102,16 +108,18 @@ const samples: Samples<typeof SafetyContract> = {
     async happy(env) {
       // 海滨广场's submission awaits its manager in the demo data.
       const detail = expectOk(
-        await env.call('safety', { action: 'detail', checkId: 'sc-2026h2' }, 'demo-manager2'),
+        await env.caller(SafetyContract)('detail', { checkId: 'sc-2026h2' }, 'demo-manager2'),
       )
-      const event = {
-        action: 'return',
-        checkId: 'sc-2026h2',
-        version: detail.submission.version,
-        comment: '二次供水项请补充清洗报告照片',
-      }
       return {
-        reply: await env.call('safety', event, 'demo-manager2'),
+        reply: await env.caller(SafetyContract)(
+          'return',
+          {
+            checkId: 'sc-2026h2',
+            version: detail.submission!.version,
+            comment: '二次供水项请补充清洗报告照片',
+          },
+          'demo-manager2',
+        ),
         targetId: 'sc-2026h2_p-haibin',
       }
     },
@@ -120,8 +128,14 @@ const samples: Samples<typeof SafetyContract> = {
     input: { check: publishedCheck('sc-sample') },
     async happy(env) {
       const id = `sc-audit-${++published}`
-      const event = { action: 'publishCheck', check: publishedCheck(id) }
-      return { reply: await env.call('safety', event, 'demo-operator'), targetId: id }
+      return {
+        reply: await env.caller(SafetyContract)(
+          'publishCheck',
+          { check: publishedCheck(id) },
+          'demo-operator',
+        ),
+        targetId: id,
+      }
     },
   },
 }

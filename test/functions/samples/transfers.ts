@@ -1,4 +1,4 @@
-import type { TransfersContract } from '../../../types/transfers'
+import { TransfersContract } from '../../../types/transfers'
 import { expectOk } from '../helpers'
 import type { Samples } from './kit'
 
@@ -19,7 +19,7 @@ const samples: Samples<typeof TransfersContract> = {
     input: { projectId: 'p-yangguang', transferId: 'tr-yg-repair-0001' },
     readOnly: true,
     async liveInput(env) {
-      const page = expectOk(await env.call('transfers', { action: 'list' }, 'demo-manager'))
+      const page = expectOk(await env.caller(TransfersContract)('list', {}, 'demo-manager'))
       return { projectId: 'p-yangguang', transferId: page.rows[0]._id }
     },
   },
