@@ -6,17 +6,8 @@ export const dateTime = (at: number | undefined) => (at ? cstDateTime(at) : '—
 
 export const dateOnly = (at: number | undefined) => (at ? cstDate(at) : '—')
 
-/** 14:05 today, else the date and time. */
-export function shortTime(at: number): string {
-  const s = dateTime(at)
-  return s.slice(0, 10) === dateTime(Date.now()).slice(0, 10) ? s.slice(11) : s
-}
-
 /** 张建国（项目负责人） */
 export function actorOf(row: AuditRow): string {
   const role = roleLabel(row.actorRole)
   return `${row.actorName ?? '系统'}${role ? `（${role}）` : ''}`
 }
-
-/** The DOM/WXML id of a form field's block (the first wrong one is scrolled to). */
-export const anchorOf = (path: string) => `pk-${path.replace(/\./g, '-')}`
