@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { ANSWER_RESULTS, type Answer, type SafetyCheck } from '../../../types/safety'
+import { Category, ItemCard } from './ItemCard'
 import Photos from './Photos'
 
 interface Props {
@@ -18,44 +19,37 @@ export default function AnswerList({ check, answers, urls, large }: Props) {
         const points = cat.items.reduce((s, i) => s + i.points, 0)
         const problems = cat.items.filter((i) => answers[i._id]?.result === 'problem').length
         return (
-          <View key={cat.name} className="category">
-            <View className="category__head">
-              <Text className="category__name">{cat.name}</Text>
-              <Text className="category__meta">
-                {cat.items.length} 项 · {points} 分{problems ? ` · ${problems} 项有问题` : ''}
-              </Text>
-            </View>
+          <Category
+            key={cat.name}
+            name={cat.name}
+            meta={`${cat.items.length} 项 · ${points} 分${problems ? ` · ${problems} 项有问题` : ''}`}
+          >
             {cat.items.map((item) => {
               const a = answers[item._id]
               return (
-                <View
+                <ItemCard
                   key={item._id}
-                  className="check-item"
-                  data-testid="check-item"
-                  data-item-id={item._id}
-                  data-result={a?.result ?? ''}
-                >
-                  <View className="check-item__head">
-                    <Text className="check-item__code">{item._id}</Text>
-                    <Text className="check-item__points">{item.points} 分</Text>
+                  item={item}
+                  result={a?.result ?? ''}
+                  aside={
                     <Text
                       className={`answer-tag answer-tag--${a?.result ?? 'none'}`}
                       data-testid="answer-result"
                     >
                       {a ? ANSWER_RESULTS[a.result] : '未填写'}
                     </Text>
-                  </View>
-                  <Text className="check-item__text">{item.text}</Text>
+                  }
+                >
                   {a?.note ? (
                     <Text className="check-item__note-text" data-testid="answer-note">
                       说明：{a.note}
                     </Text>
                   ) : null}
                   {a ? <Photos photos={a.photos} urls={urls} large={large} /> : null}
-                </View>
+                </ItemCard>
               )
             })}
-          </View>
+          </Category>
         )
       })}
     </View>
