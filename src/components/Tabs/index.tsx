@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { ScrollView, Text, View } from '@tarojs/components'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { AtIcon } from 'taro-ui'
 import { COLORS } from '../../styles/colors'
 import './index.scss'
@@ -34,6 +34,23 @@ export interface TabsProps<K extends string> {
  */
 export default function Tabs<K extends string>(props: TabsProps<K>) {
   return props.scroll ? <ScrollTabs {...props} /> : <TabRow {...props} />
+}
+
+/**
+ * For a page that shows one part at a time: the chosen part (the first at first) and its bar.
+ *
+ *   const [part, bar] = useTabs(PARTS, { testId: 'query-parts' })
+ *   <View>{bar}{part === 'filings' ? <Filings /> : <Training />}</View>
+ */
+export function useTabs<K extends string>(
+  items: readonly TabItem<K>[],
+  bar: Omit<TabsProps<K>, 'items' | 'current' | 'onChange'> = {},
+): [K, ReactNode] {
+  const [current, setCurrent] = useState<K>(items[0].key)
+  return [
+    current,
+    <Tabs key="tabs" {...bar} items={items} current={current} onChange={setCurrent} />,
+  ]
 }
 
 function TabRow<K extends string>(props: TabsProps<K>) {

@@ -1,31 +1,26 @@
 import { View } from '@tarojs/components'
-import { useState } from 'react'
 import { modulePage } from '../../components/ModuleGate'
-import Tabs from '../../components/Tabs'
+import { useTabs, type TabItem } from '../../components/Tabs'
 import Filings from './Filings'
 import Training from './Training'
 import './index.scss'
 
 type Part = 'filings' | 'training'
 
+const PARTS: TabItem<Part>[] = [
+  { key: 'filings', title: '备案综合查询' },
+  { key: 'training', title: '企业人员培训结果' },
+]
+
 /**
  * 信息综合查询 (manual §9): 备案综合查询 (search, 清空, 导出 to .xlsx) and 企业人员培训结果
  * (search, 详情). What is found and exported is what the function lets the caller see.
  */
 function QueryBody({ projectId }: { projectId: string | undefined }) {
-  const [part, setPart] = useState<Part>('filings')
+  const [part, bar] = useTabs(PARTS, { testId: 'query-parts', className: 'query__parts' })
   return (
     <View className="query">
-      <Tabs
-        className="query__parts"
-        testId="query-parts"
-        current={part}
-        onChange={setPart}
-        items={[
-          { key: 'filings', title: '备案综合查询' },
-          { key: 'training', title: '企业人员培训结果' },
-        ]}
-      />
+      {bar}
       {part === 'filings' ? <Filings projectId={projectId} /> : <Training projectId={projectId} />}
     </View>
   )

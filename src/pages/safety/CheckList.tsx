@@ -1,17 +1,22 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useRef, useState } from 'react'
+import { useRef } from 'react'
 import { AtIcon } from 'taro-ui'
 import { SafetyContract, type CheckRow } from '../../../types/safety'
 import PagedList, { type PagedListHandle } from '../../components/PagedList'
 import { useReloadOnShow } from '../../hooks/usePageRefresh'
-import Tabs from '../../components/Tabs'
+import { useTabs, type TabItem } from '../../components/Tabs'
 import { call } from '../../services/api'
 import { COLORS } from '../../styles/colors'
 import { KindTag, StatusTag, windowText } from './CheckSummary'
 import './safety.scss'
 
 type Tab = 'ongoing' | 'ended'
+
+const TABS: TabItem<Tab>[] = [
+  { key: 'ongoing', title: '进行中' },
+  { key: 'ended', title: '已结束' },
+]
 
 export const checkPage = (checkId: string) =>
   `/pages/safety/check/index?checkId=${encodeURIComponent(checkId)}`
@@ -57,7 +62,7 @@ function CheckCard({ row }: { row: CheckRow }) {
 
 /** 安全检查: the checks of the caller's project, 进行中 / 已结束; a tap opens one. */
 export default function CheckList({ projectId }: { projectId: string | undefined }) {
-  const [tab, setTab] = useState<Tab>('ongoing')
+  const [tab, bar] = useTabs(TABS, { testId: 'safety-tabs', className: 'check-list__tabs' })
   const list = useRef<PagedListHandle | null>(null)
 
   // Back from a check: its status and progress may have changed.
@@ -65,16 +70,7 @@ export default function CheckList({ projectId }: { projectId: string | undefined
 
   return (
     <View className="check-list">
-      <Tabs
-        className="check-list__tabs"
-        testId="safety-tabs"
-        current={tab}
-        onChange={setTab}
-        items={[
-          { key: 'ongoing', title: '进行中' },
-          { key: 'ended', title: '已结束' },
-        ]}
-      />
+      {bar}
       <PagedList<CheckRow>
         testId="checks"
         className="check-list__list"
