@@ -153,8 +153,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    // dist/weapp (WeChat DevTools' miniprogramRoot) and dist/h5 (served by the local cloud).
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // dist/weapp (WeChat DevTools' miniprogramRoot), dist/h5 (served by the local cloud) and
+    // dist/pc (the production PC build for static hosting: npm run build:pc).
+    outputRoot: `dist/${process.env.TARO_APP_PC === '1' ? 'pc' : process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {},
     copy: { patterns: [], options: {} },

@@ -2,8 +2,10 @@ import { MODULES } from '../types/modules'
 
 // pclogin: the page a computer's 扫码登录 code opens (types/pclogin.ts PC_LOGIN.confirmPage).
 const pages = ['pages/home/index', 'pages/binding/index', 'pages/pclogin/index']
-// The dev identity switcher exists in the H5 build only (it talks to the local cloud).
-if (process.env.TARO_ENV === 'h5') pages.push('pages/dev/identity/index')
+// The dev identity switcher exists in the local H5 build only (it talks to the local cloud); the
+// production PC build (npm run build:pc) has none.
+if (process.env.TARO_ENV === 'h5' && process.env.TARO_APP_PC !== '1')
+  pages.push('pages/dev/identity/index')
 
 export default defineAppConfig({
   pages,

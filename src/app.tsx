@@ -2,6 +2,7 @@ import { useLaunch } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 import { initCloud } from './services/cloud'
 import { enableTapToFocus } from './services/tapToFocus'
+import PcGate from './components/PcGate'
 import { SessionProvider } from './session'
 import './app.scss'
 
@@ -10,8 +11,13 @@ function App({ children }: PropsWithChildren) {
     initCloud()
     enableTapToFocus()
   })
-  // Every page is a child of App: the session is fetched here once and shared.
-  return <SessionProvider>{children}</SessionProvider>
+  // Every page is a child of App: the session is fetched here once and shared. On a computer
+  // not signed in, 扫码登录 covers the pages (components/PcGate).
+  return (
+    <SessionProvider>
+      <PcGate>{children}</PcGate>
+    </SessionProvider>
+  )
 }
 
 export default App

@@ -12,5 +12,7 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5'
     /** WeChat cloud environment id, from .env / .env.local (weapp only; empty = default env). */
     TARO_APP_CLOUD_ENV?: string
+    /** '1' in the production PC build (`npm run build:pc`): the web SDK, no dev switcher. */
+    TARO_APP_PC?: string
   }
 }

@@ -1,21 +1,28 @@
 /**
- * H5: calls go to the local cloud (`npm start`, or the H5 dev server's proxy) as
- * POST /api/functions/<name>; the caller is the dev identity chosen in the switcher.
+ * H5: a computer's calls go through the CloudBase web SDK (webCloud.ts, loaded on first use):
+ * always in the production PC build, and in the local build when a tester chose the computer's
+ * door. Otherwise (the local build's default) calls go to the local cloud as
+ * POST /api/functions/<name>, the caller being the demo user chosen in the dev switcher.
  */
 import { AppError } from '../../types/errors'
 import { getDevOpenid } from './devIdentity'
+import { isPcDoor } from './door'
 import { unwrap, type CloudEvent } from './reply'
 
 export type { CloudEvent } from './reply'
 
 export function initCloud(): void {
-  getDevOpenid()
+  if (!isPcDoor()) getDevOpenid()
 }
 
 /** Browsers carry a `keepalive` request past the page's unload only up to 64 KB. */
 const KEEPALIVE_MAX = 60 * 1024
 
 export async function callFunction<T>(name: string, event: CloudEvent): Promise<T> {
+  if (isPcDoor()) {
+    const { callWeb } = await import('./webCloud')
+    return callWeb<T>(name, event)
+  }
   let reply: unknown
   const body = JSON.stringify(event)
   try {

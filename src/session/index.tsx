@@ -74,6 +74,9 @@ const ACCESS_ERRORS: readonly ErrorCode[] = [
   'ACCOUNT_INACTIVE',
   'MODULE_NOT_GRANTED',
   'FORBIDDEN',
+  // A computer whose session ended: the session says so, and 扫码登录 covers the page.
+  'NOT_SIGNED_IN',
+  'SESSION_ENDED',
 ]
 
 interface Remembered {

@@ -8,8 +8,13 @@ export interface DevLinkProps {
   className?: string
 }
 
-/** H5 only: a small link to the dev identity switcher, at the end of the page (covering nothing). */
+/**
+ * The local H5 build only: a small link to the dev identity switcher, at the end of the page
+ * (covering nothing).
+ */
 export default function DevLink({ className }: DevLinkProps) {
+  // The production PC build has no switcher.
+  if (process.env.TARO_APP_PC === '1') return null
   return (
     <View className={withClassName('dev-link', className)}>
       <Text

@@ -6,8 +6,10 @@ import { maskPhone, roleLabel } from '../../../types/display'
 import { PermissionsContract } from '../../../types/permissions'
 import type { Ask } from '../../components/ConfirmDialog'
 import { useModuleAction } from '../../hooks/useModuleAction'
+import { isPcDoor } from '../../services/door'
 import { useSession } from '../../session'
 import { COLORS } from '../../styles/colors'
+import PcSessions from './PcSessions'
 import { moduleTitles } from './util'
 
 interface Props {
@@ -49,6 +51,8 @@ export default function MyAccount({ session, ask }: Props) {
   const { busy, run } = useModuleAction()
   if (!account) return null
   const isHandler = account.role === 'handler'
+  // What is tied to the WeChat itself stays on the phone (the functions refuse it from a computer).
+  const onPhone = !isPcDoor()
   const granted = session.modules.filter((m) => m !== 'permissions')
 
   const leave = async (action: 'unbind' | 'deregister', done: string) => {
@@ -109,7 +113,7 @@ export default function MyAccount({ session, ask }: Props) {
             <Text className="account__modules-value">{moduleTitles(granted) || '暂无'}</Text>
           </View>
         ) : null}
-        {isHandler ? (
+        {isHandler && onPhone ? (
           <ActionRow
             icon="iphone"
             label="更换手机号"
@@ -117,7 +121,7 @@ export default function MyAccount({ session, ask }: Props) {
             onClick={() => void Taro.navigateTo({ url: '/pages/permissions/phone/index' })}
           />
         ) : null}
-        {isHandler ? (
+        {isHandler && onPhone ? (
           <ActionRow
             icon="close-circle"
             label="注销账号"
@@ -126,14 +130,21 @@ export default function MyAccount({ session, ask }: Props) {
             onClick={() => void deregister()}
           />
         ) : null}
-        <ActionRow
-          icon="link"
-          label="解除绑定"
-          testId="unbind"
-          danger
-          onClick={() => void unbind()}
-        />
+        {onPhone ? (
+          <ActionRow
+            icon="link"
+            label="解除绑定"
+            testId="unbind"
+            danger
+            onClick={() => void unbind()}
+          />
+        ) : (
+          <Text className="account__phone-only" data-testid="phone-only-note">
+            更换手机号、注销账号、解除绑定请在微信小程序中操作
+          </Text>
+        )}
       </View>
+      <PcSessions />
     </View>
   )
 }

@@ -9,7 +9,7 @@ import type { DemoUser } from '../../../../server/seed/demo-users'
 import { AppError } from '../../../../types/errors'
 import CloudView from '../../../components/CloudView'
 import { useCloud } from '../../../hooks/useCloud'
-import { getDevOpenid, setDevOpenid } from '../../../services/devIdentity'
+import { getDevDoor, getDevOpenid, setDevDoor, setDevOpenid } from '../../../services/devIdentity'
 import { useSession } from '../../../session'
 import { COLORS } from '../../../styles/colors'
 import './index.scss'
@@ -39,12 +39,19 @@ export default function DevIdentity() {
 
   /** Another caller: the app's session is asked again (and forgotten meanwhile), as on a new open. */
   const choose = (openid: string) => {
+    setDevDoor('phone')
     setDevOpenid(openid)
     void refresh({ clear: true })
     void Taro.reLaunch({ url: '/pages/home/index' })
   }
 
-  const current = getDevOpenid()
+  /** The computer's door, as in production: the web SDK, 扫码登录 and a session. */
+  const asComputer = () => {
+    setDevDoor('pc')
+    window.location.replace(window.location.pathname)
+  }
+
+  const current = getDevDoor() === 'pc' ? '' : getDevOpenid()
   return (
     <View className="page dev-identity mod-dev">
       <View className="card">
@@ -56,6 +63,18 @@ export default function DevIdentity() {
       <CloudView state={users}>
         {(list) => (
           <View className="dev-identity__list">
+            <View
+              className={`dev-identity__item${current === '' ? ' dev-identity__item--current' : ''}`}
+              data-testid="dev-door-pc"
+              onClick={asComputer}
+            >
+              <View className="dev-identity__main">
+                <Text className="dev-identity__label">电脑端（扫码登录）</Text>
+                <Text className="dev-identity__desc">
+                  如生产环境的电脑端：扫码登录，在另一个浏览器窗口中以演示用户打开二维码链接并确认
+                </Text>
+              </View>
+            </View>
             {list.map((u) => (
               <View
                 key={u.openid}

@@ -1,0 +1,110 @@
+/**
+ * 电脑端 in two browsers: a 1280×800 computer on the computer's door (the web SDK, as in
+ * production) and a 390×844 phone (a demo user, as in WeChat). The computer shows 扫码登录; the
+ * phone opens the link the code holds, sees what it approves and confirms; the computer works as
+ * that account; the phone ends the session and the computer's next call brings 扫码登录 back.
+ */
+import jsQR from 'jsqr'
+import type { BrowserContext, Page } from 'playwright-core'
+import { PNG } from 'pngjs'
+import { PC_LOGIN } from '../../types/pclogin'
+import { useApp } from '../support/app'
+
+const app = useApp({ viewport: { width: 1280, height: 800 } })
+let phoneContext: BrowserContext
+let phone: Page
+
+beforeAll(async () => {
+  phoneContext = await app.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+  })
+  phone = await phoneContext.newPage()
+  phone.setDefaultTimeout(20_000)
+})
+afterAll(() => phoneContext?.close())
+
+const computer = () => app.page
+const visible = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
+
+/** The computer as it opens the platform: its door is the web SDK. */
+async function openComputer(route = '/pages/home/index') {
+  await computer().goto('about:blank')
+  await computer().goto(`${app.cloud.url}?door=pc#${route}`)
+}
+
+/** What the code on the computer's screen holds, read from its image as a phone camera would. */
+async function scannedLink(): Promise<string> {
+  const image = visible(computer(), 'scan-login-code').locator('img')
+  await image.waitFor()
+  const src = await image.getAttribute('src')
+  const png = PNG.sync.read(Buffer.from(src!.replace(/^data:image\/png;base64,/, ''), 'base64'))
+  const read = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
+  if (!read) throw new Error('the code on screen is not a readable QR code')
+  return read.data
+}
+
+/** The phone opens the scanned link as `openid` (WeChat opens the page with its scene). */
+async function scanWithPhone(link: string, openid: string) {
+  const url = new URL(link)
+  await phone.goto('about:blank')
+  await phone.goto(`${url.origin}/?openid=${openid}${url.hash}`)
+}
+
+test('signs the computer in by scanning, and the phone signs it out again', async () => {
+  await openComputer()
+  await visible(computer(), 'scan-login').waitFor()
+  await expect(visible(computer(), 'scan-login-left').innerText()).resolves.toMatch(/\d+ 秒后过期/)
+
+  const link = await scannedLink()
+  expect(link).toContain(`#/${PC_LOGIN.confirmPage}?scene=`)
+  await scanWithPhone(link, 'demo-handler')
+  await visible(phone, 'pclogin-ip').waitFor()
+  await expect(visible(phone, 'pclogin-ip').innerText()).resolves.toMatch(/127\.0\.0\.1|::1/)
+  await phone.locator('.at-button:visible', { hasText: '确认登录' }).click()
+  await visible(phone, 'pclogin-closed').filter({ hasText: '已确认登录' }).waitFor()
+
+  // Signed in: the layer goes and the computer works as 李晓华.
+  await visible(computer(), 'scan-login').waitFor({ state: 'detached' })
+  await openComputer('/pages/permissions/index')
+  await visible(computer(), 'my-account').filter({ hasText: '李晓华' }).waitFor()
+  await visible(computer(), 'phone-only-note').waitFor()
+  await expect(visible(computer(), 'unbind').count()).resolves.toBe(0)
+  await visible(computer(), 'pc-session').filter({ hasText: '本机' }).waitFor()
+
+  // The phone lists the computer and ends its session.
+  await phone.goto(`${app.cloud.url}?openid=demo-handler#/pages/permissions/index`)
+  const row = visible(phone, 'pc-session')
+  await row.first().waitFor()
+  await row.first().locator('.at-button', { hasText: '退出登录' }).click()
+  await visible(phone, 'pc-sessions').filter({ hasText: '暂无电脑登录' }).waitFor()
+
+  // The computer's next call is refused, and 扫码登录 comes back, saying why.
+  await openComputer('/pages/todos/index')
+  await visible(computer(), 'scan-login').filter({ hasText: '登录已失效' }).waitFor()
+})
+
+test('tells the computer when the phone cancels, or the code expires, and 刷新二维码 gives a new one', async () => {
+  await openComputer()
+  await scanWithPhone(await scannedLink(), 'demo-manager')
+  await visible(phone, 'pclogin-ip').waitFor()
+  await phone.locator('.at-button:visible', { hasText: '取消' }).click()
+  await visible(phone, 'pclogin-closed').filter({ hasText: '已取消' }).waitFor()
+  await visible(computer(), 'scan-login-closed').filter({ hasText: '已在手机上取消登录' }).waitFor()
+
+  await computer().locator('.at-button:visible', { hasText: '刷新二维码' }).click()
+  const first = await scannedLink()
+  await app.cloud.setClock(PC_LOGIN.requestTtlMs + 60_000)
+  await visible(computer(), 'scan-login-closed').filter({ hasText: '二维码已过期' }).waitFor()
+  await scanWithPhone(first, 'demo-manager')
+  await visible(phone, 'pclogin-closed').filter({ hasText: '二维码已过期' }).waitFor()
+  await computer().locator('.at-button:visible', { hasText: '刷新二维码' }).click()
+  expect(await scannedLink()).not.toBe(first)
+})
+
+test('a phone whose account is still pending cannot approve', async () => {
+  await openComputer()
+  await scanWithPhone(await scannedLink(), 'demo-pending')
+  await visible(phone, 'pclogin-unbound').waitFor()
+})
