@@ -72,6 +72,8 @@ export interface AuditRow {
   comment?: string
   detail?: Record<string, unknown>
   at: number
+  /** Which door the change came through: 小程序 or 电脑端 (rows written before it have none). */
+  door?: string
 }
 
 export const AUDIT_PAGE_SIZE = 20

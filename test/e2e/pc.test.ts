@@ -85,6 +85,47 @@ test('signs the computer in by scanning, and the phone signs it out again', asyn
   await visible(computer(), 'scan-login').filter({ hasText: '登录已失效' }).waitFor()
 })
 
+/** The whole sign-in: the computer shows its code, `openid`'s phone confirms it. */
+async function signIn(openid: string) {
+  await openComputer()
+  await scanWithPhone(await scannedLink(), openid)
+  await phone.locator('.at-button:visible', { hasText: '确认登录' }).click()
+  await visible(computer(), 'scan-login').waitFor({ state: 'detached' })
+}
+
+test('the computer fills the parking form, the phone publishes it, the trail names the door', async () => {
+  await signIn('demo-handler')
+  await openComputer('/pages/parking/form/index')
+  const field = (path: string) => visible(computer(), `field-pk-${path}`).locator('input')
+  await visible(computer(), 'parking-form').waitFor()
+  await field('counts.aboveGround').fill('76')
+  const submit = () => visible(computer(), 'submit-parking').locator('.at-button').click()
+  await submit()
+  await visible(computer(), 'form-errors').filter({ hasText: '充电桩数量' }).waitFor()
+  await field('chargers.count').fill('64')
+  await visible(computer(), 'form-errors').waitFor({ state: 'detached' })
+  await submit()
+  await visible(computer(), 'confirm-ok').click()
+  await visible(computer(), 'sheet-status').filter({ hasText: '待发布' }).waitFor()
+
+  // The manager publishes it on the phone, from the to-do the computer's 提交 opened.
+  await phone.goto(`${app.cloud.url}?openid=demo-manager#/pages/todos/index`)
+  const row = visible(phone, 'todo-row').filter({ hasText: '车位信息公开第3版' })
+  await row.locator('[data-testid="todo-handle"] .at-button').click()
+  await visible(phone, 'publish-parking').locator('.at-button').click()
+  await visible(phone, 'confirm-ok').click()
+  await visible(phone, 'sheet-status').filter({ hasText: '公示中' }).waitFor()
+  await expect(visible(phone, 'parking-trail').innerText()).resolves.toMatch(/李晓华.*电脑端/)
+
+  // The computer sees it published, then signs itself out (我的账号 › 本机 › 退出登录).
+  await computer().reload()
+  await visible(computer(), 'sheet-status').filter({ hasText: '公示中' }).waitFor()
+  await openComputer('/pages/permissions/index')
+  const here = visible(computer(), 'pc-session').filter({ hasText: '本机' })
+  await here.locator('.at-button', { hasText: '退出登录' }).click()
+  await visible(computer(), 'scan-login').waitFor()
+})
+
 test('tells the computer when the phone cancels, or the code expires, and 刷新二维码 gives a new one', async () => {
   await openComputer()
   await scanWithPhone(await scannedLink(), 'demo-manager')

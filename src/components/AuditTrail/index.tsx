@@ -60,6 +60,8 @@ export default function AuditTrail({ rows, testId = 'trail', className }: AuditT
               <Text className="kit-trail__line">
                 操作人：{actor || '—'}
                 {role ? `（${role}）` : ''}
+                {/* Changes made on a computer say so; the phone is the default door. */}
+                {r.door === '电脑端' ? ' · 电脑端' : ''}
               </Text>
               {detail ? <Text className="kit-trail__line">{detail}</Text> : null}
               {r.comment ? (

@@ -9,5 +9,7 @@ export const dateOnly = (at: number | undefined) => (at ? cstDate(at) : '—')
 /** 张建国（项目负责人） */
 export function actorOf(row: AuditRow): string {
   const role = roleLabel(row.actorRole)
-  return `${row.actorName ?? '系统'}${role ? `（${role}）` : ''}`
+  // A change made on a computer says so; the phone is the default door.
+  const door = row.door === '电脑端' ? ' · 电脑端' : ''
+  return `${row.actorName ?? '系统'}${role ? `（${role}）` : ''}${door}`
 }
