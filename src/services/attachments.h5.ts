@@ -6,16 +6,18 @@
 import { ATTACHMENT_PART_BYTES, DisclosureContract } from '../../types/disclosure'
 import { AppError } from '../../types/errors'
 import { call } from './api'
-import { extOf, type AttachmentKind, type ChosenFile, type UploadedFile } from './attachmentsShared'
-
-export {
+import {
+  attachmentSlot,
   extOf,
-  isCancel,
-  sizeText,
   type AttachmentKind,
+  type ChooseFiles,
   type ChosenFile,
+  type OpenFile,
   type UploadedFile,
+  type UploadFile,
 } from './attachmentsShared'
+
+export * from './attachmentsShared'
 
 const ACCEPT: Record<AttachmentKind, string> = {
   image: 'image/jpeg,image/png',
@@ -41,7 +43,7 @@ function pick(kind: AttachmentKind, count: number): Promise<File[]> {
   })
 }
 
-export async function chooseFiles(kind: AttachmentKind, count: number): Promise<ChosenFile[]> {
+export const chooseFiles: ChooseFiles = async (kind, count) => {
   if (count <= 0) return []
   const files = await pick(kind, count)
   const out: ChosenFile[] = []
@@ -63,18 +65,9 @@ function base64Of(bytes: Uint8Array): string {
   return btoa(binary)
 }
 
-export async function uploadFile(
-  projectId: string | undefined,
-  file: ChosenFile,
-  onProgress?: (done: number) => void,
-): Promise<UploadedFile> {
+export const uploadFile: UploadFile = async (projectId, file, onProgress) => {
   if (!file.file) throw new AppError('BAD_INPUT', '文件无效，请重新选择')
-  const { cloudPath } = await call(DisclosureContract, 'attachmentSlot', {
-    projectId,
-    name: file.name,
-    ext: file.ext,
-    size: file.size,
-  })
+  const cloudPath = await attachmentSlot(projectId, file)
   const bytes = new Uint8Array(await file.file.arrayBuffer())
   const parts = Math.max(1, Math.ceil(bytes.length / ATTACHMENT_PART_BYTES))
   let result: UploadedFile | null = null
@@ -94,10 +87,6 @@ export async function uploadFile(
   return result
 }
 
-export async function openFile(
-  attachment: { kind: AttachmentKind; name: string },
-  url: string,
-): Promise<void> {
-  void attachment
+export const openFile: OpenFile = async (_attachment, url) => {
   window.open(url, '_blank', 'noopener')
 }

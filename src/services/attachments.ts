@@ -16,42 +16,18 @@
  * This file is what TypeScript and other platforms see; its implementation ships in neither build.
  */
 import { AppError } from '../../types/errors'
-import type { AttachmentKind, ChosenFile, UploadedFile } from './attachmentsShared'
+import type { ChooseFiles, OpenFile, UploadFile } from './attachmentsShared'
 
-export {
-  extOf,
-  isCancel,
-  sizeText,
-  type AttachmentKind,
-  type ChosenFile,
-  type UploadedFile,
-} from './attachmentsShared'
+export * from './attachmentsShared'
 
-/** Lets the user choose up to `count` files of `kind`; [] when the user cancels. From a tap. */
-export async function chooseFiles(kind: AttachmentKind, count: number): Promise<ChosenFile[]> {
-  void kind
-  void count
+export const chooseFiles: ChooseFiles = async () => {
   throw new AppError('INTERNAL', '当前平台不支持上传附件')
 }
 
-/** Stores the file for the caller's notice; `onProgress(0…1)` as it goes. */
-export async function uploadFile(
-  projectId: string | undefined,
-  file: ChosenFile,
-  onProgress?: (done: number) => void,
-): Promise<UploadedFile> {
-  void projectId
-  void file
-  void onProgress
+export const uploadFile: UploadFile = async () => {
   throw new AppError('INTERNAL', '当前平台不支持上传附件')
 }
 
-/** Shows an attachment: an image in the viewer, a PDF in the document reader or a new tab. */
-export async function openFile(
-  attachment: { kind: AttachmentKind; name: string },
-  url: string,
-): Promise<void> {
-  void attachment
-  void url
+export const openFile: OpenFile = async () => {
   throw new AppError('INTERNAL', '当前平台不支持打开附件')
 }

@@ -4,31 +4,20 @@
  * (see attachments.ts).
  */
 import Taro from '@tarojs/taro'
-import { DisclosureContract } from '../../types/disclosure'
 import { AppError } from '../../types/errors'
-import { call } from './api'
-import { initCloud } from './cloud'
 import {
+  attachmentSlot,
   extOf,
   isCancel,
-  type AttachmentKind,
-  type ChosenFile,
-  type UploadedFile,
+  type ChooseFiles,
+  type OpenFile,
+  type UploadFile,
 } from './attachmentsShared'
+import { uploadToCloud } from './cloudUpload'
 
-export {
-  extOf,
-  isCancel,
-  sizeText,
-  type AttachmentKind,
-  type ChosenFile,
-  type UploadedFile,
-} from './attachmentsShared'
+export * from './attachmentsShared'
 
-/** WeChat's cloud storage refuses a file over its size cap with this code. */
-const TOO_LARGE = -403001
-
-export async function chooseFiles(kind: AttachmentKind, count: number): Promise<ChosenFile[]> {
+export const chooseFiles: ChooseFiles = async (kind, count) => {
   if (count <= 0) return []
   try {
     if (kind === 'image') {
@@ -54,37 +43,17 @@ export async function chooseFiles(kind: AttachmentKind, count: number): Promise<
   }
 }
 
-export async function uploadFile(
-  projectId: string | undefined,
-  file: ChosenFile,
-  onProgress?: (done: number) => void,
-): Promise<UploadedFile> {
-  const { cloudPath } = await call(DisclosureContract, 'attachmentSlot', {
-    projectId,
-    name: file.name,
-    ext: file.ext,
-    size: file.size,
+export const uploadFile: UploadFile = async (projectId, file, onProgress) => {
+  const cloudPath = await attachmentSlot(projectId, file)
+  const fileID = await uploadToCloud(cloudPath, file.path, {
+    tooLarge: '文件过大，请重新选择',
+    failed: '附件上传失败，请检查网络后重试',
   })
-  initCloud()
-  let fileID: string
-  try {
-    const task = Taro.cloud.uploadFile({ cloudPath, filePath: file.path })
-    const res = await task
-    fileID = res.fileID
-  } catch (err) {
-    const errCode = (err as { errCode?: number } | null)?.errCode
-    if (errCode === TOO_LARGE) throw new AppError('BAD_INPUT', '文件过大，请重新选择')
-    throw new AppError('NETWORK', '附件上传失败，请检查网络后重试')
-  }
-  if (!fileID) throw new AppError('NETWORK', '附件上传失败，请检查网络后重试')
   onProgress?.(1)
   return { fileID, url: file.path }
 }
 
-export async function openFile(
-  attachment: { kind: AttachmentKind; name: string },
-  url: string,
-): Promise<void> {
+export const openFile: OpenFile = async (attachment, url) => {
   if (attachment.kind === 'image') {
     await Taro.previewImage({ urls: [url], current: url })
     return

@@ -1,5 +1,6 @@
 /** What attachments.ts and its platform files share (a platform file cannot import its own name). */
-import type { AttachmentExt } from '../../types/disclosure'
+import { DisclosureContract, type AttachmentExt } from '../../types/disclosure'
+import { call } from './api'
 
 export type AttachmentKind = 'image' | 'pdf'
 
@@ -19,6 +20,37 @@ export interface UploadedFile {
   fileID: string
   /** Where to show it at once. */
   url: string
+}
+
+/** Lets the user choose up to `count` files of `kind`; [] when the user cancels. From a tap. */
+export type ChooseFiles = (kind: AttachmentKind, count: number) => Promise<ChosenFile[]>
+
+/** Stores the file for the caller's notice; `onProgress(0…1)` as it goes. */
+export type UploadFile = (
+  projectId: string | undefined,
+  file: ChosenFile,
+  onProgress?: (done: number) => void,
+) => Promise<UploadedFile>
+
+/** Shows an attachment: an image in the viewer, a PDF in the document reader or a new tab. */
+export type OpenFile = (
+  attachment: { kind: AttachmentKind; name: string },
+  url: string,
+) => Promise<void>
+
+/** The cloud-storage path the disclosure function hands out for the file (so it knows it as the caller's). */
+export async function attachmentSlot(
+  projectId: string | undefined,
+  file: ChosenFile,
+): Promise<string> {
+  const { name, ext, size } = file
+  const { cloudPath } = await call(DisclosureContract, 'attachmentSlot', {
+    projectId,
+    name,
+    ext,
+    size,
+  })
+  return cloudPath
 }
 
 /** The extension the function takes for a file name, or null (not an image or a PDF). */

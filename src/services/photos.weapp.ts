@@ -6,13 +6,10 @@ import Taro from '@tarojs/taro'
 import { AppError } from '../../types/errors'
 import { SafetyContract } from '../../types/safety'
 import { call } from './api'
-import { initCloud } from './cloud'
+import { uploadToCloud } from './cloudUpload'
 import { isCancel, type PhotoTarget, type UploadedPhoto } from './photosShared'
 
 export { isCancel, PHOTO_MAX_SIDE, type PhotoTarget, type UploadedPhoto } from './photosShared'
-
-/** WeChat's cloud storage refuses a file over its size cap with this code. */
-const TOO_LARGE = -403001
 
 /**
  * Taro 4.2 passes chooseMedia through to wx unpromisified (it is not in Taro's list): the
@@ -56,16 +53,9 @@ export async function uploadPhoto(target: PhotoTarget, path: string): Promise<Up
   const file = await compressed(path)
   const ext = /\.png$/i.test(file) ? 'png' : 'jpg'
   const { cloudPath } = await call(SafetyContract, 'photoSlot', { ...target, ext })
-  initCloud()
-  let fileID: string
-  try {
-    const res = await Taro.cloud.uploadFile({ cloudPath, filePath: file })
-    fileID = res.fileID
-  } catch (err) {
-    const errCode = (err as { errCode?: number } | null)?.errCode
-    if (errCode === TOO_LARGE) throw new AppError('BAD_INPUT', '照片过大，请重新选择')
-    throw new AppError('NETWORK', '照片上传失败，请检查网络后重试')
-  }
-  if (!fileID) throw new AppError('NETWORK', '照片上传失败，请检查网络后重试')
+  const fileID = await uploadToCloud(cloudPath, file, {
+    tooLarge: '照片过大，请重新选择',
+    failed: '照片上传失败，请检查网络后重试',
+  })
   return { fileID, url: file }
 }
