@@ -4,17 +4,13 @@
  */
 import { BindingContract } from '../../types/binding'
 import { PermissionsContract } from '../../types/permissions'
-import { startCloud, type TestCloud } from '../support/cloud'
 import { expectError, caller } from './helpers'
+import { fileCloud } from './setup'
 
-let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startCloud()
-}, 60_000)
-afterAll(() => cloud?.stop())
+const cloud = fileCloud()
 
-const binding = caller(() => cloud, BindingContract)
-const permissions = caller(() => cloud, PermissionsContract)
+const binding = caller(cloud, BindingContract)
+const permissions = caller(cloud, PermissionsContract)
 const NO_PARAMS = [
   ['binding', 'me', binding],
   ['permissions', 'unbind', permissions],

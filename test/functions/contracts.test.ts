@@ -15,9 +15,9 @@ import { CONTRACTS } from '../../server/registry'
 import type { Access, ActionSpec, Contract } from '../../types/contract'
 import { GRANTABLE_MODULES } from '../../types/modules'
 import { PermissionsContract } from '../../types/permissions'
-import { startCloud, type TestCloud } from '../support/cloud'
 import { expectError, expectOk, type Reply } from './helpers'
 import { makeEnv, type Env, type Sample } from './samples/kit'
+import { fileCloud } from './setup'
 
 type State =
   | 'none'
@@ -43,7 +43,7 @@ const STATES: State[] = [
 /** The one module the `noModule` handler holds: none of the kit's modules need it. */
 const UNRELATED_MODULE = 'weather'
 
-let cloud: TestCloud
+const cloud = fileCloud()
 let env: Env
 const callers = {} as Record<State, string>
 
@@ -66,7 +66,6 @@ const rows = CONTRACTS.flatMap((contract: Contract) =>
 )
 
 beforeAll(async () => {
-  cloud = await startCloud()
   env = makeEnv(cloud, 'ct')
   callers.none = env.fresh().openid
   callers.pending = (await env.pendingHandler()).openid
@@ -89,7 +88,6 @@ beforeAll(async () => {
   // Listed in OPERATOR_OPENIDS by the local cloud; holds no account.
   callers.operator = 'demo-operator'
 }, 120_000)
-afterAll(() => cloud?.stop())
 
 const shapeOf = (spec: ActionSpec) => (spec.input as unknown as z.AnyZodObject).shape ?? {}
 

@@ -13,12 +13,12 @@ import {
 } from '../../types/credit'
 import { cstDate } from '../../types/display'
 import type { InputOf } from '../../types/contract'
-import { startCloud, type TestCloud } from '../support/cloud'
 import { clock, expectError, expectOk, caller } from './helpers'
 import { allPages, bindRegistered } from './registered'
+import { fileCloud } from './setup'
 
-let cloud: TestCloud
-const credit = caller(() => cloud, CreditContract, 'demo-manager')
+const cloud = fileCloud()
+const credit = caller(cloud, CreditContract, 'demo-manager')
 const records = (subjectId: string, kind: 'good' | 'bad', openid?: string) =>
   allPages<CreditRecord>((page) => credit('records', { subjectId, kind, page }, openid)).then(
     (pages) => pages.flat(),
@@ -32,11 +32,6 @@ const subjectsOf = (
   allPages<SubjectRow>((page) => credit('subjects', { type, page, ...extra }, openid)).then(
     (pages) => pages.flat(),
   )
-
-beforeAll(async () => {
-  cloud = await startCloud()
-}, 60_000)
-afterAll(() => cloud?.stop())
 
 it('lists subjects of every type for the project, owners paged by 20', async () => {
   for (const type of SUBJECT_TYPE_KEYS) {

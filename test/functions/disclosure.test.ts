@@ -5,22 +5,22 @@
  * files that are not what they claim, another project's notices, two phones at once, retries.
  */
 import { request } from 'node:http'
-import { startCloud, type TestCloud } from '../support/cloud'
 import { SDK_ENV } from '../local-cloud/sdk'
 import { DisclosureContract, ATTACHMENT_PART_BYTES, chinaDay } from '../../types/disclosure'
 import { clock, expectError, expectOk, newRequestId, caller } from './helpers'
 import { makeEnv, type Env } from './samples/kit'
 import { noticeInput, published } from './samples/disclosure'
 import { barChartPng, tinyPdf } from '../../server/seed/disclosure'
+import { fileCloud } from './setup'
 
 // Many calls per test on two shared cores: room beyond jest's 5 s.
 jest.setTimeout(30_000)
 
-let cloud: TestCloud
+const cloud = fileCloud({ env: SDK_ENV })
 let env: Env
 const DAY = 86_400_000
 
-const disclosure = caller(() => cloud, DisclosureContract, 'demo-handler')
+const disclosure = caller(cloud, DisclosureContract, 'demo-handler')
 const stats = async (openid = 'demo-handler') => expectOk(await disclosure('stats', {}, openid))
 const listOf = async (query: Record<string, unknown> = {}, openid = 'demo-handler') =>
   expectOk(await disclosure('list', { ...query }, openid)) as {
@@ -78,10 +78,8 @@ function fetchBytes(url: string): Promise<{ status: number; type: string; body: 
 }
 
 beforeAll(async () => {
-  cloud = await startCloud({ env: SDK_ENV })
   env = makeEnv(cloud, 'ds')
 }, 60_000)
-afterAll(() => cloud?.stop())
 
 describe('publishing with attachments', () => {
   it('publishes a notice with a PDF of several parts and an image; the detail serves them', async () => {

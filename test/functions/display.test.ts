@@ -8,16 +8,11 @@ import { CreditContract, type CreditSubject } from '../../types/credit'
 import { maskIdNo } from '../../types/display'
 import { ProjectContract, type StaffMember } from '../../types/project'
 import { QueryContract, type TrainingResult, type TrainingRow } from '../../types/query'
-import { startCloud, type TestCloud } from '../support/cloud'
 import { expectOk, caller } from './helpers'
 import { allPages } from './registered'
+import { fileCloud } from './setup'
 
-let cloud: TestCloud
-
-beforeAll(async () => {
-  cloud = await startCloud()
-}, 60_000)
-afterAll(() => cloud?.stop())
+const cloud = fileCloud()
 
 it('张建国 shows the same masked ID number in 从业人员, 信用信息 and 培训结果', async () => {
   const staff = (

@@ -4,7 +4,6 @@
  * project's own figures by quarter, consistent with the rankings.
  */
 import type { InputOf } from '../../types/contract'
-import { startCloud, type TestCloud } from '../support/cloud'
 import { expectError, expectOk, caller } from './helpers'
 import {
   EvaluationContract,
@@ -12,39 +11,18 @@ import {
   SATISFACTION_CATEGORIES,
   STATS_QUARTERS,
 } from '../../types/evaluation'
+import { fileCloud } from './setup'
 
-let cloud: TestCloud
-const evaluation = caller(() => cloud, EvaluationContract, 'demo-manager')
-
-interface RankRow {
-  _id: string
-  rank: number
-  name: string
-  score: number
-  count: number
-  mine: boolean
-}
-interface RankingPage {
-  period: string
-  periods: string[]
-  rows: RankRow[]
-  total: number
-  more: boolean
-  mine: { row: RankRow; page: number } | null
-}
+const cloud = fileCloud()
+const evaluation = caller(cloud, EvaluationContract, 'demo-manager')
 
 type RankKind = InputOf<typeof EvaluationContract, 'rankings'>['kind']
 
 async function rankings(kind: RankKind, page = 0, openid = 'demo-manager', period?: string) {
   return expectOk(
     await evaluation('rankings', { kind, page, ...(period ? { period } : {}) }, openid),
-  ) as RankingPage
+  )
 }
-
-beforeAll(async () => {
-  cloud = await startCloud()
-}, 60_000)
-afterAll(() => cloud?.stop())
 
 describe('评价排名', () => {
   it('ranks the city’s projects best first, a page at a time', async () => {

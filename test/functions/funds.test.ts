@@ -13,12 +13,12 @@ import {
   type FundMovement,
   type FundTotals,
 } from '../../types/funds'
-import { startCloud, type TestCloud } from '../support/cloud'
 import { expectError, expectOk, caller } from './helpers'
 import { allPages, bindRegistered } from './registered'
+import { fileCloud } from './setup'
 
-let cloud: TestCloud
-const funds = caller(() => cloud, FundsContract, 'demo-manager')
+const cloud = fileCloud()
+const funds = caller(cloud, FundsContract, 'demo-manager')
 const movements = (accountId: string, filter: Record<string, unknown> = {}, openid?: string) =>
   allPages<FundMovement>((page) => funds('movements', { accountId, ...filter, page }, openid)).then(
     (pages) => pages.flat(),
@@ -26,11 +26,6 @@ const movements = (accountId: string, filter: Record<string, unknown> = {}, open
 
 const sum = (rows: FundMovement[], d: 'in' | 'out') =>
   rows.filter((m) => m.direction === d).reduce((n, m) => n + m.amount, 0)
-
-beforeAll(async () => {
-  cloud = await startCloud()
-}, 60_000)
-afterAll(() => cloud?.stop())
 
 describe('accounts', () => {
   it('lists the project’s accounts by kind, numbers masked, balances exact', async () => {

@@ -3,21 +3,19 @@
  * call's result and does nothing twice; the same id sent with another input is refused, never
  * answered with the first call's result as if the second had been done.
  */
-import { startCloud, type TestCloud } from '../support/cloud'
 import { ParkingContract } from '../../types/parking'
 import { caller, expectError, expectOk, newRequestId } from './helpers'
 import { makeEnv, type Env } from './samples/kit'
 import { submitted } from './samples/parking'
+import { fileCloud } from './setup'
 
-let cloud: TestCloud
+const cloud = fileCloud()
 let env: Env
-const parking = caller(() => cloud, ParkingContract, 'demo-manager')
+const parking = caller(cloud, ParkingContract, 'demo-manager')
 
 beforeAll(async () => {
-  cloud = await startCloud()
   env = makeEnv(cloud, 'idem')
 }, 60_000)
-afterAll(() => cloud?.stop())
 
 const publish = (edition: { _id: string; version: number }, requestId: string) =>
   parking('publish', { editionId: edition._id, version: edition.version, requestId })

@@ -6,20 +6,20 @@
  * races between phones and retried requests.
  */
 import { TodosContract } from '../../types/todos'
-import { startCloud, type TestCloud } from '../support/cloud'
 import { SDK_ENV } from '../local-cloud/sdk'
 import { ParkingContract, type ParkingDraft, type ParkingForm } from '../../types/parking'
 import { expectError, expectOk, newRequestId, caller } from './helpers'
 import { makeEnv, type Env } from './samples/kit'
 import { openDraft, submitted, validForm } from './samples/parking'
+import { fileCloud } from './setup'
 
 // Many calls per test on two shared cores: room beyond jest's 5 s.
 jest.setTimeout(30_000)
 
-let cloud: TestCloud
+const cloud = fileCloud({ env: SDK_ENV })
 let env: Env
 
-const parking = caller(() => cloud, ParkingContract, 'demo-handler')
+const parking = caller(cloud, ParkingContract, 'demo-handler')
 const current = async (openid = 'demo-handler') => expectOk(await parking('current', {}, openid))
 const todosOf = async (openid: string, status: 'pending' | 'done' = 'pending') =>
   expectOk(await caller(cloud, TodosContract)('list', { status }, openid)).rows as {
@@ -29,10 +29,8 @@ const todosOf = async (openid: string, status: 'pending' | 'done' = 'pending') =
   }[]
 
 beforeAll(async () => {
-  cloud = await startCloud({ env: SDK_ENV })
   env = makeEnv(cloud, 'pk')
 }, 60_000)
-afterAll(() => cloud?.stop())
 
 /** Submits `form` on the open draft; resolves to the reply. */
 async function submit(form: ParkingDraft, openid = 'demo-handler') {

@@ -1,6 +1,5 @@
 import { BindingContract } from '../../types/binding'
 import { PermissionsContract } from '../../types/permissions'
-import { startCloud, type TestCloud } from '../support/cloud'
 import {
   bindAsHandler,
   clock,
@@ -11,18 +10,14 @@ import {
   type Reply,
   caller,
 } from './helpers'
+import { fileCloud } from './setup'
 
-let cloud: TestCloud
-const perm = caller(() => cloud, PermissionsContract)
+const cloud = fileCloud()
+const perm = caller(cloud, PermissionsContract)
 const me = async (openid: string) =>
   expectOk(await caller(cloud, BindingContract)('me', {}, openid))
 /** A code for the same phone again needs the 60 s resend interval to pass. */
 const afterResendInterval = () => clock(cloud)(61_000)
-
-beforeAll(async () => {
-  cloud = await startCloud()
-}, 60_000)
-afterAll(() => cloud?.stop())
 
 let n = 0
 async function newPending(name = '测试经办') {

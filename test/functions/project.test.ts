@@ -16,13 +16,13 @@ import {
 } from '../../types/project'
 import type { SafetySubmission } from '../../types/safety'
 import type { ActionName, InputOf } from '../../types/contract'
-import { startCloud, type TestCloud } from '../support/cloud'
 import { expectError, expectOk, caller } from './helpers'
 import { makeEnv } from './samples/kit'
 import { allPages, bindRegistered } from './registered'
+import { fileCloud } from './setup'
 
-let cloud: TestCloud
-const project = caller(() => cloud, ProjectContract, 'demo-manager')
+const cloud = fileCloud()
+const project = caller(cloud, ProjectContract, 'demo-manager')
 type Project = typeof ProjectContract
 type Tab = ActionName<Project>
 /** The tabs read a page at a time. */
@@ -45,11 +45,6 @@ const TABS: Tab[] = [
   'fund',
   'fundUses',
 ]
-
-beforeAll(async () => {
-  cloud = await startCloud()
-}, 60_000)
-afterAll(() => cloud?.stop())
 
 it('基础信息: the project record with the platform’s profile', async () => {
   const { project: p, profile } = expectOk(await project('basic', {}))

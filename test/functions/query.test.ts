@@ -5,13 +5,13 @@
  * 身份证号码 masked in every answer, 详情 with courses and certificate, other companies' unseen.
  */
 import { SDK_ENV, connectSdk } from '../local-cloud/sdk'
-import { startCloud, type TestCloud } from '../support/cloud'
 import { readXlsx } from '../support/xlsx'
 import { expectError, expectOk, caller } from './helpers'
 import { QueryContract, FILING_COLUMNS, QUERY_PAGE_SIZE } from '../../types/query'
+import { fileCloud } from './setup'
 
-let cloud: TestCloud
-const query = caller(() => cloud, QueryContract, 'demo-manager')
+const cloud = fileCloud({ env: SDK_ENV })
+const query = caller(cloud, QueryContract, 'demo-manager')
 
 interface Row {
   _id: string
@@ -48,11 +48,6 @@ async function download(url: string): Promise<Buffer> {
   expect(res.status).toBe(200)
   return Buffer.from(await res.arrayBuffer())
 }
-
-beforeAll(async () => {
-  cloud = await startCloud({ env: SDK_ENV })
-}, 60_000)
-afterAll(() => cloud?.stop())
 
 describe('备案综合查询', () => {
   it('finds filings by name, newest first, a page at a time, with the total', async () => {

@@ -6,12 +6,12 @@
 import { TodosContract } from '../../types/todos'
 import { SafetyContract } from '../../types/safety'
 import { connectSdk, result, SDK_ENV } from '../local-cloud/sdk'
-import { startCloud, type TestCloud } from '../support/cloud'
 import { clock, expectError, expectOk, newRequestId, caller } from './helpers'
 import { makeEnv, type Env } from './samples/kit'
 import { fillAll, publishedCheck } from './samples/safety'
+import { fileCloud } from './setup'
 
-let cloud: TestCloud
+const cloud = fileCloud({ env: SDK_ENV })
 let env: Env
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
@@ -19,7 +19,7 @@ const PNG = Buffer.from(
   'hex',
 ).toString('base64')
 
-const safety = caller(() => cloud, SafetyContract)
+const safety = caller(cloud, SafetyContract)
 const detail = async (checkId: string, openid = 'demo-handler') =>
   expectOk(await safety('detail', { checkId }, openid))
 const todosOf = async (openid: string, status: 'pending' | 'done' = 'pending') =>
@@ -45,10 +45,8 @@ async function photo(checkId: string, itemId: string, openid = 'demo-handler'): 
 }
 
 beforeAll(async () => {
-  cloud = await startCloud({ env: SDK_ENV })
   env = makeEnv(cloud, 'sf')
 }, 60_000)
-afterAll(() => cloud?.stop())
 
 describe('publishing', () => {
   it('gives every project in scope one 填写 to-do, also when published again', async () => {

@@ -6,14 +6,14 @@
 import { SafetyContract } from '../../types/safety'
 import { PermissionsContract } from '../../types/permissions'
 import { TodosContract } from '../../types/todos'
-import { startCloud, type TestCloud } from '../support/cloud'
 import { expectError, expectOk, caller } from './helpers'
 import { makeEnv, type Env } from './samples/kit'
 import { publishedCheck } from './samples/safety'
+import { fileCloud } from './setup'
 
-let cloud: TestCloud
+const cloud = fileCloud()
 let env: Env
-const todos = caller(() => cloud, TodosContract)
+const todos = caller(cloud, TodosContract)
 interface Row {
   _id: string
   kind: string
@@ -31,10 +31,8 @@ async function all(openid: string, status: 'pending' | 'done'): Promise<Row[]> {
 }
 
 beforeAll(async () => {
-  cloud = await startCloud()
   env = makeEnv(cloud, 'td')
 }, 60_000)
-afterAll(() => cloud?.stop())
 
 describe('who sees what', () => {
   it('shows a handler only the kinds of its modules, a manager all of its project', async () => {

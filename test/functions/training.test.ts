@@ -6,23 +6,21 @@
  */
 import { QueryContract } from '../../types/query'
 import { TrainingContract } from '../../types/training'
-import { startCloud, type TestCloud } from '../support/cloud'
 import { clock, expectError, expectOk, caller } from './helpers'
 import { makeEnv, type Env } from './samples/kit'
+import { fileCloud } from './setup'
 
-let cloud: TestCloud
+const cloud = fileCloud()
 let env: Env
 let tick: (ms: number) => Promise<void>
-const training = caller(() => cloud, TrainingContract)
+const training = caller(cloud, TrainingContract)
 const report = async (openid: string, courseId: string, position: number) =>
   expectOk(await training('report', { courseId, position }, openid))
 
 beforeAll(async () => {
-  cloud = await startCloud()
   env = makeEnv(cloud, 'tr')
   tick = clock(cloud)
 }, 60_000)
-afterAll(() => cloud?.stop())
 
 async function learner(): Promise<string> {
   return (await env.activeHandler(['training'])).openid

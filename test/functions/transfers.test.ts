@@ -12,12 +12,12 @@ import {
   type Transfer,
   type TransferRow,
 } from '../../types/transfers'
-import { startCloud, type TestCloud } from '../support/cloud'
 import { expectError, expectOk, caller } from './helpers'
 import { allPages, bindRegistered } from './registered'
+import { fileCloud } from './setup'
 
-let cloud: TestCloud
-const transfers = caller(() => cloud, TransfersContract, 'demo-manager')
+const cloud = fileCloud()
+const transfers = caller(cloud, TransfersContract, 'demo-manager')
 const listAll = (filter: Record<string, unknown> = {}, openid?: string) =>
   allPages<TransferRow>((page) => transfers('list', { ...filter, page }, openid)).then((pages) =>
     pages.flat(),
@@ -27,10 +27,8 @@ const total = (rows: TransferRow[]) => rows.reduce((n, t) => n + t.amount, 0)
 let all: TransferRow[]
 
 beforeAll(async () => {
-  cloud = await startCloud()
   all = await listAll()
 }, 60_000)
-afterAll(() => cloud?.stop())
 
 it('pages the project’s transfers newest first, with count and sum on page 0', async () => {
   expect(all.length).toBeGreaterThan(20)

@@ -3,21 +3,16 @@
  * bursts get exactly what the rules allow (issue #8 §1). Through the real binding function.
  */
 import { BindingContract } from '../../types/binding'
-import { startCloud, type TestCloud } from '../support/cloud'
 import { codeFor, expectError, expectOk, newRequestId, type Reply, caller } from './helpers'
+import { fileCloud } from './setup'
 
 const FAILING_PHONE = '13600136999'
 
-let cloud: TestCloud
-const call = caller(() => cloud, BindingContract)
+const cloud = fileCloud({ env: { SMS_OUTBOX_FAIL_PHONES: FAILING_PHONE } })
+const call = caller(cloud, BindingContract)
 const codesOf = (reply: Reply) => (reply.ok ? 'ok' : reply.error.code)
 const sms = async (phones: string[]) =>
   (await cloud.outbox({ kind: 'sms' })).filter((m) => phones.includes(m.to))
-
-beforeAll(async () => {
-  cloud = await startCloud({ env: { SMS_OUTBOX_FAIL_PHONES: FAILING_PHONE } })
-}, 60_000)
-afterAll(() => cloud?.stop())
 
 describe('sending codes in bursts', () => {
   it.each([30, 120])('sends one code for %i parallel requests of one phone', async (n) => {

@@ -5,19 +5,17 @@
  * with the last data marked stale or a clear error.
  */
 import { WeatherContract } from '../../types/weather'
-import { startCloud, type TestCloud } from '../support/cloud'
 import { clock, expectError, expectOk, caller } from './helpers'
+import { fileCloud } from './setup'
 
-let cloud: TestCloud
+const cloud = fileCloud()
 let tick: (ms: number) => Promise<void>
-const weather = caller(() => cloud, WeatherContract, 'demo-handler')
+const weather = caller(cloud, WeatherContract, 'demo-handler')
 const TTL = 10 * 60_000
 
 beforeAll(async () => {
-  cloud = await startCloud()
   tick = clock(cloud)
 }, 60_000)
-afterAll(() => cloud?.stop())
 afterEach(() =>
   cloud.qweather({ warnings: [], overQuota: false, down: false, key: 'local-qweather-key' }),
 )
