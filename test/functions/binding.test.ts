@@ -1,8 +1,8 @@
 import { BindingContract } from '../../types/binding'
 import { connectSdk, result, SDK_ENV } from '../local-cloud/sdk'
-import { startCloud, type TestCloud } from '../support/cloud'
 import {
   bindAsHandler,
+  bindInput,
   clock,
   codeFor,
   expectError,
@@ -10,14 +10,10 @@ import {
   newRequestId,
   caller,
 } from './helpers'
+import { fileCloud } from './setup'
 
-let cloud: TestCloud
-const call = caller(() => cloud, BindingContract)
-
-beforeAll(async () => {
-  cloud = await startCloud({ env: SDK_ENV })
-}, 60_000)
-afterAll(() => cloud?.stop())
+const cloud = fileCloud({ env: SDK_ENV })
+const call = caller(cloud, BindingContract)
 
 describe('binding.me', () => {
   it.each([
@@ -103,17 +99,7 @@ describe('binding.submit', () => {
     const openid = 'o-liu-manager'
     const code = await codeFor(cloud, openid, '13700137001')
     const session = expectOk(
-      await call(
-        'submit',
-        {
-          category: 'property' as const,
-          name: '刘洋',
-          phone: '13700137001',
-          code,
-          requestId: newRequestId(),
-        },
-        openid,
-      ),
+      await call('submit', bindInput({ name: '刘洋', phone: '13700137001', code }), openid),
     )
     expect(session.status).toBe('active')
     expect(session.account!.role).toBe('manager')
@@ -148,13 +134,7 @@ describe('binding.submit', () => {
     const code = await codeFor(cloud, openid, '13500135002')
     const reply = await call(
       'submit',
-      {
-        category: 'property' as const,
-        name: '吴磊',
-        phone: '13500135002',
-        code,
-        requestId: newRequestId(),
-      },
+      bindInput({ name: '吴磊', phone: '13500135002', code }),
       openid,
     )
     expectError(reply, 'BAD_INPUT')
@@ -168,14 +148,12 @@ describe('binding.submit', () => {
   })
 
   it('refuses bad input with per-field messages', async () => {
-    const base = {
-      category: 'property' as const,
+    const base = bindInput({
       name: '王五',
       phone: '13500135003',
       code: '123456',
-      requestId: newRequestId(),
       projectId: 'p-yangguang',
-    }
+    })
     const cases: [Record<string, unknown>, string][] = [
       [{ phone: '12345' }, 'phone'],
       [{ phone: 13500135003 }, 'phone'],
@@ -201,14 +179,7 @@ describe('binding.submit', () => {
   it('creates nothing twice when a weak network repeats the same submit', async () => {
     const openid = 'o-retry'
     const code = await codeFor(cloud, openid, '13500135004')
-    const event = {
-      category: 'property' as const,
-      name: '郑爽',
-      phone: '13500135004',
-      code,
-      projectId: 'p-yangguang',
-      requestId: newRequestId(),
-    }
+    const event = bindInput({ name: '郑爽', phone: '13500135004', code, projectId: 'p-yangguang' })
     const [a, b] = await Promise.all([call('submit', event, openid), call('submit', event, openid)])
     const c = await call('submit', event, openid)
     const oks = [a, b, c].filter((r) => r.ok)
@@ -222,13 +193,7 @@ describe('binding.submit', () => {
   it('binds one account when one WeChat submits twice at once with different requests', async () => {
     const openid = 'o-double'
     const code = await codeFor(cloud, openid, '13500135005')
-    const event = {
-      category: 'property' as const,
-      name: '冯远',
-      phone: '13500135005',
-      code,
-      projectId: 'p-yangguang',
-    }
+    const event = bindInput({ name: '冯远', phone: '13500135005', code, projectId: 'p-yangguang' })
     const replies = await Promise.all([
       call('submit', { ...event, requestId: newRequestId() }, openid),
       call('submit', { ...event, requestId: newRequestId() }, openid),
@@ -247,14 +212,7 @@ describe('one WeChat, one account', () => {
       phones.map((phone, i) =>
         call(
           'submit',
-          {
-            category: 'property' as const,
-            name: '双号',
-            phone,
-            code: codes[i],
-            projectId: 'p-yangguang',
-            requestId: newRequestId(),
-          },
+          bindInput({ name: '双号', phone, code: codes[i], projectId: 'p-yangguang' }),
           openid,
         ),
       ),
@@ -315,14 +273,7 @@ describe('verification codes', () => {
     await tick(5 * 60_000 + 1000)
     const reply = await call(
       'submit',
-      {
-        category: 'property' as const,
-        name: '钱七',
-        phone: '13500135012',
-        code,
-        projectId: 'p-yangguang',
-        requestId: newRequestId(),
-      },
+      bindInput({ name: '钱七', phone: '13500135012', code, projectId: 'p-yangguang' }),
       'o-code-3',
     )
     expectError(reply, 'CODE_EXPIRED')
@@ -334,14 +285,7 @@ describe('verification codes', () => {
     const submit = (c: string) =>
       call(
         'submit',
-        {
-          category: 'property' as const,
-          name: '孙八',
-          phone: '13500135013',
-          code: c,
-          projectId: 'p-yangguang',
-          requestId: newRequestId(),
-        },
+        bindInput({ name: '孙八', phone: '13500135013', code: c, projectId: 'p-yangguang' }),
         'o-code-4',
       )
     // Six wrong guesses at once: at most five are counted, the sixth finds the code spent.

@@ -40,6 +40,17 @@ export function clock(cloud: TestCloud) {
   }
 }
 
+/** What a property handler sends to bind (binding.submit), with a fresh requestId unless given. */
+export function bindInput(fields: {
+  name: string
+  phone: string
+  code: string
+  projectId?: string
+  requestId?: string
+}) {
+  return { category: 'property' as const, requestId: newRequestId(), ...fields }
+}
+
 export async function bindAsHandler(
   cloud: TestCloud,
   openid: string,
@@ -48,9 +59,11 @@ export async function bindAsHandler(
   projectId = 'p-yangguang',
 ) {
   const code = await codeFor(cloud, openid, phone)
-  const category = 'property' as const
-  const input = { category, name, phone, code, projectId, requestId: newRequestId() }
-  return caller(cloud, BindingContract)('submit', input, openid)
+  return caller(cloud, BindingContract)(
+    'submit',
+    bindInput({ name, phone, code, projectId }),
+    openid,
+  )
 }
 
 export function expectError(reply: Reply<unknown>, code: string): void {

@@ -5,31 +5,23 @@
  */
 import { SafetyContract } from '../../types/safety'
 import { BindingContract } from '../../types/binding'
-import { startCloud, type TestCloud } from '../support/cloud'
-import { codeFor, expectOk, newRequestId, caller } from './helpers'
+import { bindInput, codeFor, expectOk, newRequestId, caller } from './helpers'
 import { makeEnv, type Env } from './samples/kit'
 import { submitted, validForm } from './samples/parking'
 import { fillAll, publishedCheck } from './samples/safety'
+import { fileCloud } from './setup'
 
-let cloud: TestCloud
+const cloud = fileCloud()
 let env: Env
 /** 刘洋, the second manager of 阳光花园 (with 张建国, demo-manager). */
 const LIU = 'o-msg-liu'
 
 beforeAll(async () => {
-  cloud = await startCloud()
   env = makeEnv(cloud, 'msg')
   const code = await codeFor(cloud, LIU, '13700137001')
-  const bind = {
-    category: 'property' as const,
-    name: '刘洋',
-    phone: '13700137001',
-    code,
-    requestId: newRequestId(),
-  }
+  const bind = bindInput({ name: '刘洋', phone: '13700137001', code })
   expect(expectOk(await caller(cloud, BindingContract)('submit', bind, LIU)).status).toBe('active')
 }, 60_000)
-afterAll(() => cloud?.stop())
 
 /** The subscribe notices sent to `openid` whose data mentions `about`. */
 async function noticesTo(openid: string, template: string, about: string) {

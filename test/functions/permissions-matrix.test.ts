@@ -6,20 +6,18 @@
 import { BindingContract } from '../../types/binding'
 import type { ActionName, InputOf } from '../../types/contract'
 import { PermissionsContract } from '../../types/permissions'
-import { startCloud, type TestCloud } from '../support/cloud'
 import { caller, codeFor, expectOk, newRequestId, type Reply } from './helpers'
 import { makeEnv, type Env } from './samples/kit'
+import { fileCloud } from './setup'
 
-let cloud: TestCloud
+const cloud = fileCloud()
 let env: Env
 beforeAll(async () => {
-  cloud = await startCloud()
   env = makeEnv(cloud, 'mx')
 }, 60_000)
-afterAll(() => cloud?.stop())
 
-const permissions = caller(() => cloud, PermissionsContract)
-const binding = caller(() => cloud, BindingContract)
+const permissions = caller(cloud, PermissionsContract)
+const binding = caller(cloud, BindingContract)
 const fresh = () => env.fresh()
 const pendingHandler = () => env.pendingHandler()
 const activeHandler = (modules: ('todos' | 'safety' | 'parking')[]) => env.activeHandler(modules)
@@ -84,14 +82,17 @@ const b =
     binding(action, input, who)
 
 type Target = { id: string; version: number }
-const withPending =
-  <K extends ActionName<Perm>>(action: K, build: (t: Target) => InputOf<Perm, K>): Cell =>
-  async (who) =>
-    p(action, build(await pendingHandler()))(who)
-const withActive =
-  <K extends ActionName<Perm>>(action: K, build: (t: Target) => InputOf<Perm, K>): Cell =>
-  async (who) =>
-    p(action, build(await activeHandler(['todos'])))(who)
+type OnHandler<K extends ActionName<Perm>> = Omit<InputOf<Perm, K>, 'accountId' | 'version'>
+/** A manager's action on a handler made for the cell: its accountId and version, and `rest`. */
+const onHandler =
+  (target: () => Promise<Target>) =>
+  <K extends ActionName<Perm>>(action: K, rest: OnHandler<K>): Cell =>
+  async (who) => {
+    const t = await target()
+    return p(action, { accountId: t.id, version: t.version, ...rest } as InputOf<Perm, K>)(who)
+  }
+const withPending = onHandler(pendingHandler)
+const withActive = onHandler(() => activeHandler(['todos']))
 
 const NB = 'NOT_BOUND'
 const PE = 'ACCOUNT_PENDING'
@@ -135,34 +136,22 @@ const MATRIX: [string, Cell, Expect[]][] = [
   ['permissions.auditTrail', p('auditTrail', {}), [NB, PE, RJ, NB, FB, FB, 'ok', 'ok']],
   [
     'permissions.authorize',
-    withPending('authorize', (t) => ({
-      accountId: t.id,
-      version: t.version,
-      modules: ['todos'],
-    })),
+    withPending('authorize', { modules: ['todos'] }),
     [NB, PE, RJ, NB, FB, FB, 'ok', NF],
   ],
   [
     'permissions.reject',
-    withPending('reject', (t) => ({
-      accountId: t.id,
-      version: t.version,
-      reason: '不是本项目人员',
-    })),
+    withPending('reject', { reason: '不是本项目人员' }),
     [NB, PE, RJ, NB, FB, FB, 'ok', NF],
   ],
   [
     'permissions.setModules',
-    withActive('setModules', (t) => ({
-      accountId: t.id,
-      version: t.version,
-      modules: ['funds'],
-    })),
+    withActive('setModules', { modules: ['funds'] }),
     [NB, PE, RJ, NB, FB, FB, 'ok', NF],
   ],
   [
     'permissions.removeHandler',
-    withActive('removeHandler', (t) => ({ accountId: t.id, version: t.version })),
+    withActive('removeHandler', {}),
     [NB, PE, RJ, NB, FB, FB, 'ok', NF],
   ],
   [
