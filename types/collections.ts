@@ -11,65 +11,30 @@ export type IndexSpec = {
   readonly unique?: boolean
 }
 
+/** An index written as MongoDB writes one, its fields in order: index({ projectId: 1, at: -1 }). */
+export function index(
+  keys: Readonly<Record<string, 1 | -1>>,
+  options: { readonly unique?: boolean } = {},
+): IndexSpec {
+  return { fields: Object.entries(keys), ...options }
+}
+
 export const CORE_COLLECTIONS = {
-  accounts: [
-    { fields: [['openid', 1]] },
-    { fields: [['phone', 1]] },
-    {
-      fields: [
-        ['projectIds', 1],
-        ['createdAt', -1],
-      ],
-    },
-  ],
-  projects: [{ fields: [['code', 1]], unique: true }],
+  accounts: [index({ openid: 1 }), index({ phone: 1 }), index({ projectIds: 1, createdAt: -1 })],
+  projects: [index({ code: 1 }, { unique: true })],
   /** The platform's filing registry of project managers (name + phone), seeded / imported. */
-  registry_managers: [{ fields: [['phone', 1]] }],
-  company_heads: [{ fields: [['projectIds', 1]] }],
-  sms_codes: [
-    {
-      fields: [
-        ['phone', 1],
-        ['createdAt', -1],
-      ],
-    },
-  ],
+  registry_managers: [index({ phone: 1 })],
+  company_heads: [index({ projectIds: 1 })],
+  sms_codes: [index({ phone: 1, createdAt: -1 })],
   /** Send quotas of verification codes, one per phone and per WeChat (`_id` = `phone-…`/`openid-…`). */
   sms_quota: [],
-  audit_log: [
-    {
-      fields: [
-        ['projectId', 1],
-        ['at', -1],
-      ],
-    },
-    {
-      fields: [
-        ['targetId', 1],
-        ['at', -1],
-      ],
-    },
-  ],
+  audit_log: [index({ projectId: 1, at: -1 }), index({ targetId: 1, at: -1 })],
   /** Claims of idempotent requests; the `_id` is the request key. */
   idempotency: [],
   /** Computers signed in (types/account.ts PcSessionDoc): read by the kernel on every PC call. */
-  pc_sessions: [
-    {
-      fields: [
-        ['accountId', 1],
-        ['createdAt', -1],
-      ],
-    },
-  ],
+  pc_sessions: [index({ accountId: 1, createdAt: -1 })],
   /** One doc per bound WeChat OPENID and per bound phone (`_id` = the key): uniqueness by insert. */
-  binding_keys: [{ fields: [['accountId', 1]] }],
+  binding_keys: [index({ accountId: 1 })],
   /** Local cloud only: SMS and subscribe messages a tester can read. */
-  outbox: [
-    {
-      fields: [
-        ['to', 1],
-        ['at', -1],
-      ],
-    },
-  ],
+  outbox: [index({ to: 1, at: -1 })],
 } as const satisfies Record<string, readonly IndexSpec[]>

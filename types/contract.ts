@@ -61,6 +61,38 @@ export function returns<T>(): T {
   return undefined as T
 }
 
+/** The active members of `module` in the project an action touches; with `roles`, only those. */
+export function member<const M extends ModuleCode>(
+  module: M,
+): { readonly kind: 'member'; readonly module: M }
+export function member<const M extends ModuleCode, const R extends readonly Role[]>(
+  module: M,
+  roles: R,
+): { readonly kind: 'member'; readonly module: M; readonly roles: R }
+export function member(module: ModuleCode, roles?: readonly Role[]): Access {
+  return roles ? { kind: 'member', module, roles } : { kind: 'member', module }
+}
+
+/**
+ * The actions one `access` may call, one a line: `read(input, returns<T>())`; a state-changing
+ * one adds its audit label, `manage(input, returns<T>(), '确认检查')`, and a retried one
+ * `{ idempotent: true }`.
+ */
+export function actionsFor<const A extends Access>(access: A) {
+  return <I extends z.ZodTypeAny, O>(
+    input: I,
+    output: O,
+    audit?: string,
+    flags: Pick<ActionSpec, 'idempotent'> = {},
+  ): ActionSpec<I, O, A> => ({
+    input,
+    access,
+    output,
+    ...(audit === undefined ? {} : { audit }),
+    ...flags,
+  })
+}
+
 export function defineContract<const F extends string, const A extends Record<string, ActionSpec>>(
   fn: F,
   actions: A,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { defineContract, returns } from './contract'
+import { index } from './collections'
+import { actionsFor, defineContract, member, returns } from './contract'
 import { ROLE_LABELS } from './display'
 import { docId } from './fields'
 
@@ -116,31 +117,15 @@ export const CreditInput = {
     .strict(),
 }
 
-const READER = { kind: 'member', module: 'credit' } as const
+const read = actionsFor(member('credit'))
 
 export const CreditContract = defineContract('credit', {
-  subjects: { input: CreditInput.subjects, access: READER, output: returns<SubjectPage>() },
-  subject: { input: CreditInput.subject, access: READER, output: returns<SubjectDetail>() },
-  records: { input: CreditInput.records, access: READER, output: returns<RecordPage>() },
+  subjects: read(CreditInput.subjects, returns<SubjectPage>()),
+  subject: read(CreditInput.subject, returns<SubjectDetail>()),
+  records: read(CreditInput.records, returns<RecordPage>()),
 })
 
 export const CREDIT_COLLECTIONS = {
-  credit_subjects: [
-    {
-      fields: [
-        ['projectIds', 1],
-        ['type', 1],
-        ['name', 1],
-      ],
-    },
-  ],
-  credit_records: [
-    {
-      fields: [
-        ['subjectId', 1],
-        ['kind', 1],
-        ['date', -1],
-      ],
-    },
-  ],
+  credit_subjects: [index({ projectIds: 1, type: 1, name: 1 })],
+  credit_records: [index({ subjectId: 1, kind: 1, date: -1 })],
 } as const

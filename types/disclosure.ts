@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { defineContract, returns } from './contract'
+import { index } from './collections'
+import { actionsFor, defineContract, member, returns } from './contract'
 import { dateField, docId, isDate, requestId, shortText, textField, version } from './fields'
 import type { Machine } from './machine'
 import type { AuditRow } from './permissions'
@@ -239,63 +240,27 @@ export interface NoticeDetail {
   trail: AuditRow[]
 }
 
-const MEMBER = { kind: 'member', module: 'disclosure' } as const
+const work = actionsFor(member('disclosure'))
 
 export const DisclosureContract = defineContract('disclosure', {
-  stats: { input: DisclosureInput.stats, access: MEMBER, output: returns<NoticeStats>() },
-  list: {
-    input: DisclosureInput.list,
-    access: MEMBER,
-    output: returns<{ rows: NoticeRow[]; more: boolean }>(),
-  },
-  detail: { input: DisclosureInput.detail, access: MEMBER, output: returns<NoticeDetail>() },
-  attachmentSlot: {
-    input: DisclosureInput.attachmentSlot,
-    access: MEMBER,
-    output: returns<{ cloudPath: string }>(),
-  },
-  uploadAttachment: {
-    input: DisclosureInput.uploadAttachment,
-    access: MEMBER,
-    output: returns<{ received: number; fileID: string | null; url: string | null }>(),
-  },
-  publish: {
-    input: DisclosureInput.publish,
-    access: MEMBER,
-    output: returns<Notice>(),
-    idempotent: true,
-    audit: '发布信息公开',
-  },
-  void: {
-    input: DisclosureInput.void,
-    access: MEMBER,
-    output: returns<Notice>(),
-    audit: '作废信息公开',
-  },
-  remove: {
-    input: DisclosureInput.remove,
-    access: MEMBER,
-    output: returns<{ noticeId: string }>(),
-    audit: '删除信息公开',
-  },
+  stats: work(DisclosureInput.stats, returns<NoticeStats>()),
+  list: work(DisclosureInput.list, returns<{ rows: NoticeRow[]; more: boolean }>()),
+  detail: work(DisclosureInput.detail, returns<NoticeDetail>()),
+  attachmentSlot: work(DisclosureInput.attachmentSlot, returns<{ cloudPath: string }>()),
+  uploadAttachment: work(
+    DisclosureInput.uploadAttachment,
+    returns<{ received: number; fileID: string | null; url: string | null }>(),
+  ),
+  publish: work(DisclosureInput.publish, returns<Notice>(), '发布信息公开', { idempotent: true }),
+  void: work(DisclosureInput.void, returns<Notice>(), '作废信息公开'),
+  remove: work(DisclosureInput.remove, returns<{ noticeId: string }>(), '删除信息公开'),
 })
 
 export const DISCLOSURE_COLLECTIONS = {
   notices: [
-    {
-      fields: [
-        ['projectId', 1],
-        ['publishedAt', -1],
-      ],
-    },
-    {
-      fields: [
-        ['projectId', 1],
-        ['category', 1],
-        ['publishedAt', -1],
-      ],
-    },
+    index({ projectId: 1, publishedAt: -1 }),
+    index({ projectId: 1, category: 1, publishedAt: -1 }),
   ],
   /** Upload slots handed out by attachmentSlot: a notice may name only the caller's own. */
-  notice_uploads: [{ fields: [['cloudPath', 1]], unique: true }],
+  notice_uploads: [index({ cloudPath: 1 }, { unique: true })],
 } as const

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { defineContract, returns } from './contract'
+import { index } from './collections'
+import { actionsFor, defineContract, member, returns } from './contract'
 import { docId, QUARTER_RE, quarterField } from './fields'
 
 /**
@@ -112,39 +113,20 @@ export const EvaluationInput = {
   stats: z.object({ projectId: docId.optional() }).strict(),
 }
 
-const READER = { kind: 'member', module: 'evaluation' } as const
+const read = actionsFor(member('evaluation'))
 
 export const EvaluationContract = defineContract('evaluation', {
   /** 评价排名: a page of one kind's city-wide ranking, with the caller's own entry pinned. */
-  rankings: { input: EvaluationInput.rankings, access: READER, output: returns<RankingPage>() },
+  rankings: read(EvaluationInput.rankings, returns<RankingPage>()),
   /** 评价统计: the caller's project, quarter by quarter. */
-  stats: { input: EvaluationInput.stats, access: READER, output: returns<StatsAnswer>() },
+  stats: read(EvaluationInput.stats, returns<StatsAnswer>()),
 })
 
 export const EVALUATION_COLLECTIONS = {
   evaluation_periods: [],
   evaluation_rankings: [
-    {
-      fields: [
-        ['period', 1],
-        ['kind', 1],
-        ['rank', 1],
-        ['name', 1],
-      ],
-    },
-    {
-      fields: [
-        ['projectIds', 1],
-        ['period', 1],
-      ],
-    },
+    index({ period: 1, kind: 1, rank: 1, name: 1 }),
+    index({ projectIds: 1, period: 1 }),
   ],
-  evaluation_stats: [
-    {
-      fields: [
-        ['projectId', 1],
-        ['period', -1],
-      ],
-    },
-  ],
+  evaluation_stats: [index({ projectId: 1, period: -1 })],
 } as const

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { defineContract, returns } from './contract'
+import { index } from './collections'
+import { actionsFor, defineContract, member, returns } from './contract'
 import { docId, monthField } from './fields'
 
 /**
@@ -142,52 +143,21 @@ export const FundsInput = {
     .strict(),
 }
 
-const READER = { kind: 'member', module: 'funds' } as const
+const read = actionsFor(member('funds'))
 
 export const FundsContract = defineContract('funds', {
-  accounts: { input: FundsInput.accounts, access: READER, output: returns<AccountsReply>() },
-  movements: { input: FundsInput.movements, access: READER, output: returns<MovementPage>() },
+  accounts: read(FundsInput.accounts, returns<AccountsReply>()),
+  movements: read(FundsInput.movements, returns<MovementPage>()),
 })
 
 export const FUNDS_COLLECTIONS = {
-  fund_accounts: [{ fields: [['projectId', 1]] }],
+  fund_accounts: [index({ projectId: 1 })],
   /** `_id` = accountId_month. */
-  fund_months: [
-    {
-      fields: [
-        ['accountId', 1],
-        ['month', -1],
-      ],
-    },
-  ],
+  fund_months: [index({ accountId: 1, month: -1 })],
   fund_movements: [
-    {
-      fields: [
-        ['accountId', 1],
-        ['at', -1],
-      ],
-    },
-    {
-      fields: [
-        ['accountId', 1],
-        ['month', 1],
-        ['at', -1],
-      ],
-    },
-    {
-      fields: [
-        ['accountId', 1],
-        ['direction', 1],
-        ['at', -1],
-      ],
-    },
-    {
-      fields: [
-        ['accountId', 1],
-        ['month', 1],
-        ['direction', 1],
-        ['at', -1],
-      ],
-    },
+    index({ accountId: 1, at: -1 }),
+    index({ accountId: 1, month: 1, at: -1 }),
+    index({ accountId: 1, direction: 1, at: -1 }),
+    index({ accountId: 1, month: 1, direction: 1, at: -1 }),
   ],
 } as const

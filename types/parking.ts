@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { defineContract, returns } from './contract'
+import { index } from './collections'
+import { actionsFor, defineContract, member, returns } from './contract'
 import { docId, requestId, shortText, version } from './fields'
 import type { Machine } from './machine'
 import { PARKING_SECTIONS, ParkingDraftSchema, type ParkingDraft } from './parking/form'
@@ -139,58 +140,27 @@ export const ParkingInput = {
   cancel: z.object({ ...target, reason: shortText(200, '取消原因') }).strict(),
 }
 
-const MEMBER = { kind: 'member', module: 'parking' } as const
-const MANAGER = { kind: 'member', module: 'parking', roles: ['manager'] } as const
+const work = actionsFor(member('parking'))
+const manage = actionsFor(member('parking', ['manager']))
 
 export const ParkingContract = defineContract('parking', {
-  current: { input: ParkingInput.current, access: MEMBER, output: returns<ParkingCurrent>() },
-  edition: { input: ParkingInput.edition, access: MEMBER, output: returns<EditionDetail>() },
-  history: {
-    input: ParkingInput.history,
-    access: MEMBER,
-    output: returns<{ rows: EditionSummary[]; more: boolean }>(),
-  },
-  saveDraft: {
-    input: ParkingInput.saveDraft,
-    access: MEMBER,
-    output: returns<{ editionId: string; edition: number; version: number; updatedAt: number }>(),
-  },
-  submit: {
-    input: ParkingInput.submit,
-    access: MEMBER,
-    output: returns<ParkingEdition>(),
+  current: work(ParkingInput.current, returns<ParkingCurrent>()),
+  edition: work(ParkingInput.edition, returns<EditionDetail>()),
+  history: work(ParkingInput.history, returns<{ rows: EditionSummary[]; more: boolean }>()),
+  saveDraft: work(
+    ParkingInput.saveDraft,
+    returns<{ editionId: string; edition: number; version: number; updatedAt: number }>(),
+  ),
+  submit: work(ParkingInput.submit, returns<ParkingEdition>(), '提交车位信息', {
     idempotent: true,
-    audit: '提交车位信息',
-  },
-  publish: {
-    input: ParkingInput.publish,
-    access: MANAGER,
-    output: returns<ParkingEdition>(),
+  }),
+  publish: manage(ParkingInput.publish, returns<ParkingEdition>(), '发布车位信息', {
     idempotent: true,
-    audit: '发布车位信息',
-  },
-  cancel: {
-    input: ParkingInput.cancel,
-    access: MANAGER,
-    output: returns<ParkingEdition>(),
-    audit: '取消车位信息公示',
-  },
+  }),
+  cancel: manage(ParkingInput.cancel, returns<ParkingEdition>(), '取消车位信息公示'),
 })
 
 export const PARKING_COLLECTIONS = {
   /** `_id` = project_eN; the index serves the history and the current/open lookups. */
-  parking_editions: [
-    {
-      fields: [
-        ['projectId', 1],
-        ['edition', -1],
-      ],
-    },
-    {
-      fields: [
-        ['projectId', 1],
-        ['status', 1],
-      ],
-    },
-  ],
+  parking_editions: [index({ projectId: 1, edition: -1 }), index({ projectId: 1, status: 1 })],
 } as const

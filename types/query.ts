@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { defineContract, returns } from './contract'
+import { index } from './collections'
+import { actionsFor, defineContract, member, returns } from './contract'
 import { dateField, docId, textField } from './fields'
 
 /**
@@ -279,62 +280,31 @@ export function describeFilingFilter(f: FilingFilterInput): string {
   return parts.join('；')
 }
 
-const READER = { kind: 'member', module: 'query' } as const
+const action = actionsFor(member('query'))
 
 export const QueryContract = defineContract('query', {
   /** 备案综合查询: a page of the filings the caller may see, newest first, with the total. */
-  filings: { input: QueryInput.filings, access: READER, output: returns<FilingPage>() },
+  filings: action(QueryInput.filings, returns<FilingPage>()),
   /** 导出: every match (up to EXPORT_MAX_ROWS) into a .xlsx in cloud storage. */
-  exportFilings: {
-    input: QueryInput.exportFilings,
-    access: READER,
-    output: returns<FilingExport>(),
-    audit: '导出备案',
-  },
+  exportFilings: action(QueryInput.exportFilings, returns<FilingExport>(), '导出备案'),
   /** 企业人员培训结果: a page of results, 身份证号码 masked, newest start first. */
-  training: { input: QueryInput.training, access: READER, output: returns<TrainingPage>() },
+  training: action(QueryInput.training, returns<TrainingPage>()),
   /** 详情: courses, hours, results, certificate. */
-  trainingDetail: {
-    input: QueryInput.trainingDetail,
-    access: READER,
-    output: returns<TrainingDetail>(),
-  },
+  trainingDetail: action(QueryInput.trainingDetail, returns<TrainingDetail>()),
 })
 
 /** Collections of the module and the indexes its queries use. */
 export const QUERY_COLLECTIONS = {
   filings: [
-    { fields: [['filingNo', 1]], unique: true },
-    { fields: [['order', -1]] },
-    {
-      fields: [
-        ['district', 1],
-        ['order', -1],
-      ],
-    },
-    {
-      fields: [
-        ['district', 1],
-        ['street', 1],
-        ['order', -1],
-      ],
-    },
-    {
-      fields: [
-        ['projectId', 1],
-        ['order', -1],
-      ],
-    },
+    index({ filingNo: 1 }, { unique: true }),
+    index({ order: -1 }),
+    index({ district: 1, order: -1 }),
+    index({ district: 1, street: 1, order: -1 }),
+    index({ projectId: 1, order: -1 }),
   ],
   training_results: [
-    {
-      fields: [
-        ['company', 1],
-        ['startDate', -1],
-        ['_id', 1],
-      ],
-    },
-    { fields: [['idNo', 1]] },
-    { fields: [['accountId', 1]] },
+    index({ company: 1, startDate: -1, _id: 1 }),
+    index({ idNo: 1 }),
+    index({ accountId: 1 }),
   ],
 } as const

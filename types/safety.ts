@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { defineContract, returns } from './contract'
+import { index } from './collections'
+import { actionsFor, defineContract, member, returns } from './contract'
 import { docId, momentField, requestId, shortText, textField, version } from './fields'
 import type { Machine } from './machine'
 import type { AuditRow } from './permissions'
@@ -241,42 +242,18 @@ export interface PhotoSlot {
   cloudPath: string
 }
 
-const FILLER = { kind: 'member', module: 'safety' } as const
-const MANAGER = { kind: 'member', module: 'safety', roles: ['manager'] } as const
+const fill = actionsFor(member('safety'))
+const manage = actionsFor(member('safety', ['manager']))
 
 export const SafetyContract = defineContract('safety', {
-  list: { input: SafetyInput.list, access: FILLER, output: returns<CheckPage>() },
-  detail: { input: SafetyInput.detail, access: FILLER, output: returns<CheckDetail>() },
-  saveAnswer: {
-    input: SafetyInput.saveAnswer,
-    access: FILLER,
-    output: returns<{ answered: number; version: number }>(),
-  },
-  photoSlot: { input: SafetyInput.photoSlot, access: FILLER, output: returns<PhotoSlot>() },
-  uploadPhoto: {
-    input: SafetyInput.uploadPhoto,
-    access: FILLER,
-    output: returns<{ fileID: string; url: string }>(),
-  },
-  submit: {
-    input: SafetyInput.submit,
-    access: FILLER,
-    output: returns<SafetySubmission>(),
-    idempotent: true,
-    audit: '提交检查',
-  },
-  confirm: {
-    input: SafetyInput.confirm,
-    access: MANAGER,
-    output: returns<SafetySubmission>(),
-    audit: '确认检查',
-  },
-  return: {
-    input: SafetyInput.return,
-    access: MANAGER,
-    output: returns<SafetySubmission>(),
-    audit: '退回检查',
-  },
+  list: fill(SafetyInput.list, returns<CheckPage>()),
+  detail: fill(SafetyInput.detail, returns<CheckDetail>()),
+  saveAnswer: fill(SafetyInput.saveAnswer, returns<{ answered: number; version: number }>()),
+  photoSlot: fill(SafetyInput.photoSlot, returns<PhotoSlot>()),
+  uploadPhoto: fill(SafetyInput.uploadPhoto, returns<{ fileID: string; url: string }>()),
+  submit: fill(SafetyInput.submit, returns<SafetySubmission>(), '提交检查', { idempotent: true }),
+  confirm: manage(SafetyInput.confirm, returns<SafetySubmission>(), '确认检查'),
+  return: manage(SafetyInput.return, returns<SafetySubmission>(), '退回检查'),
   /** The operator publishes a check: every project in its scope gets a 填写 to-do. */
   publishCheck: {
     input: SafetyInput.publishCheck,
@@ -287,23 +264,9 @@ export const SafetyContract = defineContract('safety', {
 })
 
 export const SAFETY_COLLECTIONS = {
-  safety_checks: [
-    {
-      fields: [
-        ['endAt', -1],
-        ['startAt', -1],
-      ],
-    },
-  ],
+  safety_checks: [index({ endAt: -1, startAt: -1 })],
   /** `_id` = check_project; the index serves a project's list. */
-  safety_submissions: [
-    {
-      fields: [
-        ['projectId', 1],
-        ['checkId', 1],
-      ],
-    },
-  ],
+  safety_submissions: [index({ projectId: 1, checkId: 1 })],
   /** Upload slots handed out by photoSlot: a saved answer may name only the caller's own. */
-  uploads: [{ fields: [['cloudPath', 1]], unique: true }],
+  uploads: [index({ cloudPath: 1 }, { unique: true })],
 } as const

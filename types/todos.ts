@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { index } from './collections'
 import type { Role } from './account'
-import { defineContract, returns } from './contract'
+import { actionsFor, defineContract, member, returns } from './contract'
 import { docId } from './fields'
 import type { TodoKind } from './modules'
 import type { AuditRow } from './permissions'
@@ -73,37 +74,20 @@ export interface TodoDetail {
   trail: AuditRow[]
 }
 
-const READER = { kind: 'member', module: 'todos' } as const
+const read = actionsFor(member('todos'))
 
 export const TodosContract = defineContract('todos', {
-  list: { input: TodosInput.list, access: READER, output: returns<TodoPage>() },
+  list: read(TodosInput.list, returns<TodoPage>()),
   /** The tabs' counts and the home grid's badge. */
-  counts: { input: TodosInput.counts, access: READER, output: returns<TodoCounts>() },
-  detail: { input: TodosInput.detail, access: READER, output: returns<TodoDetail>() },
+  counts: read(TodosInput.counts, returns<TodoCounts>()),
+  detail: read(TodosInput.detail, returns<TodoDetail>()),
 })
 
 /** Collections of the module and the indexes its queries use. */
 export const TODOS_COLLECTIONS = {
   todos: [
-    {
-      fields: [
-        ['projectId', 1],
-        ['status', 1],
-        ['dueAt', 1],
-      ],
-    },
-    {
-      fields: [
-        ['projectId', 1],
-        ['status', 1],
-        ['doneAt', -1],
-      ],
-    },
-    {
-      fields: [
-        ['targetId', 1],
-        ['kind', 1],
-      ],
-    },
+    index({ projectId: 1, status: 1, dueAt: 1 }),
+    index({ projectId: 1, status: 1, doneAt: -1 }),
+    index({ targetId: 1, kind: 1 }),
   ],
 } as const

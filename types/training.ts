@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { defineContract, returns } from './contract'
+import { index } from './collections'
+import { actionsFor, defineContract, member, returns } from './contract'
 import { docId } from './fields'
 
 /**
@@ -94,25 +95,17 @@ export const TrainingInput = {
   report: z.object({ projectId: docId.optional(), courseId: docId, position: seconds }).strict(),
 }
 
-const LEARNER = { kind: 'member', module: 'training' } as const
+const read = actionsFor(member('training'))
 
 export const TrainingContract = defineContract('training', {
-  list: { input: TrainingInput.list, access: LEARNER, output: returns<CourseRow[]>() },
-  play: { input: TrainingInput.play, access: LEARNER, output: returns<PlayInfo>() },
-  report: { input: TrainingInput.report, access: LEARNER, output: returns<ReportResult>() },
+  list: read(TrainingInput.list, returns<CourseRow[]>()),
+  play: read(TrainingInput.play, returns<PlayInfo>()),
+  report: read(TrainingInput.report, returns<ReportResult>()),
 })
 
 export const TRAINING_COLLECTIONS = {
-  courses: [{ fields: [['order', 1]] }],
-  course_progress: [
-    {
-      fields: [
-        ['accountId', 1],
-        ['courseId', 1],
-      ],
-      unique: true,
-    },
-  ],
+  courses: [index({ order: 1 })],
+  course_progress: [index({ accountId: 1, courseId: 1 }, { unique: true })],
 } as const
 
 export function percentOf(maxWatched: number, durationSec: number): number {

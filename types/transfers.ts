@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { defineContract, returns } from './contract'
+import { index } from './collections'
+import { actionsFor, defineContract, member, returns } from './contract'
 import { dateField, docId } from './fields'
 import type { FundKind } from './funds'
 
@@ -102,20 +103,13 @@ export function filterErrors(f: TransferFilter): Record<string, string> | null {
   return Object.keys(out).length ? out : null
 }
 
-const READER = { kind: 'member', module: 'transfers' } as const
+const read = actionsFor(member('transfers'))
 
 export const TransfersContract = defineContract('transfers', {
-  list: { input: TransfersInput.list, access: READER, output: returns<TransferPage>() },
-  detail: { input: TransfersInput.detail, access: READER, output: returns<Transfer>() },
+  list: read(TransfersInput.list, returns<TransferPage>()),
+  detail: read(TransfersInput.detail, returns<Transfer>()),
 })
 
 export const TRANSFERS_COLLECTIONS = {
-  transfers: [
-    {
-      fields: [
-        ['projectId', 1],
-        ['at', -1],
-      ],
-    },
-  ],
+  transfers: [index({ projectId: 1, at: -1 })],
 } as const

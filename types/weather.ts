@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { defineContract, returns } from './contract'
+import { index } from './collections'
+import { actionsFor, defineContract, member, returns } from './contract'
 import { docId, shortText } from './fields'
 
 /**
@@ -108,16 +109,16 @@ export const WeatherInput = {
   board: z.object({ projectId: docId.optional(), placeId: docId.optional() }).strict(),
 }
 
-const READER = { kind: 'member', module: 'weather' } as const
+const read = actionsFor(member('weather'))
 
 export const WeatherContract = defineContract('weather', {
-  search: { input: WeatherInput.search, access: READER, output: returns<Place[]>() },
-  choose: { input: WeatherInput.choose, access: READER, output: returns<Place>() },
-  board: { input: WeatherInput.board, access: READER, output: returns<WeatherBoard>() },
+  search: read(WeatherInput.search, returns<Place[]>()),
+  choose: read(WeatherInput.choose, returns<Place>()),
+  board: read(WeatherInput.board, returns<WeatherBoard>()),
 })
 
 export const WEATHER_COLLECTIONS = {
-  weather_places: [{ fields: [['district', 1]] }],
+  weather_places: [index({ district: 1 })],
   /** One document per place: the provider's last answers and who is refreshing them. */
   weather_cache: [],
   /** The place each person chose (`_id` = account). */
