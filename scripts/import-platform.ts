@@ -35,6 +35,7 @@ import {
 } from '../types/funds'
 import {
   FACILITY_KINDS,
+  ownerTotals,
   type Facility,
   type MaintenanceFund,
   type MaintenanceUse,
@@ -397,20 +398,8 @@ export function convert(data: z.infer<typeof PlatformExport>): {
     return { ...r, subjectType: subject.type as CreditRecord['subjectType'] }
   })
   const profiles: ProjectProfile[] = data.profiles.map((p) => {
-    const sum = (k: 'households' | 'owners' | 'bound') => p.byBuilding.reduce((n, b) => n + b[k], 0)
     const { byBuilding, ...rest } = p
-    return {
-      _id: p.projectId,
-      ...rest,
-      buildings: byBuilding.length,
-      households: sum('households'),
-      owners: {
-        households: sum('households'),
-        owners: sum('owners'),
-        bound: sum('bound'),
-        byBuilding,
-      },
-    }
+    return { _id: p.projectId, ...rest, ...ownerTotals(byBuilding) }
   })
   const funds: MaintenanceFund[] = data.maintenance.map(({ uses, ...m }) => {
     const used = uses.filter((u) => u.status === 'paid').reduce((n, u) => n + u.amount, 0)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { defineContract, returns } from './contract'
+import { index } from './collections'
+import { actionsFor, defineContract, member, returns } from './contract'
 import { docId } from './fields'
 import {
   FACILITY_KINDS,
@@ -39,6 +40,22 @@ export const PROJECT_TABS = {
 export type ProjectTab = keyof typeof PROJECT_TABS
 
 export * from './project/records'
+
+/**
+ * What a profile sums from its buildings (buildings, households, the owners' counts): one rule
+ * for the seed and for an import from the platform, so the totals always add up.
+ */
+export function ownerTotals(
+  byBuilding: BuildingOwners[],
+): Pick<ProjectProfile, 'buildings' | 'households' | 'owners'> {
+  const sum = (k: 'households' | 'owners' | 'bound') => byBuilding.reduce((n, b) => n + b[k], 0)
+  const households = sum('households')
+  return {
+    buildings: byBuilding.length,
+    households,
+    owners: { households, owners: sum('owners'), bound: sum('bound'), byBuilding },
+  }
+}
 
 // ---- answers --------------------------------------------------------------------------------
 
@@ -127,109 +144,38 @@ export const ProjectInput = {
   fundUses: paged,
 }
 
-const READER = { kind: 'member', module: 'project' } as const
+const read = actionsFor(member('project'))
 
 export const ProjectContract = defineContract('project', {
-  basic: { input: ProjectInput.basic, access: READER, output: returns<BasicInfo>() },
-  staff: { input: ProjectInput.staff, access: READER, output: returns<Page<StaffMember>>() },
-  company: {
-    input: ProjectInput.company,
-    access: READER,
-    output: returns<{ company: PropertyCompany | null; managedSince: string | null }>(),
-  },
-  committee: {
-    input: ProjectInput.committee,
-    access: READER,
-    output: returns<{ committee: OwnerCommittee | null }>(),
-  },
-  party: {
-    input: ProjectInput.party,
-    access: READER,
-    output: returns<{ branch: PartyBranch | null }>(),
-  },
-  owners: {
-    input: ProjectInput.owners,
-    access: READER,
-    output: returns<{ owners: OwnersInfo | null }>(),
-  },
-  safety: { input: ProjectInput.safety, access: READER, output: returns<SafetySummary>() },
-  voting: {
-    input: ProjectInput.voting,
-    access: READER,
-    output: returns<{ summary: VotingSummary | null }>(),
-  },
-  votes: { input: ProjectInput.votes, access: READER, output: returns<Page<VoteSession>>() },
-  facilities: {
-    input: ProjectInput.facilities,
-    access: READER,
-    output: returns<Page<Facility>>(),
-  },
-  contracts: {
-    input: ProjectInput.contracts,
-    access: READER,
-    output: returns<{ rows: ServiceContract[] }>(),
-  },
-  fund: { input: ProjectInput.fund, access: READER, output: returns<FundInfo>() },
-  fundUses: {
-    input: ProjectInput.fundUses,
-    access: READER,
-    output: returns<Page<MaintenanceUse>>(),
-  },
+  basic: read(ProjectInput.basic, returns<BasicInfo>()),
+  staff: read(ProjectInput.staff, returns<Page<StaffMember>>()),
+  company: read(
+    ProjectInput.company,
+    returns<{ company: PropertyCompany | null; managedSince: string | null }>(),
+  ),
+  committee: read(ProjectInput.committee, returns<{ committee: OwnerCommittee | null }>()),
+  party: read(ProjectInput.party, returns<{ branch: PartyBranch | null }>()),
+  owners: read(ProjectInput.owners, returns<{ owners: OwnersInfo | null }>()),
+  safety: read(ProjectInput.safety, returns<SafetySummary>()),
+  voting: read(ProjectInput.voting, returns<{ summary: VotingSummary | null }>()),
+  votes: read(ProjectInput.votes, returns<Page<VoteSession>>()),
+  facilities: read(ProjectInput.facilities, returns<Page<Facility>>()),
+  contracts: read(ProjectInput.contracts, returns<{ rows: ServiceContract[] }>()),
+  fund: read(ProjectInput.fund, returns<FundInfo>()),
+  fundUses: read(ProjectInput.fundUses, returns<Page<MaintenanceUse>>()),
 })
 
-const byProject = [{ fields: [['projectId', 1]] }] as const
+const byProject = [index({ projectId: 1 })] as const
 
 export const PROJECT_COLLECTIONS = {
   project_profiles: byProject,
-  project_staff: [
-    {
-      fields: [
-        ['projectId', 1],
-        ['order', 1],
-      ],
-    },
-  ],
+  project_staff: [index({ projectId: 1, order: 1 })],
   property_companies: [],
   owner_committees: byProject,
   party_branches: byProject,
-  vote_sessions: [
-    {
-      fields: [
-        ['projectId', 1],
-        ['startAt', -1],
-      ],
-    },
-  ],
-  facilities: [
-    {
-      fields: [
-        ['projectId', 1],
-        ['code', 1],
-      ],
-    },
-    {
-      fields: [
-        ['projectId', 1],
-        ['kind', 1],
-        ['code', 1],
-      ],
-    },
-  ],
-  service_contracts: [
-    {
-      fields: [
-        ['projectId', 1],
-        ['termFrom', -1],
-      ],
-    },
-  ],
+  vote_sessions: [index({ projectId: 1, startAt: -1 })],
+  facilities: [index({ projectId: 1, code: 1 }), index({ projectId: 1, kind: 1, code: 1 })],
+  service_contracts: [index({ projectId: 1, termFrom: -1 })],
   maintenance_funds: byProject,
-  maintenance_uses: [
-    {
-      fields: [
-        ['projectId', 1],
-        ['appliedAt', -1],
-      ],
-    },
-  ],
+  maintenance_uses: [index({ projectId: 1, appliedAt: -1 })],
 } as const

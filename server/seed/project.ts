@@ -24,6 +24,7 @@ import type {
   VoteMatter,
   VoteSession,
 } from '../../types/project'
+import { ownerTotals } from '../../types/project'
 import { DEMO_PEOPLE } from './people'
 import { birthDate, DAY, daysAgo, idNo, mobile, personName, random, type Random } from './random'
 
@@ -69,18 +70,7 @@ function profile(
   p: Omit<ProjectProfile, 'owners' | 'households' | 'buildings'>,
   byBuilding: BuildingOwners[],
 ): ProjectProfile {
-  const sum = (k: 'households' | 'owners' | 'bound') => byBuilding.reduce((n, b) => n + b[k], 0)
-  return {
-    ...p,
-    buildings: byBuilding.length,
-    households: sum('households'),
-    owners: {
-      households: sum('households'),
-      owners: sum('owners'),
-      bound: sum('bound'),
-      byBuilding,
-    },
-  }
+  return { ...p, ...ownerTotals(byBuilding) }
 }
 
 export function profiles(now: number): ProjectProfile[] {
