@@ -113,6 +113,22 @@ function person(
   return { ...s, idNo: s.idNo ?? drawn, phone: s.phone ?? mobile(r) }
 }
 
+/** A member of 阳光花园's committee (a demo person: the name and phone one can sign in with), this term. */
+function ygCommittee(r: Random, type: 'director' | 'secretary', post: string): CreditSubject {
+  const { name, phone, room } = YG_COMMITTEE_PEOPLE[type]
+  return person(r, {
+    _id: `cs-yg-${type}`,
+    type,
+    name,
+    phone,
+    projectIds: ['p-yangguang'],
+    post,
+    room,
+    termFrom: '2023-07-01',
+    termTo: '2028-06-30',
+  })
+}
+
 /** Days back of the record dates, spread over six years. */
 function spread(r: Random, n: number, span = 2000): number[] {
   return Array.from({ length: n }, () => r.int(15, span)).sort((a, b) => a - b)
@@ -178,19 +194,8 @@ export function creditData(now: number): { subjects: CreditSubject[]; records: C
     ],
     '深南建物',
   )
-  const { director, secretary } = YG_COMMITTEE_PEOPLE
   add(
-    person(r, {
-      _id: 'cs-yg-director',
-      type: 'director',
-      name: director.name,
-      phone: director.phone,
-      projectIds: ['p-yangguang'],
-      post: '第二届业主委员会主任',
-      room: director.room,
-      termFrom: '2023-07-01',
-      termTo: '2028-06-30',
-    }),
+    ygCommittee(r, 'director', '第二届业主委员会主任'),
     [
       good('优秀业主委员会主任', '推动完成电梯更换等多项民生工程。', YH, 200),
       good('共有资金管理规范', '按季度公示共有资金收支，接受业主监督。', YH, 540),
@@ -200,17 +205,7 @@ export function creditData(now: number): { subjects: CreditSubject[]; records: C
     '粤海街道',
   )
   add(
-    person(r, {
-      _id: 'cs-yg-secretary',
-      type: 'secretary',
-      name: secretary.name,
-      phone: secretary.phone,
-      projectIds: ['p-yangguang'],
-      post: '业主委员会执行秘书',
-      room: secretary.room,
-      termFrom: '2023-07-01',
-      termTo: '2028-06-30',
-    }),
+    ygCommittee(r, 'secretary', '业主委员会执行秘书'),
     [
       good('档案管理规范', '业主大会、业委会会议记录及档案完整规范。', YH, 150),
       good('优秀执行秘书', '协助业委会完成共有资金年度审计及公示。', YH, 480),
