@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib'
-import { chinaDay, dayEnd, type Notice } from '../../types/disclosure'
+import { chinaDay, dayEnd, DisclosureContract, type Notice } from '../../types/disclosure'
 
 /**
  * 信息公开 demo data: 阳光花园's notices of several categories and every state — in publicity
@@ -273,39 +273,41 @@ function seedAudit(list: Notice[]) {
             actorName: name,
             actorRole: 'manager',
           }
+    /** One move's row, labelled as the function labels it (the contract's audit label). */
+    const move = (
+      action: 'publish' | 'void' | 'remove',
+      by: string,
+      at: number | undefined,
+      rest: Record<string, unknown>,
+    ) => ({
+      ...base,
+      _id: `au-${n._id}-${action}`,
+      action,
+      label: DisclosureContract.actions[action].audit,
+      ...actor(by),
+      at,
+      ...rest,
+    })
+    const { title, category } = n
     const rows: ({ _id: string } & Record<string, unknown>)[] = [
-      {
-        ...base,
-        _id: `au-${n._id}-publish`,
-        action: 'publish',
-        label: '发布信息公开',
-        ...actor(n.publishedByName),
-        at: n.publishedAt,
-        detail: { title: n.title, category: n.category, attachments: n.attachments.length },
-      },
+      move('publish', n.publishedByName, n.publishedAt, {
+        detail: { title, category, attachments: n.attachments.length },
+      }),
     ]
     if (n.status === 'voided') {
-      rows.push({
-        ...base,
-        _id: `au-${n._id}-void`,
-        action: 'void',
-        label: '作废信息公开',
-        ...actor(n.voidedByName!),
-        at: n.voidedAt,
-        comment: n.voidReason,
-        detail: { title: n.title, category: n.category },
-      })
+      rows.push(
+        move('void', n.voidedByName!, n.voidedAt, {
+          comment: n.voidReason,
+          detail: { title, category },
+        }),
+      )
     }
     if (n.status === 'deleted') {
-      rows.push({
-        ...base,
-        _id: `au-${n._id}-remove`,
-        action: 'remove',
-        label: '删除信息公开',
-        ...actor(n.deletedByName!),
-        at: n.deletedAt,
-        detail: { title: n.title, category: n.category, publishedAt: n.publishedAt },
-      })
+      rows.push(
+        move('remove', n.deletedByName!, n.deletedAt, {
+          detail: { title, category, publishedAt: n.publishedAt },
+        }),
+      )
     }
     return rows
   })
