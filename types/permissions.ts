@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { AccountStatus } from './account'
-import { defineContract, returns } from './contract'
+import { actionsFor, defineContract, returns } from './contract'
 import { docId, phone, requestId, shortText, smsCode, version } from './fields'
 import { GRANTABLE_MODULES, type ModuleCode } from './modules'
 
@@ -78,47 +78,20 @@ export interface AuditRow {
 
 export const AUDIT_PAGE_SIZE = 20
 
-const MEMBER = { kind: 'member' } as const
-const MANAGER = { kind: 'member', roles: ['manager'] } as const
+/** Any module's members (权限管理 is every account's): the contacts; a manager, the handlers. */
+const read = actionsFor({ kind: 'member' } as const)
+const manage = actionsFor({ kind: 'member', roles: ['manager'] } as const)
 const HANDLER = { kind: 'member', roles: ['handler'] } as const
 
 /** 权限管理: contacts, the manager's handler administration, a handler's own account. */
 export const PermissionsContract = defineContract('permissions', {
-  contacts: { input: PermissionsInput.contacts, access: MEMBER, output: returns<Contact[]>() },
-  listHandlers: {
-    input: PermissionsInput.listHandlers,
-    access: MANAGER,
-    output: returns<HandlerRow[]>(),
-  },
-  authorize: {
-    input: PermissionsInput.authorize,
-    access: MANAGER,
-    output: returns<HandlerRow>(),
-    audit: '授权',
-  },
-  reject: {
-    input: PermissionsInput.reject,
-    access: MANAGER,
-    output: returns<HandlerRow>(),
-    audit: '驳回',
-  },
-  setModules: {
-    input: PermissionsInput.setModules,
-    access: MANAGER,
-    output: returns<HandlerRow>(),
-    audit: '调整模块',
-  },
-  removeHandler: {
-    input: PermissionsInput.removeHandler,
-    access: MANAGER,
-    output: returns<HandlerRow>(),
-    audit: '移除经办人',
-  },
-  auditTrail: {
-    input: PermissionsInput.auditTrail,
-    access: MANAGER,
-    output: returns<AuditRow[]>(),
-  },
+  contacts: read(PermissionsInput.contacts, returns<Contact[]>()),
+  listHandlers: manage(PermissionsInput.listHandlers, returns<HandlerRow[]>()),
+  authorize: manage(PermissionsInput.authorize, returns<HandlerRow>(), '授权'),
+  reject: manage(PermissionsInput.reject, returns<HandlerRow>(), '驳回'),
+  setModules: manage(PermissionsInput.setModules, returns<HandlerRow>(), '调整模块'),
+  removeHandler: manage(PermissionsInput.removeHandler, returns<HandlerRow>(), '移除经办人'),
+  auditTrail: manage(PermissionsInput.auditTrail, returns<AuditRow[]>()),
   sendPhoneCode: {
     input: PermissionsInput.sendPhoneCode,
     access: HANDLER,
