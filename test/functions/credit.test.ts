@@ -14,24 +14,19 @@ import {
 import { cstDate } from '../../types/display'
 import type { InputOf } from '../../types/contract'
 import { clock, expectError, expectOk, caller } from './helpers'
-import { allPages, bindRegistered } from './registered'
+import { allRows, bindRegistered } from './registered'
 import { fileCloud } from './setup'
 
 const cloud = fileCloud()
 const credit = caller(cloud, CreditContract, 'demo-manager')
 const records = (subjectId: string, kind: 'good' | 'bad', openid?: string) =>
-  allPages<CreditRecord>((page) => credit('records', { subjectId, kind, page }, openid)).then(
-    (pages) => pages.flat(),
-  )
+  allRows<CreditRecord>((page) => credit('records', { subjectId, kind, page }, openid))
 type SubjectsInput = InputOf<typeof CreditContract, 'subjects'>
 const subjectsOf = (
   type: SubjectsInput['type'],
   extra: Partial<SubjectsInput> = {},
   openid?: string,
-) =>
-  allPages<SubjectRow>((page) => credit('subjects', { type, page, ...extra }, openid)).then(
-    (pages) => pages.flat(),
-  )
+) => allRows<SubjectRow>((page) => credit('subjects', { type, page, ...extra }, openid))
 
 it('lists subjects of every type for the project, owners paged by 20', async () => {
   for (const type of SUBJECT_TYPE_KEYS) {

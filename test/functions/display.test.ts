@@ -9,17 +9,15 @@ import { maskIdNo } from '../../types/display'
 import { ProjectContract, type StaffMember } from '../../types/project'
 import { QueryContract, type TrainingResult, type TrainingRow } from '../../types/query'
 import { expectOk, caller } from './helpers'
-import { allPages } from './registered'
+import { allRows } from './registered'
 import { fileCloud } from './setup'
 
 const cloud = fileCloud()
 
 it('张建国 shows the same masked ID number in 从业人员, 信用信息 and 培训结果', async () => {
-  const staff = (
-    await allPages<StaffMember>((page) =>
-      caller(cloud, ProjectContract)('staff', { page }, 'demo-manager'),
-    )
-  ).flat()
+  const staff = await allRows<StaffMember>((page) =>
+    caller(cloud, ProjectContract)('staff', { page }, 'demo-manager'),
+  )
   const inStaff = staff.filter((s) => s.name === '张建国').map((s) => s.idNo)
 
   const { subject } = expectOk(

@@ -14,15 +14,13 @@ import {
   type FundTotals,
 } from '../../types/funds'
 import { expectError, expectOk, caller } from './helpers'
-import { allPages, bindRegistered } from './registered'
+import { allPages, allRows, bindRegistered } from './registered'
 import { fileCloud } from './setup'
 
 const cloud = fileCloud()
 const funds = caller(cloud, FundsContract, 'demo-manager')
 const movements = (accountId: string, filter: Record<string, unknown> = {}, openid?: string) =>
-  allPages<FundMovement>((page) => funds('movements', { accountId, ...filter, page }, openid)).then(
-    (pages) => pages.flat(),
-  )
+  allRows<FundMovement>((page) => funds('movements', { accountId, ...filter, page }, openid))
 
 const sum = (rows: FundMovement[], d: 'in' | 'out') =>
   rows.filter((m) => m.direction === d).reduce((n, m) => n + m.amount, 0)

@@ -42,3 +42,10 @@ export async function allPages<T>(
   }
   throw new Error('more than 100 pages')
 }
+
+/** Every row of a paged list action, pages joined in order. */
+export async function allRows<T>(
+  call: (page: number) => Promise<{ ok: boolean; data?: unknown; error?: unknown }>,
+): Promise<T[]> {
+  return (await allPages<T>(call)).flat()
+}

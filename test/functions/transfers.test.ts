@@ -13,15 +13,13 @@ import {
   type TransferRow,
 } from '../../types/transfers'
 import { expectError, expectOk, caller } from './helpers'
-import { allPages, bindRegistered } from './registered'
+import { allRows, bindRegistered } from './registered'
 import { fileCloud } from './setup'
 
 const cloud = fileCloud()
 const transfers = caller(cloud, TransfersContract, 'demo-manager')
 const listAll = (filter: Record<string, unknown> = {}, openid?: string) =>
-  allPages<TransferRow>((page) => transfers('list', { ...filter, page }, openid)).then((pages) =>
-    pages.flat(),
-  )
+  allRows<TransferRow>((page) => transfers('list', { ...filter, page }, openid))
 const total = (rows: TransferRow[]) => rows.reduce((n, t) => n + t.amount, 0)
 
 let all: TransferRow[]
