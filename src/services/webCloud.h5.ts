@@ -30,6 +30,11 @@ interface WebApp {
 const LOCAL_ENV = 'local-env'
 
 let ready: Promise<WebApp> | null = null
+/**
+ * This computer's session ended since it last signed in: until it signs in again, the pages hear
+ * SESSION_ENDED (扫码登录 says why) rather than a bare NOT_SIGNED_IN.
+ */
+let ended = false
 
 async function load(): Promise<WebApp> {
   const [{ default: cloudbase }, { registerAuth }, { registerFunctions }] = await Promise.all([
@@ -78,6 +83,7 @@ export async function callWeb<T>(name: string, event: CloudEvent): Promise<T> {
     const code = String((err as { code?: unknown })?.code ?? '')
     if (LOGIN_GONE.has(code)) {
       await startOver(app)
+      ended = true
       throw new AppError('SESSION_ENDED')
     }
     throw new AppError('NETWORK')
@@ -86,7 +92,12 @@ export async function callWeb<T>(name: string, event: CloudEvent): Promise<T> {
     return unwrap<T>(res.result)
   } catch (err) {
     // The session ended (退出登录 elsewhere, idle, unbound): this web login is spent too.
-    if (err instanceof AppError && err.code === 'SESSION_ENDED') await startOver(app)
+    if (err instanceof AppError && err.code === 'SESSION_ENDED') {
+      await startOver(app)
+      ended = true
+    }
+    if (ended && err instanceof AppError && err.code === 'NOT_SIGNED_IN')
+      throw new AppError('SESSION_ENDED')
     throw err
   }
 }
@@ -105,9 +116,11 @@ export async function signInWithTicket(ticket: string): Promise<void> {
   const app = await webApp()
   const { error } = await app.auth().signInWithCustomTicket(() => Promise.resolve(ticket))
   if (error) throw new AppError('SESSION_ENDED', '登录失败，请刷新二维码后重新扫码')
+  ended = false
 }
 
 /** 退出登录 on this computer, once the function has ended the session: back to anonymous. */
 export async function signOutWeb(): Promise<void> {
   await startOver(await webApp())
+  ended = false // signed out on purpose: 扫码登录 needs no reason
 }

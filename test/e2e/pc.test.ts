@@ -126,6 +126,42 @@ test('the computer fills the parking form, the phone publishes it, the trail nam
   await visible(computer(), 'scan-login').waitFor()
 })
 
+test('a session ended while a form is open: 扫码登录 comes over it and nothing typed is lost', async () => {
+  await signIn('demo-handler')
+  await openComputer('/pages/parking/form/index')
+  await visible(computer(), 'parking-form').waitFor()
+  await visible(computer(), 'step-1').click() // 车位基本信息
+  const total = visible(computer(), 'field-pk-counts.total').locator('input')
+  await total.fill('900')
+  await computer().locator('[data-testid="save-state"][data-state="saved"]:visible').waitFor()
+
+  // The phone signs the computer out meanwhile.
+  await phone.goto(`${app.cloud.url}?openid=demo-handler#/pages/permissions/index`)
+  const row = visible(phone, 'pc-session').first()
+  await row.locator('.at-button', { hasText: '退出登录' }).click()
+  await visible(phone, 'pc-sessions').filter({ hasText: '暂无电脑登录' }).waitFor()
+
+  // The computer's next save is refused: 扫码登录 covers the form, which keeps what was typed.
+  await total.fill('901')
+  await visible(computer(), 'scan-login').filter({ hasText: '登录已失效' }).waitFor()
+  await scanWithPhone(await scannedLink(), 'demo-handler')
+  await phone.locator('.at-button:visible', { hasText: '确认登录' }).click()
+  await visible(computer(), 'scan-login').waitFor({ state: 'detached' })
+  await expect(total.inputValue()).resolves.toBe('901')
+  await total.fill('902')
+  await computer().locator('[data-testid="save-state"][data-state="saved"]:visible').waitFor()
+  const edition = await app.cloud.collection<{
+    status: string
+    form: { counts?: { total?: number } }
+  }>('parking_editions', { status: 'draft' })
+  expect(edition.map((e) => e.form.counts?.total)).toContain(902)
+
+  await openComputer('/pages/permissions/index')
+  const here = visible(computer(), 'pc-session').filter({ hasText: '本机' })
+  await here.locator('.at-button', { hasText: '退出登录' }).click()
+  await visible(computer(), 'scan-login').waitFor()
+})
+
 test('tells the computer when the phone cancels, or the code expires, and 刷新二维码 gives a new one', async () => {
   await openComputer()
   await scanWithPhone(await scannedLink(), 'demo-manager')
