@@ -68,6 +68,70 @@ const fieldSelector = (f: Field) =>
  * decides who is which: a submit without a project from someone not in the registry comes back
  * with the field's message under 所在项目, before the code is checked.
  */
+/** 人员类别: 物业服务 or 业委会人员, with its inline error. */
+function CategoryChooser(props: {
+  value: Category | null
+  error?: string
+  onChange: (category: Category) => void
+}) {
+  return (
+    <>
+      <Text className="section-title">人员类别</Text>
+      <View className="binding__categories">
+        {CATEGORIES.map((c) => {
+          const on = props.value === c.value
+          return (
+            <View
+              key={c.value}
+              className={`binding__category${on ? ' binding__category--on' : ''}`}
+              data-category={c.value}
+              data-testid={`category-${c.value}`}
+              onClick={() => props.onChange(c.value)}
+            >
+              <View className="binding__category-head">
+                <Text className="binding__category-title">{c.title}</Text>
+                <View className="binding__radio">
+                  {on ? <AtIcon value="check" size="12" color={COLORS.onPrimary} /> : null}
+                </View>
+              </View>
+              <Text className="binding__category-desc">{c.desc}</Text>
+            </View>
+          )
+        })}
+      </View>
+      {props.error ? (
+        <Text
+          className="form-field__error binding__category-error"
+          data-testid="field-category-error"
+        >
+          {props.error}
+        </Text>
+      ) : null}
+    </>
+  )
+}
+
+/** 所在项目: a handler's project (a registered manager may leave it empty). */
+function ProjectSection(props: {
+  value: ProjectSummary | null
+  error?: string
+  onChange: (project: ProjectSummary | null) => void
+}) {
+  return (
+    <>
+      <Text className="section-title">所在项目</Text>
+      <View className="card binding__project-card">
+        <FormField name="projectId" error={props.error}>
+          <Text className="binding__hint">
+            项目经办人请选择所在项目，提交后由该项目的负责人授权；已在平台备案的项目负责人可不选。
+          </Text>
+          <ProjectPicker value={props.value} onChange={props.onChange} />
+        </FormField>
+      </View>
+    </>
+  )
+}
+
 export default function BindingForm({ prefill, resultTemplate, onDone }: Props) {
   const [draft, setDraft] = useState<BindingDraft>(() => {
     const d = loadDraft()
@@ -175,50 +239,17 @@ export default function BindingForm({ prefill, resultTemplate, onDone }: Props) 
 
   return (
     <View className="binding__form">
-      <Text className="section-title">人员类别</Text>
-      <View className="binding__categories">
-        {CATEGORIES.map((c) => {
-          const on = draft.category === c.value
-          return (
-            <View
-              key={c.value}
-              className={`binding__category${on ? ' binding__category--on' : ''}`}
-              data-category={c.value}
-              data-testid={`category-${c.value}`}
-              onClick={() => update({ category: c.value }, 'category')}
-            >
-              <View className="binding__category-head">
-                <Text className="binding__category-title">{c.title}</Text>
-                <View className="binding__radio">
-                  {on ? <AtIcon value="check" size="12" color={COLORS.onPrimary} /> : null}
-                </View>
-              </View>
-              <Text className="binding__category-desc">{c.desc}</Text>
-            </View>
-          )
-        })}
-      </View>
-      {errors.category ? (
-        <Text
-          className="form-field__error binding__category-error"
-          data-testid="field-category-error"
-        >
-          {errors.category}
-        </Text>
-      ) : null}
+      <CategoryChooser
+        value={draft.category}
+        error={errors.category}
+        onChange={(category) => update({ category }, 'category')}
+      />
 
-      <Text className="section-title">所在项目</Text>
-      <View className="card binding__project-card">
-        <FormField name="projectId" error={errors.projectId}>
-          <Text className="binding__hint">
-            项目经办人请选择所在项目，提交后由该项目的负责人授权；已在平台备案的项目负责人可不选。
-          </Text>
-          <ProjectPicker
-            value={draft.project}
-            onChange={(p: ProjectSummary | null) => update({ project: p }, 'projectId')}
-          />
-        </FormField>
-      </View>
+      <ProjectSection
+        value={draft.project}
+        error={errors.projectId}
+        onChange={(project) => update({ project }, 'projectId')}
+      />
 
       <Text className="section-title">基本信息</Text>
       <View className="form-card binding__fields">
