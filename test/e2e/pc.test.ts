@@ -7,6 +7,7 @@
 import jsQR from 'jsqr'
 import type { BrowserContext, Page } from 'playwright-core'
 import { PNG } from 'pngjs'
+import { tinyPdf } from '../../server/seed/disclosure'
 import { PC_LOGIN } from '../../types/pclogin'
 import { useApp } from '../support/app'
 
@@ -24,6 +25,15 @@ beforeAll(async () => {
   phone.setDefaultTimeout(20_000)
 })
 afterAll(() => phoneContext?.close())
+
+/** The local cloud's clock, moved forward only. */
+let clockAt = 0
+async function advance(ms: number) {
+  clockAt += ms
+  await app.cloud.setClock(clockAt)
+}
+// Every code is asked from 127.0.0.1, which may ask for 10 in 10 minutes: each test gets its own.
+beforeEach(() => advance(PC_LOGIN.quotaWindowMs))
 
 const computer = () => app.page
 const visible = (page: Page, id: string) => page.locator(`[data-testid="${id}"]:visible`)
@@ -126,6 +136,37 @@ test('the computer fills the parking form, the phone publishes it, the trail nam
   await visible(computer(), 'scan-login').waitFor()
 })
 
+test('the computer publishes a notice with a PDF through the web SDK; the phone reads it', async () => {
+  const title = '电脑端发布：12月消防设施检查安排'
+  await signIn('demo-handler')
+  await openComputer('/pages/disclosure/publish/index')
+  await visible(computer(), 'publish-form').waitFor()
+  await visible(computer(), 'category-通知公告').click()
+  await visible(computer(), 'field-title').locator('input').fill(title)
+  await visible(computer(), 'field-content')
+    .locator('textarea')
+    .fill('12月10日起对各楼栋消防设施进行检查，届时请配合。')
+  const chooser = computer().waitForEvent('filechooser')
+  await visible(computer(), 'add-pdf').click()
+  await (
+    await chooser
+  ).setFiles({ name: '检查安排.pdf', mimeType: 'application/pdf', buffer: tinyPdf('fire') })
+  await computer().locator('[data-testid="attachment"][data-state="done"]:visible').waitFor()
+  await visible(computer(), 'publish-submit').locator('.at-button').click()
+  await visible(computer(), 'confirm-ok').click()
+  await visible(computer(), 'detail-state').filter({ hasText: '公示中' }).waitFor()
+
+  await phone.goto(`${app.cloud.url}?openid=demo-manager#/pages/disclosure/index`)
+  const row = visible(phone, 'notice-row').filter({ hasText: title })
+  await row.waitFor()
+  await expect(row.locator('[data-testid="notice-attachments"]').count()).resolves.toBe(1)
+
+  await openComputer('/pages/permissions/index')
+  const here = visible(computer(), 'pc-session').filter({ hasText: '本机' })
+  await here.locator('.at-button', { hasText: '退出登录' }).click()
+  await visible(computer(), 'scan-login').waitFor()
+})
+
 test('a session ended while a form is open: 扫码登录 comes over it and nothing typed is lost', async () => {
   await signIn('demo-handler')
   await openComputer('/pages/parking/form/index')
@@ -172,7 +213,7 @@ test('tells the computer when the phone cancels, or the code expires, and 刷新
 
   await computer().locator('.at-button:visible', { hasText: '刷新二维码' }).click()
   const first = await scannedLink()
-  await app.cloud.setClock(PC_LOGIN.requestTtlMs + 60_000)
+  await advance(PC_LOGIN.requestTtlMs + 60_000)
   await visible(computer(), 'scan-login-closed').filter({ hasText: '二维码已过期' }).waitFor()
   await scanWithPhone(first, 'demo-manager')
   await visible(phone, 'pclogin-closed').filter({ hasText: '二维码已过期' }).waitFor()
