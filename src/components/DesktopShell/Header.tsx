@@ -8,6 +8,7 @@ import { call, contractRef } from '../../services/api'
 import { isPcDoor } from '../../services/door'
 import { toast } from '../../services/toast'
 import { useSession } from '../../session'
+import { withClassName } from '../className'
 import { heldEntries, type QuickEntry } from './links'
 import { openPage } from './navigation'
 
@@ -76,11 +77,17 @@ function Logout() {
 }
 
 /** Across the top: the platform, the quick entries the account holds, and the account. */
-export default function Header({ modules }: { modules: readonly ModuleCode[] }) {
+export default function Header({
+  modules,
+  className,
+}: {
+  modules: readonly ModuleCode[]
+  className?: string
+}) {
   const { session, project } = useSession()
   const account = session?.account
   return (
-    <View className="kit-desktop-header" data-testid="desktop-header">
+    <View className={withClassName('kit-desktop-header', className)} data-testid="desktop-header">
       <Text className="kit-desktop-header__brand">深圳市物业管理信息平台</Text>
       <View className="kit-desktop-header__entries">
         {heldEntries(modules).map((e) => (

@@ -9,6 +9,8 @@ import './index.scss'
 export interface DesktopShellProps {
   /** The app's pages (Taro's `.taro_page` elements). */
   children: ReactNode
+  /** Classes added to the desktop header's root (H5, from 1024 px), after its own. */
+  className?: string
 }
 
 /** Marks the document, so the desktop rules (index.scss, from 1024 px) apply to Taro's parts. */
@@ -20,7 +22,7 @@ const DOC_CLASS = 'kit-desktop'
  * menu come before the pages, not around them: Taro's router expects the pages as its own
  * children (it hides all but the last shown), so they must not be wrapped.
  */
-export default function DesktopShell({ children }: DesktopShellProps) {
+export default function DesktopShell({ children, className }: DesktopShellProps) {
   const { session } = useSession()
   const path = useCurrentPath()
   // What the home grid shows: an active account's modules only.
@@ -33,7 +35,7 @@ export default function DesktopShell({ children }: DesktopShellProps) {
 
   return (
     <>
-      <Header modules={modules} />
+      <Header modules={modules} className={className} />
       <Menu modules={modules} path={path} />
       {children}
     </>

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react'
 export interface DesktopShellProps {
   /** The app's pages. */
   children: ReactNode
+  /** Classes added to the desktop header's root (H5, from 1024 px), after its own. */
+  className?: string
 }
 
 /**
