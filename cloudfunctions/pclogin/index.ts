@@ -172,7 +172,7 @@ async function endSession(ctx: Ctx, sessionId: string, by: 'self' | 'phone') {
   await inTransaction(async (tx) => {
     const doc = await txGet<PcSessionDoc>(tx, 'pc_sessions', sessionId)
     if (!doc || doc.accountId !== ctx.caller?._id) throw new AppError('NOT_FOUND', '登录记录不存在')
-    if (doc.endedAt) return
+    if (doc.endedAt) throw new AppError('INVALID_STATE', '该电脑已退出登录')
     await tx
       .collection('pc_sessions')
       .doc(sessionId)

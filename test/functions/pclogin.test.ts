@@ -216,6 +216,20 @@ describe('sessions', () => {
     )
   })
 
+  it('ends a session once: a repeated or parallel 退出登录 from the phone is told it is over', async () => {
+    await signedIn('demo-manager2')
+    const [row] = expectOk(await phone('sessions', {}, 'demo-manager2'))
+    const ends = await Promise.all(
+      Array.from({ length: 3 }, () => phone('endSession', { sessionId: row._id }, 'demo-manager2')),
+    )
+    expect(ends.filter((r) => r.ok)).toHaveLength(1)
+    for (const r of ends.filter((e) => !e.ok))
+      expect(['INVALID_STATE', 'CONFLICT']).toContain(!r.ok && r.error.code)
+    expectError(await phone('endSession', { sessionId: row._id }, 'demo-manager2'), 'INVALID_STATE')
+    const trail = await cloud.collection<{ label: string }>('audit_log', { targetId: row._id })
+    expect(trail.filter((t) => t.label === '退出电脑端登录')).toHaveLength(1)
+  })
+
   it('ends on the computer’s own 退出登录', async () => {
     const pc = await signedIn()
     ok(await pc.act(PcLoginContract, 'logout', {}))
