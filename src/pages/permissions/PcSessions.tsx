@@ -18,7 +18,8 @@ function SessionRow({
   busy: boolean
 }) {
   return (
-    <View className="pc-sessions__row" data-testid="pc-session">
+    // A row laid out as the contacts' rows are.
+    <View className="contact-row pc-sessions__row" data-testid="pc-session">
       <View className="pc-sessions__main">
         <Text className="pc-sessions__title">
           电脑端浏览器{row.current ? <Text className="pc-sessions__here">（本机）</Text> : null}
