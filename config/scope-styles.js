@@ -12,6 +12,8 @@
  *                                 WeChat applies a page's WXSS to that page only
  *   page .x {} / :root .x {}    → .mod-project .x {}
  *   @keyframes spin             → @keyframes project__spin (and the animations naming it)
+ *   .kit-desktop .x {}          → .kit-desktop .mod-project .x {} (the PC layout's root class,
+ *                                 on <html>, stays in front: styles/desktop.scss)
  *
  * What sass inlined from node_modules (taro-ui's component styles, `@import`ed by a page for
  * the components it uses) stays global: it is taro-ui's own stylesheet, the same in every module,
@@ -37,9 +39,20 @@ function moduleOf(file, pagesDir) {
 /** Selectors that stand for the page itself, whatever follows them. */
 const PAGE_ROOT = /^(page|:root|html|body|\.taro_page)(?=$|[\s>+~])/
 
+/**
+ * The document's class on a computer (DesktopShell, src/styles/desktop.scss): it sits above the
+ * module, so a desktop rule keeps it in front of the scope.
+ */
+const DESKTOP_ROOT = /^\.kit-desktop(?=\s)/
+
 /** One selector of a list, scoped; `platform` is 'h5' or 'mini'. */
 function scopeSelector(selector, scope, platform) {
   const s = selector.trim()
+  const desktop = DESKTOP_ROOT.exec(s)
+  if (desktop) {
+    const rest = s.slice(desktop[0].length).trim()
+    return `${desktop[0]} ${scopeSelector(rest, scope, platform)}`
+  }
   if (s.startsWith(`.${scope}`) && /^[\s:.[>+~]|^$/.test(s.slice(scope.length + 1))) return s
   const root = PAGE_ROOT.exec(s)
   if (!root) return `.${scope} ${s}`

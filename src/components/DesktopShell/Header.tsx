@@ -18,13 +18,18 @@ const PcLogin = contractRef<typeof PcLoginContract>('pclogin')
 /** The session is gone already: the computer is signed out whatever logout answered. */
 const ENDED = new Set(['SESSION_ENDED', 'NOT_SIGNED_IN'])
 
-/** A quick entry: opens its first link; with several, they drop down under it on hover. */
-function Entry({ entry }: { entry: QuickEntry }) {
+/**
+ * A quick entry: opens its first link; with several, they drop down under it on hover. Marked
+ * while one of its pages is the page shown.
+ */
+function Entry({ entry, path }: { entry: QuickEntry; path: string }) {
+  const current = entry.links.some((l) => l.url === path)
   return (
     <View className="kit-desktop-header__group">
       <View
-        className="kit-desktop-header__entry"
+        className={`kit-desktop-header__entry${current ? ' kit-desktop-header__entry--current' : ''}`}
         data-testid={`desktop-entry-${entry.key}`}
+        aria-current={current ? 'page' : undefined}
         onClick={() => openPage(entry.links[0].url)}
       >
         {entry.title}
@@ -34,7 +39,7 @@ function Entry({ entry }: { entry: QuickEntry }) {
           {entry.links.map((l) => (
             <View
               key={l.key}
-              className="kit-desktop-header__link"
+              className={`kit-desktop-header__link${l.url === path ? ' kit-desktop-header__link--current' : ''}`}
               data-testid={`desktop-link-${l.key}`}
               onClick={() => openPage(l.url)}
             >
@@ -79,9 +84,12 @@ function Logout() {
 /** Across the top: the platform, the quick entries the account holds, and the account. */
 export default function Header({
   modules,
+  path,
   className,
 }: {
   modules: readonly ModuleCode[]
+  /** The page shown (navigation.ts), to mark its quick entry. */
+  path: string
   className?: string
 }) {
   const { session, project } = useSession()
@@ -91,7 +99,7 @@ export default function Header({
       <Text className="kit-desktop-header__brand">深圳市物业管理信息平台</Text>
       <View className="kit-desktop-header__entries">
         {heldEntries(modules).map((e) => (
-          <Entry key={e.key} entry={e} />
+          <Entry key={e.key} entry={e} path={path} />
         ))}
       </View>
       {account ? (

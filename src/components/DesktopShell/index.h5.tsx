@@ -35,7 +35,7 @@ export default function DesktopShell({ children, className }: DesktopShellProps)
 
   return (
     <>
-      <Header modules={modules} className={className} />
+      <Header modules={modules} path={path} className={className} />
       <Menu modules={modules} path={path} />
       {children}
     </>

@@ -15,6 +15,8 @@ import { toast } from '../../services/toast'
 import { useSession } from '../../session'
 import EmptyState from '../EmptyState'
 import ErrorBlock from '../ErrorBlock'
+import { useDesktop } from '../../hooks/useDesktop'
+import Table from './Table'
 import './index.scss'
 
 /** One page of a list, as the modules' list actions answer (`more`: another page follows). */
@@ -60,6 +62,24 @@ export interface PagedListProps<T> {
   testId?: string
   /** Classes added to the list's root, after its own. */
   className?: string
+  /**
+   * On a computer (H5 from 1024 px), the list is a table of these columns, a page at a time
+   * (Table.tsx); `renderItem` draws the rows on a phone. None: the same rows at every width.
+   */
+  columns?: readonly ListColumn<T>[]
+  /** The table's row tap (on a phone, the row drawn by `renderItem` handles its own taps). */
+  onRowClick?: (row: T) => void
+}
+
+/** A column of the computer's table. */
+export interface ListColumn<T> {
+  key: string
+  title: string
+  render: (row: T, index: number) => ReactNode
+  /** The value the column sorts by; a column with none cannot be sorted. */
+  sortBy?: (row: T) => string | number
+  /** Its share of the table's width (default 1). */
+  width?: number
 }
 
 type Status = 'loading' | 'idle' | 'loadingMore' | 'error'
@@ -103,8 +123,19 @@ const asAppError = (err: unknown) => (err instanceof AppError ? err : new AppErr
  *   />
  */
 export default function PagedList<T>(props: PagedListProps<T>) {
+  const desktop = useDesktop()
+  const { refreshOnAccessError } = useSession()
+  const key = props.resetKey ?? ''
   // A new resetKey mounts a fresh list: page 0, nothing of the old rows.
-  return <List key={props.resetKey ?? ''} {...props} />
+  if (desktop && props.columns?.length) {
+    const rootClass = `paged-list${props.className ? ` ${props.className}` : ''}`
+    const report = (err: unknown) => {
+      props.onError?.(err)
+      refreshOnAccessError(err)
+    }
+    return <Table key={`table/${key}`} {...props} report={report} rootClass={rootClass} />
+  }
+  return <List key={key} {...props} />
 }
 
 function List<T>(props: PagedListProps<T>) {

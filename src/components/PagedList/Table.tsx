@@ -1,0 +1,235 @@
+import { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { AtActivityIndicator } from 'taro-ui'
+import { AppError } from '../../../types/errors'
+import { toast } from '../../services/toast'
+import EmptyState from '../EmptyState'
+import ErrorBlock from '../ErrorBlock'
+import type { ListPage, PagedListHandle, PagedListProps } from './index'
+import Pager from './Pager'
+
+type Order = 'asc' | 'desc'
+
+interface State<T> {
+  /** The page shown (0-based) and its rows. */
+  page: number
+  rows: T[]
+  more: boolean
+  loading: boolean
+  /** A page has answered at least once. */
+  loaded: boolean
+  error: AppError | null
+}
+
+const asAppError = (err: unknown) => (err instanceof AppError ? err : new AppError('INTERNAL'))
+
+/** The page's rows in the column's order; ties keep the server's order. */
+function sorted<T>(rows: T[], by: ((row: T) => string | number) | undefined, order: Order) {
+  if (!by) return rows
+  const sign = order === 'asc' ? 1 : -1
+  return rows
+    .map((row, i) => ({ row, i, v: by(row) }))
+    .sort((a, b) => (a.v < b.v ? -sign : a.v > b.v ? sign : a.i - b.i))
+    .map((x) => x.row)
+}
+
+/** The next order a header's tap gives: 升序, 降序, then the list's own order again. */
+const NEXT_ORDER: Record<Order | 'none', Order | undefined> = {
+  none: 'asc',
+  asc: 'desc',
+  desc: undefined,
+}
+
+/**
+ * The computer's form of a PagedList with `columns`: a table a page at a time (上一页 / 第 N 页 /
+ * 下一页), a header that sorts the page shown by a column, a row's tap as `onRowClick`. The lists'
+ * actions answer a page and whether another follows, not a total, so the pager says no more
+ * than that. Sorting orders the rows on screen; the list itself keeps the server's order.
+ */
+export default function Table<T>(
+  props: PagedListProps<T> & { report: (err: unknown) => void; rootClass: string },
+) {
+  const { columns = [], keyOf, onRowClick, empty, handleRef, rootClass } = props
+  const testId = props.testId ?? 'paged-list'
+  const pullDownRefresh = props.pullDownRefresh ?? true
+  const [state, setState] = useState<State<T>>({
+    page: 0,
+    rows: [],
+    more: false,
+    loading: true,
+    loaded: false,
+    error: null,
+  })
+  const [sort, setSort] = useState<{ key: string; order: Order } | null>(null)
+  // The latest props and report: a page's new closures must not start the list again.
+  const latest = useRef(props)
+  const stateRef = useRef(state)
+  useEffect(() => {
+    latest.current = props
+    stateRef.current = state
+  })
+  /** Bumped by every load: an answer overtaken by a newer one is dropped. */
+  const seq = useRef(0)
+  const mounted = useRef(true)
+
+  /** Loads `page` as load `mine` (see seq); the state says loading already. */
+  const settle = useCallback(async (page: number, mine: number) => {
+    try {
+      let at = page
+      let answer: ListPage<T> = await latest.current.fetchPage(at)
+      // The page emptied meanwhile (rows done or removed): the one before it.
+      while (answer.rows.length === 0 && at > 0 && mounted.current && mine === seq.current) {
+        at -= 1
+        answer = await latest.current.fetchPage(at)
+      }
+      if (!mounted.current || mine !== seq.current) return
+      setState({
+        page: at,
+        rows: answer.rows,
+        more: answer.more,
+        loading: false,
+        loaded: true,
+        error: null,
+      })
+    } catch (err) {
+      if (!mounted.current || mine !== seq.current) return
+      latest.current.report(err)
+      const error = asAppError(err)
+      // Rows on screen stay; the failure is told in a toast.
+      if (stateRef.current.loaded) toast.error(error)
+      setState((s) => ({ ...s, loading: false, error }))
+    }
+  }, [])
+
+  const load = useCallback(
+    (page: number) => {
+      setState((s) => ({ ...s, loading: true, error: null }))
+      return settle(page, ++seq.current)
+    },
+    [settle],
+  )
+
+  useEffect(() => {
+    mounted.current = true
+    void settle(0, ++seq.current)
+    return () => {
+      mounted.current = false
+    }
+  }, [settle])
+
+  const reload = useCallback(() => load(stateRef.current.page), [load])
+  useEffect(() => {
+    if (!handleRef) return
+    handleRef.current = { reload } satisfies PagedListHandle
+    return () => {
+      handleRef.current = null
+    }
+  }, [handleRef, reload])
+
+  usePullDownRefresh(() => {
+    if (!pullDownRefresh) return
+    void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const { page, rows, more, loading, loaded, error } = state
+  const column = sort ? columns.find((c) => c.key === sort.key) : undefined
+  const shown = useMemo(
+    () => sorted(rows, column?.sortBy, sort?.order ?? 'asc'),
+    [rows, column, sort],
+  )
+  const template = columns.map((c) => `minmax(0, ${c.width ?? 1}fr)`).join(' ')
+
+  if (!loaded) {
+    if (error) {
+      return (
+        <View className={rootClass}>
+          <ErrorBlock testId={`${testId}-error`} error={error} onRetry={() => void load(0)} />
+        </View>
+      )
+    }
+    return (
+      <View className={`${rootClass} paged-list__loading`} data-testid={`${testId}-loading`}>
+        <AtActivityIndicator mode="center" size={40} content="加载中…" />
+      </View>
+    )
+  }
+
+  if (rows.length === 0 && page === 0) {
+    return (
+      <View className={rootClass} data-testid={`${testId}-empty`}>
+        <EmptyState
+          icon={empty?.icon}
+          title={empty?.title ?? '暂无记录'}
+          description={empty?.description}
+        />
+      </View>
+    )
+  }
+
+  const toggle = (key: string) => {
+    const order = NEXT_ORDER[sort?.key === key ? sort.order : 'none']
+    setSort(order ? { key, order } : null)
+  }
+
+  return (
+    <View className={`${rootClass} paged-table`} data-testid={testId} data-page={page + 1}>
+      <View
+        className={`paged-table__grid${loading ? ' paged-table__grid--loading' : ''}`}
+        role="table"
+      >
+        <View className="paged-table__head" role="row" style={{ gridTemplateColumns: template }}>
+          {columns.map((c) => {
+            const order = sort?.key === c.key ? sort.order : undefined
+            return (
+              <View
+                key={c.key}
+                role="columnheader"
+                aria-sort={order ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
+                className={`paged-table__th${c.sortBy ? ' paged-table__th--sortable' : ''}`}
+                data-testid={c.sortBy ? `${testId}-sort-${c.key}` : undefined}
+                data-sort={order}
+                onClick={c.sortBy ? () => toggle(c.key) : undefined}
+              >
+                <Text>{c.title}</Text>
+                {c.sortBy ? (
+                  <Text className="paged-table__arrow">
+                    {order === 'asc' ? '↑' : order === 'desc' ? '↓' : '↕'}
+                  </Text>
+                ) : null}
+              </View>
+            )
+          })}
+        </View>
+        {shown.map((row, i) => (
+          <View
+            key={keyOf(row)}
+            role="row"
+            className={`paged-table__row${onRowClick ? ' paged-table__row--link' : ''}`}
+            data-testid={`${testId}-row`}
+            style={{ gridTemplateColumns: template }}
+            onClick={onRowClick ? () => onRowClick(row) : undefined}
+          >
+            {columns.map((c) => (
+              <View key={c.key} role="cell" className="paged-table__td" data-column={c.key}>
+                {cell(c.render(row, i))}
+              </View>
+            ))}
+          </View>
+        ))}
+      </View>
+      <Pager
+        testId={testId}
+        page={page}
+        more={more}
+        loading={loading}
+        onPage={(n) => void load(n)}
+      />
+    </View>
+  )
+}
+
+/** Text as it is; an empty value as a dash, so a blank cell does not read as missing. */
+const cell = (content: ReactNode) =>
+  content === null || content === undefined || content === '' ? '—' : content
