@@ -16,7 +16,7 @@ import {
 } from '../../../types/query'
 import { useConfirm } from '../../components/ConfirmDialog'
 import FormField from '../../components/FormField'
-import PagedList from '../../components/PagedList'
+import PagedList, { type ListColumn } from '../../components/PagedList'
 import { useModuleAction } from '../../hooks/useModuleAction'
 import { call } from '../../services/api'
 import { toast } from '../../services/toast'
@@ -29,9 +29,7 @@ function FilingLine({ row }: { row: FilingRow }) {
     <View className="filing" data-testid="filing-row">
       <View className="filing__head">
         <Text className="filing__name">{row.name}</Text>
-        <Text className={`filing__status filing__status--${row.status}`}>
-          {FILING_STATUSES[row.status]}
-        </Text>
+        <Status row={row} />
       </View>
       <View className="filing__tags">
         <Text className="tag">{FILING_KINDS[row.kind].label}</Text>
@@ -46,6 +44,45 @@ function FilingLine({ row }: { row: FilingRow }) {
     </View>
   )
 }
+
+const Status = ({ row }: { row: FilingRow }) => (
+  <Text className={`filing__status filing__status--${row.status}`}>
+    {FILING_STATUSES[row.status]}
+  </Text>
+)
+
+/** The computer's table of the matches (PagedList's columns). */
+const FILING_COLUMNS: readonly ListColumn<FilingRow>[] = [
+  {
+    key: 'name',
+    title: '备案名称',
+    width: 2,
+    render: (r) => r.name,
+    sortBy: (r) => r.name,
+  },
+  {
+    key: 'kind',
+    title: '备案类型',
+    render: (r) => (
+      <>
+        <Text className="tag">{FILING_KINDS[r.kind].label}</Text>
+        {r.public ? null : <Text className="tag tag--own">仅本项目可见</Text>}
+      </>
+    ),
+    sortBy: (r) => FILING_KINDS[r.kind].label,
+  },
+  { key: 'filingNo', title: '备案编号', width: 1.4, render: (r) => r.filingNo },
+  {
+    key: 'project',
+    title: '项目',
+    width: 1.6,
+    render: (r) => `${r.projectName} · ${r.district} ${r.street}`,
+    sortBy: (r) => r.projectName,
+  },
+  { key: 'company', title: '企业', width: 1.6, render: (r) => r.company },
+  { key: 'filedAt', title: '备案日期', render: (r) => r.filedAt, sortBy: (r) => r.filedAt },
+  { key: 'status', title: '状态', width: 0.8, render: (r) => <Status row={r} /> },
+]
 
 /** The form's filter without empty fields: what 查询 applies and 导出 writes. */
 function cleaned(f: FilingFilterInput): FilingFilterInput {
@@ -197,6 +234,7 @@ export default function Filings({ projectId }: { projectId: string | undefined }
         }}
         keyOf={(r) => r._id}
         renderItem={(r) => <FilingLine row={r} />}
+        columns={FILING_COLUMNS}
         empty={{ icon: 'search', title: '没有符合条件的备案', description: '换个名称或区域试试' }}
       />
       {dialog}

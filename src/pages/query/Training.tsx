@@ -11,7 +11,7 @@ import {
   type TrainingRow,
 } from '../../../types/query'
 import FormField from '../../components/FormField'
-import PagedList from '../../components/PagedList'
+import PagedList, { type ListColumn } from '../../components/PagedList'
 import { call } from '../../services/api'
 import SearchActions from './SearchActions'
 import TrainingDetail, { ResultTag } from './TrainingDetail'
@@ -62,6 +62,30 @@ function TrainingLine({ row, onDetail }: { row: TrainingRow; onDetail: () => voi
     </View>
   )
 }
+
+/** The computer's table (PagedList's columns); a row opens its 详情. */
+const TRAINING_COLUMNS: readonly ListColumn<TrainingRow>[] = [
+  { key: 'name', title: '姓名', render: (r) => r.name, sortBy: (r) => r.name },
+  { key: 'idNo', title: '身份证号码', width: 1.6, render: (r) => r.idNoMasked },
+  { key: 'position', title: '岗位', render: (r) => r.position },
+  {
+    key: 'project',
+    title: '小区',
+    width: 1.4,
+    render: (r) => r.projectName,
+    sortBy: (r) => r.projectName,
+  },
+  { key: 'company', title: '公司名称', width: 1.6, render: (r) => r.company },
+  { key: 'startDate', title: '开始时间', render: (r) => r.startDate, sortBy: (r) => r.startDate },
+  {
+    key: 'hours',
+    title: '学时',
+    width: 1,
+    render: (r) => `${r.totalHours}（${r.courseCount} 门）`,
+    sortBy: (r) => r.totalHours,
+  },
+  { key: 'result', title: '结果', width: 0.8, render: (r) => <ResultTag result={r.result} /> },
+]
 
 /**
  * 企业人员培训结果: 姓名, 身份证号码, 小区, 公司名称 and 开始时间 in any combination; the list
@@ -156,6 +180,8 @@ export default function Training({ projectId }: { projectId: string | undefined 
         }}
         keyOf={(r) => r._id}
         renderItem={(r) => <TrainingLine row={r} onDetail={() => setViewing(r)} />}
+        columns={TRAINING_COLUMNS}
+        onRowClick={setViewing}
         empty={{ icon: 'user', title: '没有符合条件的培训记录' }}
       />
 

@@ -1,0 +1,165 @@
+/**
+ * 电脑端 kit (issue 18 §5), as a computer at 1280×800 sees it on 信息综合查询: a list that names its
+ * columns is a table, a page at a time (上一页 / 第 N 页 / 下一页), whose headers sort the page
+ * shown; a row opens its details in a dialog in the middle of the screen, not a sheet from the
+ * bottom; the header marks the quick entry of the page shown. At a phone's 390×844 the same list
+ * is today's cards, loaded page after page as the phone scrolls.
+ */
+import type { TrainingPage, TrainingRow } from '../../types/query'
+import { expectOk } from '../functions/helpers'
+import { screenshotPath } from '../support/browser'
+import { useApp } from '../support/app'
+
+const DESKTOP = { width: 1280, height: 800 }
+const PHONE = { width: 390, height: 844 }
+
+const app = useApp({ viewport: DESKTOP })
+const { openAs, shown, visible } = app
+
+async function training(page: number): Promise<TrainingPage> {
+  const event = { action: 'training', page }
+  return expectOk(await app.cloud.call('query', event, 'demo-manager')) as TrainingPage
+}
+
+const table = () => visible('training-list')
+const rows = () => app.page.locator('[data-testid="training-list-row"]:visible')
+const column = (key: string) => rows().locator(`[data-column="${key}"]`).allInnerTexts()
+
+async function openTraining(): Promise<void> {
+  await app.page.setViewportSize(DESKTOP)
+  await openAs('demo-manager', '/pages/query/index')
+  await shown(visible('filing-list'))
+  await app.answered('query', 'training', () => visible('tab-training').click())
+  await shown(table())
+}
+
+/** The headers' texts, without the sort arrows. */
+async function headers(): Promise<string[]> {
+  const texts = await table().locator('[role="columnheader"]').allInnerTexts()
+  return texts.map((t) => t.replace(/[↑↓↕]/g, '').trim())
+}
+
+test('a list with columns is a table at 1280×800: headers, a page at a time, 上一页 / 下一页', async () => {
+  const [first, second] = [await training(0), await training(1)]
+  expect(first.more).toBe(true)
+  await openTraining()
+
+  expect(await headers()).toEqual([
+    '姓名',
+    '身份证号码',
+    '岗位',
+    '小区',
+    '公司名称',
+    '开始时间',
+    '学时',
+    '结果',
+  ])
+  expect(await column('name')).toEqual(first.rows.map((r) => r.name))
+  // The 身份证号码 as the function masked it; an empty cell reads as a dash.
+  expect(await column('idNo')).toEqual(first.rows.map((r) => r.idNoMasked || '—'))
+  await expect(visible('training-list-page').innerText()).resolves.toBe('第 1 页')
+  await expect(visible('training-list-prev').getAttribute('aria-disabled')).resolves.toBe('true')
+
+  // 下一页 replaces the rows with the second page; 上一页 brings the first back.
+  await app.answered('query', 'training', () => visible('training-list-next').click())
+  await expect(visible('training-list-page').innerText()).resolves.toBe('第 2 页')
+  expect(await column('name')).toEqual(second.rows.map((r) => r.name))
+  await app.answered('query', 'training', () => visible('training-list-prev').click())
+  await expect(visible('training-list-page').innerText()).resolves.toBe('第 1 页')
+  expect(await column('name')).toEqual(first.rows.map((r) => r.name))
+
+  // Columns side by side: one row's cells share a line.
+  const cells = rows().first().locator('[role="cell"]')
+  const [a, b] = [(await cells.nth(0).boundingBox())!, (await cells.nth(1).boundingBox())!]
+  expect(b.x).toBeGreaterThan(a.x + a.width - 1)
+  expect(Math.abs(b.y - a.y)).toBeLessThan(4)
+  await app.page.screenshot({ path: screenshotPath('desktop-table.png') })
+}, 90_000)
+
+test('a sortable header orders the page shown: 升序, 降序, then the list’s own order', async () => {
+  const { rows: page } = await training(0)
+  await openTraining()
+  const hours = async () => (await column('hours')).map((t) => Number.parseFloat(t))
+  const own = page.map((r) => r.totalHours)
+  const byHours = (sign: number) => (x: TrainingRow, y: TrainingRow) =>
+    sign * (x.totalHours - y.totalHours)
+  // The fixture's first page is not already in either order, or sorting would show nothing.
+  expect(own).not.toEqual([...own].sort((x, y) => x - y))
+  expect(own).not.toEqual([...own].sort((x, y) => y - x))
+
+  const header = visible('training-list-sort-hours')
+  await header.click()
+  await expect(header.getAttribute('data-sort')).resolves.toBe('asc')
+  expect(await hours()).toEqual([...page].sort(byHours(1)).map((r) => r.totalHours))
+  await header.click()
+  await expect(header.getAttribute('data-sort')).resolves.toBe('desc')
+  expect(await hours()).toEqual([...page].sort(byHours(-1)).map((r) => r.totalHours))
+  await header.click()
+  await expect(header.getAttribute('data-sort')).resolves.toBeNull()
+  expect(await hours()).toEqual(own)
+  // A column without a sort value has no sorting header.
+  await expect(visible('training-list-sort-idNo').count()).resolves.toBe(0)
+}, 90_000)
+
+test('a row opens its details in a dialog in the middle of the screen', async () => {
+  const { rows: page } = await training(0)
+  await openTraining()
+  await rows().first().click()
+  const dialog = app.page.locator('.at-float-layout--active .at-float-layout__container')
+  await dialog.getByText(page[0].name).first().waitFor()
+  // Wait for the opening transition to finish: the box no longer moves.
+  let box = (await dialog.boundingBox())!
+  for (;;) {
+    const next = (await dialog.boundingBox())!
+    if (next.y === box.y && next.x === box.x) break
+    box = next
+  }
+  const middle = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+  expect(Math.abs(middle.x - DESKTOP.width / 2)).toBeLessThan(4)
+  expect(Math.abs(middle.y - DESKTOP.height / 2)).toBeLessThan(4)
+  expect(box.width).toBeLessThan(DESKTOP.width * 0.75)
+  expect(box.y + box.height).toBeLessThan(DESKTOP.height - 40)
+  // The shade covers the header and the menu too: what is outside the dialog is out of reach.
+  const under = (x: number, y: number) =>
+    app.page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.className, [x, y])
+  await expect(under(DESKTOP.width / 2, 20)).resolves.toContain('at-float-layout__overlay')
+  await expect(under(20, DESKTOP.height / 2)).resolves.toContain('at-float-layout__overlay')
+  const title = (await app.page.locator('.taro-navigation-bar-show').boundingBox())!
+  await expect(under(title.x + 40, title.y + title.height / 2)).resolves.toContain(
+    'at-float-layout__overlay',
+  )
+  await app.page.screenshot({ path: screenshotPath('desktop-dialog.png') })
+  // A click on the shade closes it; the header is there again.
+  await app.page.mouse.click(DESKTOP.width / 2, 20)
+  await app.page.locator('.at-float-layout--active').waitFor({ state: 'detached' })
+  await expect(under(DESKTOP.width / 2, 20)).resolves.not.toContain('at-float-layout')
+}, 90_000)
+
+test('the header marks the quick entry of the page shown', async () => {
+  await openTraining()
+  const lookup = visible('desktop-entry-lookup')
+  await expect(lookup.getAttribute('aria-current')).resolves.toBe('page')
+  await expect(visible('desktop-entry-publish').getAttribute('aria-current')).resolves.toBeNull()
+  await visible('desktop-entry-publish').click()
+  await app.page.waitForURL(/#\/pages\/disclosure\/publish\/index/)
+  await app.page
+    .locator('[data-testid="desktop-entry-publish"][aria-current="page"]:visible')
+    .waitFor()
+  await expect(lookup.getAttribute('aria-current')).resolves.toBeNull()
+}, 90_000)
+
+test('at a phone’s 390×844 the same list is cards, the next page added at the bottom', async () => {
+  const [first, second] = [await training(0), await training(1)]
+  await openTraining()
+  await app.page.setViewportSize(PHONE)
+  const cards = app.page.locator('[data-testid="training-row"]:visible')
+  await cards.first().waitFor()
+  await expect(app.page.locator('.paged-table:visible').count()).resolves.toBe(0)
+  await expect(cards.count()).resolves.toBe(first.rows.length)
+  await app.answered('query', 'training', () => visible('training-list-more').click())
+  // The second page follows the first (the phone may go on to a third as it scrolls).
+  const names = async () =>
+    (await cards.locator('.trainee__name').allInnerTexts()).slice(0, 40).map((t) => t.trim())
+  expect(await names()).toEqual([...first.rows, ...second.rows].map((r) => r.name))
+  await app.page.setViewportSize(DESKTOP)
+}, 90_000)
