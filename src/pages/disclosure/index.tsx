@@ -1,41 +1,23 @@
 import Taro from '@tarojs/taro'
-import { Picker, ScrollView, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { AtButton } from 'taro-ui'
 import {
   DisclosureContract,
-  NOTICE_CATEGORIES,
   NOTICE_STATE_LABELS,
-  type NoticeCategory,
   type NoticeRow,
-  type NoticeState,
   type NoticeStats,
 } from '../../../types/disclosure'
 import { formatCount } from '../../../types/display'
 import CloudView from '../../components/CloudView'
 import { modulePage } from '../../components/ModuleGate'
-import PagedList, { type PagedListHandle } from '../../components/PagedList'
-import Tabs from '../../components/Tabs'
+import PagedList, { type ListColumn, type PagedListHandle } from '../../components/PagedList'
 import { useModuleCall } from '../../hooks/useModuleCall'
 import { usePullToRefresh, useReloadOnShow } from '../../hooks/usePageRefresh'
 import { call } from '../../services/api'
+import FilterBar, { type Filter } from './FilterBar'
 import { dateOnly } from './format'
 import './disclosure.scss'
-
-interface Filter {
-  category?: NoticeCategory
-  state?: NoticeState
-  from?: string
-  to?: string
-}
-
-type StateTab = 'all' | NoticeState
-const STATE_TABS: { key: StateTab; title: string }[] = [
-  { key: 'all', title: '全部' },
-  { key: 'active', title: '公示中' },
-  { key: 'expired', title: '已过期' },
-  { key: 'voided', title: '已作废' },
-]
 
 function Tile(props: {
   label: string
@@ -104,6 +86,9 @@ function Stats({ s, onFilter }: { s: NoticeStats; onFilter: (f: Filter) => void 
   )
 }
 
+const openNotice = (n: NoticeRow) =>
+  void Taro.navigateTo({ url: `/pages/disclosure/detail/index?noticeId=${n._id}` })
+
 function Row({ n }: { n: NoticeRow }) {
   return (
     <View
@@ -111,9 +96,7 @@ function Row({ n }: { n: NoticeRow }) {
       data-testid="notice-row"
       data-state={n.state}
       data-title={n.title}
-      onClick={() =>
-        void Taro.navigateTo({ url: `/pages/disclosure/detail/index?noticeId=${n._id}` })
-      }
+      onClick={() => openNotice(n)}
     >
       <View className="dc-row__head">
         <Text className="dc-tag dc-tag--category">{n.category}</Text>
@@ -137,100 +120,50 @@ function Row({ n }: { n: NoticeRow }) {
   )
 }
 
-interface FilterBarProps {
-  filter: Filter
-  /** Notices per category (what 已发布 counts), once the statistics are in. */
-  counts: Partial<Record<NoticeCategory, number>>
-  onChange: (f: Filter) => void
-}
-
-/**
- * The state tabs, the categories in one row that scrolls sideways (each with its count), and the
- * dates folded behind 筛选 (open while a date is chosen).
- */
-function FilterBar({ filter, counts, onChange }: FilterBarProps) {
-  const tab: StateTab = filter.state ?? 'all'
-  const dated = !!(filter.from || filter.to)
-  const [unfolded, setUnfolded] = useState(false)
-  const datesShown = unfolded || dated
-  return (
-    <View className="dc-filters" data-testid="disclosure-filters">
-      <Tabs
-        items={STATE_TABS}
-        current={tab}
-        onChange={(k) => onChange({ ...filter, state: k === 'all' ? undefined : k })}
-        testId="state-tabs"
-      />
-      <View className="dc-filters__bar">
-        <ScrollView scrollX className="dc-filters__cats">
-          <View className="dc-filters__cats-row">
-            {[undefined, ...NOTICE_CATEGORIES].map((c) => (
-              <View
-                key={c ?? 'all'}
-                className={`dc-chip dc-chip--small${filter.category === c ? ' dc-chip--on' : ''}`}
-                data-testid={`filter-cat-${c ?? 'all'}`}
-                onClick={() => onChange({ ...filter, category: c })}
-              >
-                <Text>{c ?? '全部类别'}</Text>
-                {c && counts[c] ? (
-                  <Text className="dc-chip__count" data-testid={`stat-cat-${c}`}>
-                    {formatCount(counts[c]!)}
-                  </Text>
-                ) : null}
-              </View>
-            ))}
-          </View>
-        </ScrollView>
-        <Text
-          className={`dc-filters__toggle${dated ? ' dc-filters__toggle--on' : ''}`}
-          data-testid="filter-toggle"
-          onClick={() => setUnfolded(!datesShown)}
-        >
-          筛选{dated ? '·1' : ''}
-        </Text>
-      </View>
-      {datesShown ? (
-        <View className="dc-filters__dates">
-          <Text className="dc-filters__label">发布日期</Text>
-          <Picker
-            mode="date"
-            value={filter.from ?? ''}
-            onChange={(e) => onChange({ ...filter, from: e.detail.value })}
-          >
-            <View className="dc-date" data-testid="filter-from">
-              {filter.from ?? '开始日期'}
-            </View>
-          </Picker>
-          <Text className="dc-filters__dash">至</Text>
-          <Picker
-            mode="date"
-            value={filter.to ?? ''}
-            start={filter.from}
-            onChange={(e) => onChange({ ...filter, to: e.detail.value })}
-          >
-            <View className="dc-date" data-testid="filter-to">
-              {filter.to ?? '结束日期'}
-            </View>
-          </Picker>
-        </View>
-      ) : null}
-      {dated || filter.category || filter.state ? (
-        <View className="dc-filters__clear-row">
-          <Text
-            className="dc-filters__clear"
-            data-testid="filter-clear"
-            onClick={() => {
-              setUnfolded(false)
-              onChange({})
-            }}
-          >
-            清除筛选
-          </Text>
-        </View>
-      ) : null}
-    </View>
-  )
-}
+/** On a computer the notices are a table of these (the phone's rows hold the same). */
+const COLUMNS: ListColumn<NoticeRow>[] = [
+  {
+    key: 'title',
+    title: '标题',
+    width: 3,
+    render: (n) => <Text className="dc-cell__title">{n.title}</Text>,
+  },
+  {
+    key: 'category',
+    title: '类别',
+    render: (n) => <Text className="dc-tag dc-tag--category">{n.category}</Text>,
+  },
+  {
+    key: 'state',
+    title: '状态',
+    render: (n) => (
+      <Text className={`dc-tag dc-tag--${n.state}`} data-testid="notice-state" data-state={n.state}>
+        {NOTICE_STATE_LABELS[n.state]}
+      </Text>
+    ),
+  },
+  { key: 'publisher', title: '发布人', render: (n) => n.publishedByName },
+  {
+    key: 'publishedAt',
+    title: '发布日期',
+    width: 1.2,
+    render: (n) => dateOnly(n.publishedAt),
+    sortBy: (n) => n.publishedAt,
+  },
+  {
+    key: 'validUntil',
+    title: '有效期至',
+    width: 1.2,
+    render: (n) => n.validUntil,
+    sortBy: (n) => n.validUntil,
+  },
+  {
+    key: 'attachments',
+    title: '附件',
+    width: 0.6,
+    render: (n) => (n.attachments.length ? `${n.attachments.length} 个` : ''),
+  },
+]
 
 function DisclosureHome({ projectId }: { projectId: string | undefined }) {
   const stats = useModuleCall(DisclosureContract, 'stats', { projectId })
@@ -242,14 +175,17 @@ function DisclosureHome({ projectId }: { projectId: string | undefined }) {
   usePullToRefresh(reload)
   return (
     <View>
-      <CloudView state={stats}>{(s) => <Stats s={s} onFilter={(f) => setFilter(f)} />}</CloudView>
-      <View className="dc-publish" data-testid="open-publish">
-        <AtButton
-          type="primary"
-          onClick={() => void Taro.navigateTo({ url: '/pages/disclosure/publish/index' })}
-        >
-          发布信息公开
-        </AtButton>
+      {/* The figures and 发布: one under the other on a phone, side by side on a computer. */}
+      <View className="dc-top">
+        <CloudView state={stats}>{(s) => <Stats s={s} onFilter={(f) => setFilter(f)} />}</CloudView>
+        <View className="dc-publish" data-testid="open-publish">
+          <AtButton
+            type="primary"
+            onClick={() => void Taro.navigateTo({ url: '/pages/disclosure/publish/index' })}
+          >
+            发布信息公开
+          </AtButton>
+        </View>
       </View>
       <FilterBar
         filter={filter}
@@ -264,6 +200,8 @@ function DisclosureHome({ projectId }: { projectId: string | undefined }) {
         fetchPage={(page) => call(DisclosureContract, 'list', { projectId, ...filter, page })}
         keyOf={(n) => n._id}
         renderItem={(n) => <Row n={n} />}
+        columns={COLUMNS}
+        onRowClick={openNotice}
         empty={{ icon: 'file-generic', title: '没有符合条件的信息' }}
         pullDownRefresh={false}
         handleRef={list}

@@ -13,7 +13,7 @@ import { formatCount } from '../../../types/display'
 import CloudView from '../../components/CloudView'
 import EmptyState from '../../components/EmptyState'
 import { modulePage } from '../../components/ModuleGate'
-import PagedList, { type PagedListHandle } from '../../components/PagedList'
+import PagedList, { type ListColumn, type PagedListHandle } from '../../components/PagedList'
 import { useModuleCall } from '../../hooks/useModuleCall'
 import { usePullToRefresh, useReloadOnShow } from '../../hooks/usePageRefresh'
 import { call } from '../../services/api'
@@ -139,6 +139,52 @@ function HistoryRow({ e }: { e: EditionSummary }) {
   )
 }
 
+/** On a computer the history is a table of these (the phone's rows say the same in lines). */
+const HISTORY_COLUMNS: ListColumn<EditionSummary>[] = [
+  {
+    key: 'edition',
+    title: '版本',
+    width: 0.7,
+    render: (e) => <Text className="pk-cell__title">第{e.edition}版</Text>,
+    sortBy: (e) => e.edition,
+  },
+  {
+    key: 'status',
+    title: '状态',
+    width: 0.8,
+    render: (e) => (
+      <Text className={`pk-tag pk-tag--${e.status}`} data-status={e.status}>
+        {EDITION_STATUS_LABELS[e.status]}
+      </Text>
+    ),
+  },
+  { key: 'createdBy', title: '填写人', render: (e) => e.createdByName },
+  {
+    key: 'submittedAt',
+    title: '提交日期',
+    render: (e) => (e.submittedAt ? dateOnly(e.submittedAt) : ''),
+    sortBy: (e) => e.submittedAt ?? 0,
+  },
+  { key: 'publishedBy', title: '发布人', render: (e) => e.publishedByName ?? '' },
+  {
+    key: 'publishedAt',
+    title: '发布日期',
+    render: (e) => (e.publishedAt ? dateOnly(e.publishedAt) : ''),
+    sortBy: (e) => e.publishedAt ?? 0,
+  },
+  {
+    key: 'note',
+    title: '说明',
+    width: 2,
+    render: (e) =>
+      e.status === 'cancelled'
+        ? `${e.cancelledByName ?? ''} 取消于 ${dateOnly(e.cancelledAt)}：${e.cancelReason ?? ''}`
+        : e.status === 'superseded'
+          ? `被第${e.supersededBy}版替代`
+          : '',
+  },
+]
+
 function ParkingHome({ projectId }: { projectId: string | undefined }) {
   const current = useModuleCall(ParkingContract, 'current', { projectId })
   const history = useRef<PagedListHandle | null>(null)
@@ -150,10 +196,11 @@ function ParkingHome({ projectId }: { projectId: string | undefined }) {
     <View>
       <CloudView state={current}>
         {(c) => (
-          <>
+          // One under the other on a phone, side by side on a computer (parking-desktop.scss).
+          <View className="pk-now">
             <Published c={c} />
             <Open c={c} />
-          </>
+          </View>
         )}
       </CloudView>
       <Text className="section-title">历次版本</Text>
@@ -162,6 +209,8 @@ function ParkingHome({ projectId }: { projectId: string | undefined }) {
         fetchPage={(page) => call(ParkingContract, 'history', { projectId, page })}
         keyOf={(e) => e._id}
         renderItem={(e) => <HistoryRow e={e} />}
+        columns={HISTORY_COLUMNS}
+        onRowClick={(e) => sheetOf(e._id)}
         empty={{ title: '暂无版本记录' }}
         pullDownRefresh={false}
         handleRef={history}

@@ -1,58 +1,42 @@
 import Taro from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { AtButton } from 'taro-ui'
-import {
-  DisclosureContract,
-  NOTICE_STATE_LABELS,
-  type Attachment,
-  type NoticeDetail,
-} from '../../../../types/disclosure'
+import { DisclosureContract, type NoticeDetail } from '../../../../types/disclosure'
 import CloudView from '../../../components/CloudView'
 import { useConfirm } from '../../../components/ConfirmDialog'
 import { modulePage } from '../../../components/ModuleGate'
+import { useDesktop } from '../../../hooks/useDesktop'
 import { useRouteParam } from '../../../hooks/useRouteParam'
 import { useModuleAction } from '../../../hooks/useModuleAction'
 import { useModuleCall } from '../../../hooks/useModuleCall'
 import { usePullToRefresh } from '../../../hooks/usePageRefresh'
-import { openFile, sizeText } from '../../../services/attachments'
-import { toast } from '../../../services/toast'
-import { actorOf, dateOnly, dateTime } from '../format'
+import { dateTime } from '../format'
 import ReasonDialog from '../../../components/ReasonDialog'
+import { Actions, Attachments, SideMeta, Tags, Trail, VoidReason, type Shown } from './parts'
 import '../disclosure.scss'
 
-function Attachments({ list, urls }: { list: Attachment[]; urls: Record<string, string> }) {
-  if (list.length === 0) return null
-  const open = (a: Attachment) => {
-    const url = urls[a.fileID]
-    if (!url) {
-      toast.info('附件暂时无法打开，请稍后重试')
-      return
-    }
-    openFile(a, url).catch((err) => toast.error(err))
-  }
+/** Title and content; on a phone with the tags and who, when and how long above the content. */
+function Body({ n, desktop }: { n: Shown; desktop: boolean }) {
   return (
-    <View className="card" data-testid="notice-attachments">
-      <Text className="card__title">附件</Text>
-      {list.map((a) => (
-        <View
-          key={a.fileID}
-          className="dc-file"
-          data-testid="notice-attachment"
-          data-kind={a.kind}
-          onClick={() => open(a)}
-        >
-          {a.kind === 'image' && urls[a.fileID] ? (
-            <Image className="dc-file__thumb" src={urls[a.fileID]} mode="aspectFill" />
-          ) : (
-            <Text className="dc-file__pdf">{a.kind === 'pdf' ? 'PDF' : '图片'}</Text>
-          )}
-          <View className="dc-file__body">
-            <Text className="dc-file__name">{a.name}</Text>
-            <Text className="dc-file__size">{sizeText(a.size)} · 点击查看</Text>
-          </View>
-        </View>
-      ))}
+    <View className="card dc-detail">
+      {desktop ? null : <Tags n={n} />}
+      <Text className="dc-detail__title" data-testid="detail-title">
+        {n.title}
+      </Text>
+      {desktop ? null : (
+        <>
+          <Text className="dc-detail__meta">
+            {n.publishedByName} 发布于 {dateTime(n.publishedAt)}
+          </Text>
+          <Text className="dc-detail__meta">
+            有效期：{n.validFrom} 至 {n.validUntil}
+          </Text>
+          <VoidReason n={n} />
+        </>
+      )}
+      <Text className="dc-detail__content" userSelect>
+        {n.content}
+      </Text>
     </View>
   )
 }
@@ -63,6 +47,7 @@ function DetailBody({ projectId }: { projectId: string | undefined }) {
   const { busy, run } = useModuleAction()
   const { dialog, ask } = useConfirm()
   const [voiding, setVoiding] = useState(false)
+  const desktop = useDesktop()
   usePullToRefresh(detail.reload)
   // Refused because the notice moved meanwhile: the page shows where it stands now.
   const onStale = detail.reload
@@ -100,67 +85,36 @@ function DetailBody({ projectId }: { projectId: string | undefined }) {
     <CloudView state={detail}>
       {(d) => {
         const n = d.notice
+        const actions = (
+          <Actions
+            d={d}
+            busy={busy}
+            onVoid={() => setVoiding(true)}
+            onRemove={() => void doRemove(d)}
+          />
+        )
         return (
           <View data-testid="notice-detail" data-state={n.state}>
-            <View className="card dc-detail">
-              <View className="dc-row__head">
-                <Text className="dc-tag dc-tag--category">{n.category}</Text>
-                <Text className={`dc-tag dc-tag--${n.state}`} data-testid="detail-state">
-                  {NOTICE_STATE_LABELS[n.state]}
-                </Text>
-              </View>
-              <Text className="dc-detail__title" data-testid="detail-title">
-                {n.title}
-              </Text>
-              <Text className="dc-detail__meta">
-                {n.publishedByName} 发布于 {dateTime(n.publishedAt)}
-              </Text>
-              <Text className="dc-detail__meta">
-                有效期：{n.validFrom} 至 {n.validUntil}
-              </Text>
-              {n.state === 'voided' ? (
-                <Text className="dc-detail__voided" data-testid="detail-void-reason">
-                  已于 {dateOnly(n.voidedAt)} 由{n.voidedByName}作废：{n.voidReason}
-                </Text>
-              ) : null}
-              <Text className="dc-detail__content" userSelect>
-                {n.content}
-              </Text>
-            </View>
-            <Attachments list={n.attachments} urls={d.urls} />
-            {n.status === 'published' ? (
-              <View className="dc-actions">
-                <View className="dc-actions__btn" data-testid="void-notice">
-                  <AtButton disabled={busy} onClick={() => setVoiding(true)}>
-                    作废
-                  </AtButton>
+            {desktop ? (
+              // A computer: the notice at a reading width, its facts and actions beside it.
+              <View className="dc-detail-layout">
+                <View className="dc-detail-layout__main">
+                  <Body n={n} desktop />
+                  <Attachments list={n.attachments} urls={d.urls} />
                 </View>
-                <View className="dc-actions__btn" data-testid="remove-notice">
-                  <AtButton
-                    className="action-danger"
-                    disabled={busy}
-                    onClick={() => void doRemove(d)}
-                  >
-                    删除
-                  </AtButton>
+                <View className="dc-detail-layout__side">
+                  <SideMeta n={n} actions={actions} />
+                  <Trail rows={d.trail} />
                 </View>
               </View>
-            ) : null}
-            {d.trail.length ? (
-              <View className="card" data-testid="notice-trail">
-                <Text className="card__title">操作记录</Text>
-                {d.trail.map((r) => (
-                  <View key={r._id} className="dc-trail__row">
-                    <View className="dc-trail__head">
-                      <Text className="dc-trail__label">{r.label ?? r.action}</Text>
-                      <Text className="dc-trail__time">{dateTime(r.at)}</Text>
-                    </View>
-                    <Text className="dc-trail__actor">{actorOf(r)}</Text>
-                    {r.comment ? <Text className="dc-trail__actor">原因：{r.comment}</Text> : null}
-                  </View>
-                ))}
-              </View>
-            ) : null}
+            ) : (
+              <>
+                <Body n={n} desktop={false} />
+                <Attachments list={n.attachments} urls={d.urls} />
+                {actions}
+                <Trail rows={d.trail} />
+              </>
+            )}
             <ReasonDialog
               open={voiding}
               title="作废信息公开"

@@ -57,7 +57,7 @@ function SheetBody({ projectId, session }: { projectId: string | undefined; sess
         const e = d.edition
         const canAct = d.canPublish && (e.status === 'submitted' || e.status === 'published')
         return (
-          <View data-testid="parking-sheet-page">
+          <View className="pk-sheet-page" data-testid="parking-sheet-page">
             {justSubmitted && e.status === 'submitted' ? (
               <View className="pk-banner" data-testid="submitted-banner">
                 <Text>
@@ -74,7 +74,8 @@ function SheetBody({ projectId, session }: { projectId: string | undefined; sess
             ) : null}
             <Sheet edition={e} projectName={projectName} />
             {canAct ? (
-              // Under a sheet of 25 rows: kept in view at the screen's bottom while it is read.
+              // Under a sheet of 25 rows: kept in view at the screen's bottom while it is read (on
+              // a computer, above the sheet under the header: parking-desktop.scss).
               <View className="pk-actions pk-actions--sticky" data-testid="sheet-actions">
                 {e.status === 'submitted' ? (
                   <View className="pk-actions__btn" data-testid="publish-parking">
