@@ -10,9 +10,11 @@ import CloudView from '../../components/CloudView'
 import DevLink from '../../components/DevLink'
 import ProjectSwitcher from '../../components/ProjectSwitcher'
 import { useCloud } from '../../hooks/useCloud'
+import { useDesktop } from '../../hooks/useDesktop'
 import { call, contractRef } from '../../services/api'
 import { NEEDS_BINDING, useSession } from '../../session'
 import { COLORS } from '../../styles/colors'
+import TodoCard from './TodoCard'
 import './index.scss'
 
 const BINDING_PAGE = '/pages/binding/index'
@@ -29,30 +31,8 @@ const Todos = contractRef<typeof TodosContract>('todos')
  * 我的业务: the modules the account holds, as the server said. 待办事项 carries the number of
  * to-dos waiting for the caller in the current project.
  */
-function ModuleGrid({
-  modules,
-  projectId,
-}: {
-  modules: readonly ModuleCode[]
-  projectId?: string
-}) {
-  const holdsTodos = modules.includes('todos')
-  const counts = useCloud<TodoCounts | null>(
-    holdsTodos ? () => call(Todos, 'counts', { projectId }) : NO_COUNTS,
-  )
-  const shown = useRef(false)
-
-  // Back from 待办事项 (or any module): the count may have changed.
-  useDidShow(() => {
-    if (shown.current) void counts.reload()
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void counts.reload()
-  })
-
+function ModuleGrid({ modules, pending }: { modules: readonly ModuleCode[]; pending: number }) {
   const items = MODULES.filter((m) => modules.includes(m.code))
-  const pending = counts.data?.pending ?? 0
   return (
     <View className="module-grid" data-testid="module-grid">
       {items.map((m) => (
@@ -77,33 +57,69 @@ function ModuleGrid({
   )
 }
 
-function ActiveHome({ session }: { session: Session }) {
-  const { projectId } = useSession()
+interface DashboardProps {
+  session: Session
+  modules: readonly ModuleCode[]
+  projectId?: string
+}
+
+/**
+ * An active account's home, for one project: on a phone the greeting over the grid; on a computer
+ * a dashboard, the greeting beside the to-dos waiting (TodoCard) over a wider grid.
+ */
+function Dashboard({ session, modules, projectId }: DashboardProps) {
+  const desktop = useDesktop()
+  const holdsTodos = modules.includes('todos')
+  const counts = useCloud<TodoCounts | null>(
+    holdsTodos ? () => call(Todos, 'counts', { projectId }) : NO_COUNTS,
+  )
+  const shown = useRef(false)
+
+  // Back from 待办事项 (or any module): the count may have changed.
+  useDidShow(() => {
+    if (shown.current) void counts.reload()
+    shown.current = true
+  })
+  usePullDownRefresh(() => {
+    void counts.reload()
+  })
+
   const account = session.account
   const role = roleLabel(account?.role ?? 'handler')
-  const held = session.modules.filter((c) => MODULES.some((m) => m.code === c))
   return (
-    <View>
-      <View className="card home__greeting" data-testid="home-greeting">
-        <Text className="card__title">您好，{account?.name}</Text>
-        <Text className="card__text">
-          {role} · {projectNames(session) || '未关联项目'}
-        </Text>
+    <View className="home__dashboard">
+      <View className="home__cards">
+        <View className="card home__greeting" data-testid="home-greeting">
+          <Text className="card__title">您好，{account?.name}</Text>
+          <Text className="card__text">
+            {role} · {projectNames(session) || '未关联项目'}
+          </Text>
+        </View>
+        {desktop && holdsTodos ? <TodoCard counts={counts.data} /> : null}
       </View>
       <ProjectSwitcher />
       <Text className="section-title">我的业务</Text>
-      {held.length > 0 ? (
-        <ModuleGrid
-          key={`${projectId ?? ''}-${held.includes('todos')}`}
-          modules={held}
-          projectId={projectId}
-        />
+      {modules.length > 0 ? (
+        <ModuleGrid modules={modules} pending={counts.data?.pending ?? 0} />
       ) : (
         <View className="card">
           <Text className="card__text">暂无可用模块，请联系项目负责人授权。</Text>
         </View>
       )}
     </View>
+  )
+}
+
+function ActiveHome({ session }: { session: Session }) {
+  const { projectId } = useSession()
+  const held = session.modules.filter((c) => MODULES.some((m) => m.code === c))
+  return (
+    <Dashboard
+      key={`${projectId ?? ''}-${held.includes('todos')}`}
+      session={session}
+      modules={held}
+      projectId={projectId}
+    />
   )
 }
 
