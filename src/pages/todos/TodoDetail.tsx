@@ -4,7 +4,7 @@ import { TODO_KINDS, TodosContract, type Todo } from '../../../types/todos'
 import AuditTrail from '../../components/AuditTrail'
 import CloudView from '../../components/CloudView'
 import { useModuleCall } from '../../hooks/useModuleCall'
-import { formatDate, formatTime } from './format'
+import { doneText, formatDate, formatTime } from './format'
 
 interface Props {
   todo: Todo
@@ -38,12 +38,7 @@ export default function TodoDetail({ todo: row, projectId, onHandle }: Props) {
               <Line label="截止日期" value={formatDate(todo.dueAt)} />
               {!pending ? (
                 <>
-                  <Line
-                    label="办结"
-                    value={`${todo.doneAt ? formatTime(todo.doneAt) : '—'}${
-                      todo.doneByName ? ` · ${todo.doneByName}` : ''
-                    }`}
-                  />
+                  <Line label="办结" value={doneText(todo)} />
                   <Line label="结果" value={todo.result ?? '—'} testId="todo-detail-result" />
                 </>
               ) : null}

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { AtButton } from 'taro-ui'
 import { TODO_KINDS, type Todo } from '../../../types/todos'
-import { formatDate, formatTime } from './format'
+import { doneText, formatDate } from './format'
 
 interface Props {
   todo: Todo
@@ -40,8 +40,7 @@ export default function TodoRow({ todo, now, onView, onHandle }: Props) {
         </Text>
       ) : (
         <Text className="todo-row__meta" data-testid="todo-done">
-          办结：{todo.doneAt ? formatTime(todo.doneAt) : '—'}
-          {todo.doneByName ? ` · ${todo.doneByName}` : ''}
+          办结：{doneText(todo)}
         </Text>
       )}
       {!pending && todo.result ? (

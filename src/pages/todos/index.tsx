@@ -10,6 +10,7 @@ import { useModuleCall } from '../../hooks/useModuleCall'
 import { usePullToRefresh, useReloadOnShow } from '../../hooks/usePageRefresh'
 import { call } from '../../services/api'
 import { toast } from '../../services/toast'
+import { todoColumns } from './columns'
 import TodoDetail from './TodoDetail'
 import TodoRow from './TodoRow'
 import './index.scss'
@@ -62,6 +63,8 @@ function TodosBody({ projectId }: { projectId: string | undefined }) {
         fetchPage={(page) => call(TodosContract, 'list', { projectId, status, page })}
         keyOf={(t) => t._id}
         renderItem={(t) => <TodoRow todo={t} now={now} onView={setViewing} onHandle={handle} />}
+        columns={todoColumns({ status, now, onView: setViewing, onHandle: handle })}
+        onRowClick={setViewing}
         empty={
           status === 'pending'
             ? { icon: 'check-circle', title: '暂无待办事项', description: '新的工作会出现在这里' }
