@@ -7,6 +7,7 @@ import { fieldErrors } from '../../../types/fields'
 import { SafetyContract, SafetyInput, type CheckDetail } from '../../../types/safety'
 import { useConfirm } from '../../components/ConfirmDialog'
 import FormField, { NO_MAXLENGTH } from '../../components/FormField'
+import { useDesktop } from '../../hooks/useDesktop'
 import { useModuleAction } from '../../hooks/useModuleAction'
 import { askForNotices } from '../../services/subscribe'
 import AnswerList from './AnswerList'
@@ -29,6 +30,7 @@ export default function Review({ detail, projectId, session, onReload }: Props) 
   const { check, submission, photoUrls } = detail
   const { dialog, ask } = useConfirm()
   const { busy, run } = useModuleAction()
+  const desktop = useDesktop()
   const [returning, setReturning] = useState(false)
   const [comment, setComment] = useState('')
   const [error, setError] = useState('')
@@ -80,72 +82,96 @@ export default function Review({ detail, projectId, session, onReload }: Props) 
     await run(SafetyContract, 'return', input, { done: '已退回', after: onReload, ...failure })
   }
 
-  return (
-    <View className="review" data-testid="review">
-      <View className="review__score card">
-        <Text className="review__score-value" data-testid="review-score">
-          {submission.score ?? 0}
-          <Text className="review__score-total"> / {check.totalPoints} 分</Text>
-        </Text>
-        <Text className="review__score-line">
-          提交人：{submission.submittedByName ?? '—'} · 共 {check.itemCount} 项，{problems} 项有问题
-        </Text>
-      </View>
-      <AnswerList check={check} answers={submission.answers} urls={photoUrls} large />
-      <View className="review__actions card" data-testid="review-actions">
-        {returning ? (
-          <View className="review__return">
-            <FormField
-              name="return-comment"
-              label="退回意见"
-              required
-              error={error}
-              count={{ value: comment, max: COMMENT_MAX }}
-            >
-              <Textarea
-                className="review__comment"
-                data-testid="return-comment-input"
-                value={comment}
-                maxlength={NO_MAXLENGTH}
-                autoHeight
-                placeholder="请说明需要修改的内容"
-                onInput={(e) => {
-                  setComment(e.detail.value)
-                  if (error) setError('')
-                }}
-              />
-            </FormField>
-            <View className="review__buttons">
-              <View className="review__button" data-testid="return-cancel">
-                <AtButton
-                  onClick={() => {
-                    setReturning(false)
-                    setError('')
-                  }}
-                >
-                  取消
-                </AtButton>
-              </View>
-              <View className="review__button" data-testid="return-send">
-                <AtButton type="primary" loading={busy} onClick={() => void sendBack()}>
-                  确认退回
-                </AtButton>
-              </View>
-            </View>
-          </View>
-        ) : (
+  const scoreCard = (
+    <View className="review__score card">
+      <Text className="review__score-value" data-testid="review-score">
+        {submission.score ?? 0}
+        <Text className="review__score-total"> / {check.totalPoints} 分</Text>
+      </Text>
+      <Text className="review__score-line">
+        提交人：{submission.submittedByName ?? '—'} · 共 {check.itemCount} 项，{problems} 项有问题
+      </Text>
+    </View>
+  )
+  const answerList = (
+    <AnswerList check={check} answers={submission.answers} urls={photoUrls} large />
+  )
+  const actionCard = (
+    <View className="review__actions card" data-testid="review-actions">
+      {returning ? (
+        <View className="review__return">
+          <FormField
+            name="return-comment"
+            label="退回意见"
+            required
+            error={error}
+            count={{ value: comment, max: COMMENT_MAX }}
+          >
+            <Textarea
+              className="review__comment"
+              data-testid="return-comment-input"
+              value={comment}
+              maxlength={NO_MAXLENGTH}
+              autoHeight
+              placeholder="请说明需要修改的内容"
+              onInput={(e) => {
+                setComment(e.detail.value)
+                if (error) setError('')
+              }}
+            />
+          </FormField>
           <View className="review__buttons">
-            <View className="review__button" data-testid="review-return">
-              <AtButton onClick={() => setReturning(true)}>退回</AtButton>
+            <View className="review__button" data-testid="return-cancel">
+              <AtButton
+                onClick={() => {
+                  setReturning(false)
+                  setError('')
+                }}
+              >
+                取消
+              </AtButton>
             </View>
-            <View className="review__button" data-testid="review-confirm">
-              <AtButton type="primary" loading={busy} onClick={() => void confirm()}>
-                确认
+            <View className="review__button" data-testid="return-send">
+              <AtButton type="primary" loading={busy} onClick={() => void sendBack()}>
+                确认退回
               </AtButton>
             </View>
           </View>
-        )}
-      </View>
+        </View>
+      ) : (
+        <View className="review__buttons">
+          <View className="review__button" data-testid="review-return">
+            <AtButton onClick={() => setReturning(true)}>退回</AtButton>
+          </View>
+          <View className="review__button" data-testid="review-confirm">
+            <AtButton type="primary" loading={busy} onClick={() => void confirm()}>
+              确认
+            </AtButton>
+          </View>
+        </View>
+      )}
+    </View>
+  )
+
+  // A computer: the answers in the main column, the score and 确认 / 退回 beside them, kept in
+  // view while the answers scroll. A phone: one under another, the decision at the end.
+  return (
+    <View className={`review${desktop ? ' review--desktop' : ''}`} data-testid="review">
+      {desktop ? (
+        <>
+          <View className="review__main">{answerList}</View>
+          <View className="review__side" data-testid="review-side">
+            {scoreCard}
+            {actionCard}
+          </View>
+        </>
+      ) : (
+        <>
+          {scoreCard}
+          {answerList}
+          {actionCard}
+        </>
+      )}
       {dialog}
     </View>
   )
