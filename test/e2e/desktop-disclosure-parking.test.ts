@@ -264,6 +264,7 @@ test('the 公示单 at 1280: two columns under a bar of 发布 / 取消 in view;
   await shown(visible('parking-sheet'))
   const bar = visible('sheet-actions')
   inView(await box(bar))
+  await expect(bar.innerText()).resolves.toContain('第3版 · 待发布')
   inView(await box(visible('publish-parking')))
   const sections = app.page.locator('[data-testid="parking-sheet"]:visible .pk-sheet__section')
   const lefts = new Set(
@@ -291,6 +292,13 @@ test('the 公示单 at 1280: two columns under a bar of 发布 / 取消 in view;
     _id: 'p-yangguang_e3',
   })
   expect(e3).toMatchObject({ status: 'published', publishedByName: '张建国' })
+
+  // Home: the edition in force, and beside it the way to the next one.
+  await openAs('demo-manager', '/pages/parking/index')
+  await shown(visible('parking-published'))
+  await expect(visible('parking-published').innerText()).resolves.toContain('第3版')
+  sideBySide(await box(visible('parking-published')), await box(visible('parking-new')))
+  await app.page.screenshot({ path: screenshotPath('desktop-parking-home-new.png') })
 }, 60_000)
 
 test('at a phone’s 390×844 both modules are as before: cards, one column, the bar at the bottom', async () => {

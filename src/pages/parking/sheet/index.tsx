@@ -3,10 +3,15 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { AtButton } from 'taro-ui'
 import type { Session } from '../../../../types/account'
-import { ParkingContract, type EditionDetail } from '../../../../types/parking'
+import {
+  EDITION_STATUS_LABELS,
+  ParkingContract,
+  type EditionDetail,
+} from '../../../../types/parking'
 import CloudView from '../../../components/CloudView'
 import { useConfirm } from '../../../components/ConfirmDialog'
 import { modulePage } from '../../../components/ModuleGate'
+import { useDesktop } from '../../../hooks/useDesktop'
 import { useRouteParam } from '../../../hooks/useRouteParam'
 import { newRequestId } from '../../../services/requestId'
 import { useModuleAction } from '../../../hooks/useModuleAction'
@@ -24,6 +29,7 @@ function SheetBody({ projectId, session }: { projectId: string | undefined; sess
   const { busy, run } = useModuleAction()
   const { dialog, ask } = useConfirm()
   const [cancelling, setCancelling] = useState(false)
+  const desktop = useDesktop()
   const [publishRequest] = useState(newRequestId)
   usePullToRefresh(detail.reload)
   const projectName = session.projects.find((p) => p._id === projectId)?.name
@@ -77,6 +83,12 @@ function SheetBody({ projectId, session }: { projectId: string | undefined; sess
               // Under a sheet of 25 rows: kept in view at the screen's bottom while it is read (on
               // a computer, above the sheet under the header: parking-desktop.scss).
               <View className="pk-actions pk-actions--sticky" data-testid="sheet-actions">
+                {desktop ? (
+                  // The bar stands above the sheet there: it names what its buttons act on.
+                  <Text className="pk-actions__what">
+                    第{e.edition}版 · {EDITION_STATUS_LABELS[e.status]}
+                  </Text>
+                ) : null}
                 {e.status === 'submitted' ? (
                   <View className="pk-actions__btn" data-testid="publish-parking">
                     <AtButton
