@@ -5,7 +5,10 @@
  * bottom; the header marks the quick entry of the page shown. At a phone's 390×844 the same list
  * is today's cards, loaded page after page as the phone scrolls.
  */
+import type { MovementPage } from '../../types/funds'
 import type { TrainingPage, TrainingRow } from '../../types/query'
+import type { TransferPage } from '../../types/transfers'
+import { formatFen } from '../../types/display'
 import { expectOk } from '../functions/helpers'
 import { screenshotPath } from '../support/browser'
 import { useApp } from '../support/app'
@@ -162,4 +165,52 @@ test('at a phone’s 390×844 the same list is cards, the next page added at the
     (await cards.locator('.trainee__name').allInnerTexts()).slice(0, 40).map((t) => t.trim())
   expect(await names()).toEqual([...first.rows, ...second.rows].map((r) => r.name))
   await app.page.setViewportSize(DESKTOP)
+}, 90_000)
+
+/** The table `testId`'s headers, without the sort arrows. */
+async function headersOf(testId: string): Promise<string[]> {
+  await app.page.locator(`[data-testid="${testId}-row"]:visible`).first().waitFor()
+  const texts = await visible(testId).locator('[role="columnheader"]').allInnerTexts()
+  return texts.map((t) => t.replace(/[↑↓↕]/g, '').trim())
+}
+
+test('大额资金转账 and an account’s 收支 are tables too; 金额 sorts, a transfer’s row opens it', async () => {
+  await app.page.setViewportSize(DESKTOP)
+  const all = expectOk(
+    await app.cloud.call('transfers', { action: 'list' }, 'demo-manager'),
+  ) as TransferPage
+  await openAs('demo-manager', '/pages/transfers/index')
+  expect(await headersOf('transfers')).toEqual([
+    '用途',
+    '账户',
+    '决定',
+    '收款单位',
+    '转账日期',
+    '公示期',
+    '金额',
+  ])
+  const amounts = () =>
+    app.page.locator('[data-testid="transfers-row"]:visible [data-column="amount"]').allInnerTexts()
+  await visible('transfers-sort-amount').click()
+  await visible('transfers-sort-amount').click()
+  await expect(visible('transfers-sort-amount').getAttribute('data-sort')).resolves.toBe('desc')
+  const biggest = [...all.rows].sort((a, b) => b.amount - a.amount)[0]
+  expect((await amounts())[0]).toBe(formatFen(biggest.amount))
+  await app.page.locator('[data-testid="transfers-row"]:visible').first().click()
+  await app.page.waitForURL(new RegExp(`transferId=${biggest._id}`))
+
+  const movements = expectOk(
+    await app.cloud.call(
+      'funds',
+      { action: 'movements', accountId: 'fa-yg-income' },
+      'demo-manager',
+    ),
+  ) as MovementPage
+  await openAs('demo-manager', '/pages/funds/account/index?accountId=fa-yg-income')
+  expect(await headersOf('movements')).toEqual(['时间', '摘要', '收支', '对方户名', '金额', '余额'])
+  await expect(
+    app.page
+      .locator('[data-testid="movements-row"]:visible [data-column="balance"]')
+      .allInnerTexts(),
+  ).resolves.toEqual(movements.rows.map((m) => formatFen(m.balanceAfter)))
 }, 90_000)

@@ -187,7 +187,7 @@ export default function Table<T>(
                 key={c.key}
                 role="columnheader"
                 aria-sort={order ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
-                className={`paged-table__th${c.sortBy ? ' paged-table__th--sortable' : ''}`}
+                className={`paged-table__th${c.sortBy ? ' paged-table__th--sortable' : ''}${c.align === 'end' ? ' paged-table__th--end' : ''}`}
                 data-testid={c.sortBy ? `${testId}-sort-${c.key}` : undefined}
                 data-sort={order}
                 onClick={c.sortBy ? () => toggle(c.key) : undefined}
@@ -212,7 +212,12 @@ export default function Table<T>(
             onClick={onRowClick ? () => onRowClick(row) : undefined}
           >
             {columns.map((c) => (
-              <View key={c.key} role="cell" className="paged-table__td" data-column={c.key}>
+              <View
+                key={c.key}
+                role="cell"
+                className={`paged-table__td${c.align === 'end' ? ' paged-table__td--end' : ''}`}
+                data-column={c.key}
+              >
                 {cell(c.render(row, i))}
               </View>
             ))}

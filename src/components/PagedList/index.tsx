@@ -80,6 +80,8 @@ export interface ListColumn<T> {
   sortBy?: (row: T) => string | number
   /** Its share of the table's width (default 1). */
   width?: number
+  /** `end` for figures (amounts, counts): right-aligned, so their digits line up. */
+  align?: 'start' | 'end'
 }
 
 type Status = 'loading' | 'idle' | 'loadingMore' | 'error'

@@ -10,7 +10,7 @@ import {
   type SubjectType,
 } from '../../../types/credit'
 import { modulePage } from '../../components/ModuleGate'
-import PagedList from '../../components/PagedList'
+import PagedList, { type ListColumn } from '../../components/PagedList'
 import Tabs from '../../components/Tabs'
 import { call } from '../../services/api'
 import { COLORS } from '../../styles/colors'
@@ -29,7 +29,7 @@ function SubjectItem({ s }: { s: SubjectRow }) {
       className="kit-list-row kit-list-row--link subject-row"
       data-testid="credit-subject"
       data-subject-id={s._id}
-      onClick={() => void Taro.navigateTo({ url: subjectPage(s._id) })}
+      onClick={() => openSubject(s)}
     >
       <View className="subject-row__main">
         <View className="kit-list-row__head">
@@ -42,6 +42,21 @@ function SubjectItem({ s }: { s: SubjectRow }) {
     </View>
   )
 }
+
+const openSubject = (s: SubjectRow) => void Taro.navigateTo({ url: subjectPage(s._id) })
+
+/** The computer's table (PagedList's columns); a row opens the subject. */
+const COLUMNS: readonly ListColumn<SubjectRow>[] = [
+  { key: 'name', title: '名称', width: 2, render: (s) => s.name, sortBy: (s) => s.name },
+  { key: 'post', title: '职务', render: (s) => s.post },
+  { key: 'room', title: '房号', render: (s) => s.room },
+  {
+    key: 'grade',
+    title: '信用等级',
+    render: (s) => (s.grade ? <Tag tone="success">{s.grade}</Tag> : null),
+    sortBy: (s) => s.grade ?? '~',
+  },
+]
 
 /**
  * 信用信息 (manual §6): the project's 物业企业, 项目负责人, 业委会主任, 业主, 业委会执行秘书 and
@@ -58,6 +73,8 @@ function CreditBody({ projectId }: { projectId: string | undefined }) {
         fetchPage={(page) => call(CreditContract, 'subjects', { projectId, type, page })}
         keyOf={(s) => s._id}
         renderItem={(s) => <SubjectItem s={s} />}
+        columns={COLUMNS}
+        onRowClick={openSubject}
         empty={{
           icon: 'star',
           title: `暂无${SUBJECT_TYPES[type]}信用信息`,

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { MutableRefObject } from 'react'
 import { roleLabel } from '../../../types/display'
 import { AUDIT_PAGE_SIZE, type AuditRow } from '../../../types/permissions'
-import PagedList, { type PagedListHandle } from '../../components/PagedList'
+import PagedList, { type ListColumn, type PagedListHandle } from '../../components/PagedList'
 import { formatTime, moduleTitles } from './util'
 
 function strings(x: unknown): string[] {
@@ -46,7 +46,30 @@ interface Props {
   names: Record<string, string>
 }
 
-/** 操作记录: newest first, a page at a time (on reaching the bottom or 加载更多). */
+/** The computer's table of the trail (PagedList's columns). */
+function columnsOf(names: Record<string, string>): ListColumn<AuditRow>[] {
+  return [
+    { key: 'at', title: '时间', width: 1.2, render: (r) => formatTime(r.at), sortBy: (r) => r.at },
+    {
+      key: 'action',
+      title: '操作',
+      render: (r) => (
+        <Text className={`audit-row__action audit-row__action--${r.action}`}>
+          {r.label ?? r.action}
+        </Text>
+      ),
+    },
+    { key: 'who', title: '操作人 → 对象', width: 1.8, render: (r) => whoText(r, names) },
+    { key: 'detail', title: '内容', width: 2, render: detailText },
+    { key: 'comment', title: '原因', width: 1.4, render: (r) => r.comment },
+    { key: 'door', title: '渠道', width: 0.7, render: (r) => r.door },
+  ]
+}
+
+/**
+ * 操作记录: newest first, a page at a time (on reaching the bottom or 加载更多; on a computer, a
+ * table with 上一页 / 下一页).
+ */
 export default function AuditList({ fetchPage, handleRef, names }: Props) {
   return (
     <PagedList
@@ -60,6 +83,7 @@ export default function AuditList({ fetchPage, handleRef, names }: Props) {
       pullDownRefresh={false}
       keyOf={(r) => r._id}
       empty={{ icon: 'clock', title: '暂无操作记录' }}
+      columns={columnsOf(names)}
       renderItem={(r) => {
         const detail = detailText(r)
         return (

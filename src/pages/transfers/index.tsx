@@ -11,7 +11,7 @@ import {
   type TransferRow,
 } from '../../../types/transfers'
 import { modulePage } from '../../components/ModuleGate'
-import PagedList from '../../components/PagedList'
+import PagedList, { type ListColumn } from '../../components/PagedList'
 import { call } from '../../services/api'
 import { Card, Stats, Tag } from '../../components/InfoCard'
 import './index.scss'
@@ -173,7 +173,7 @@ function TransferItem({ t }: { t: TransferRow }) {
       className="kit-list-row kit-list-row--link"
       data-testid="transfer"
       data-transfer-id={t._id}
-      onClick={() => void Taro.navigateTo({ url: detailPage(t._id) })}
+      onClick={() => openDetail(t)}
     >
       <View className="kit-list-row__head">
         <Text className="kit-list-row__title">{t.purpose}</Text>
@@ -192,6 +192,31 @@ function TransferItem({ t }: { t: TransferRow }) {
     </View>
   )
 }
+
+const openDetail = (t: TransferRow) => void Taro.navigateTo({ url: detailPage(t._id) })
+
+/** The computer's table (PagedList's columns); a row opens the details. */
+const COLUMNS: readonly ListColumn<TransferRow>[] = [
+  { key: 'purpose', title: '用途', width: 2, render: (t) => t.purpose },
+  { key: 'account', title: '账户', render: (t) => t.accountKind },
+  { key: 'approvedBy', title: '决定', render: (t) => `${t.approvedBy}决定` },
+  { key: 'payee', title: '收款单位', width: 1.8, render: (t) => t.payee },
+  { key: 'at', title: '转账日期', render: (t) => cstDate(t.at), sortBy: (t) => t.at },
+  {
+    key: 'publicity',
+    title: '公示期',
+    width: 1.6,
+    render: (t) => `${t.publicity.from} 至 ${t.publicity.to}`,
+  },
+  {
+    key: 'amount',
+    title: '金额',
+    width: 1.2,
+    align: 'end',
+    render: (t) => <Text className="kit-money">{formatFen(t.amount)}</Text>,
+    sortBy: (t) => t.amount,
+  },
+]
 
 /**
  * 大额资金转账 (manual §12): the project's published transfers of ¥50,000.00 or more out of its
@@ -238,6 +263,8 @@ function TransfersBody({ projectId }: { projectId: string | undefined }) {
         }}
         keyOf={(t) => t._id}
         renderItem={(t) => <TransferItem t={t} />}
+        columns={COLUMNS}
+        onRowClick={openDetail}
         empty={{
           icon: 'credit-card',
           title: key === '{}' ? '暂无大额资金转账记录' : '没有符合条件的转账记录',

@@ -13,7 +13,7 @@ import CloudView from '../../../components/CloudView'
 import EmptyState from '../../../components/EmptyState'
 import { modulePage } from '../../../components/ModuleGate'
 import { useRouteParam } from '../../../hooks/useRouteParam'
-import PagedList from '../../../components/PagedList'
+import PagedList, { type ListColumn } from '../../../components/PagedList'
 import { call } from '../../../services/api'
 import { Balance, Card, Rows, Stats, Tag } from '../../../components/InfoCard'
 import { useModuleCall } from '../../../hooks/useModuleCall'
@@ -51,6 +51,36 @@ function MovementRow({ m }: { m: FundMovement }) {
     </View>
   )
 }
+
+const signed = (m: FundMovement) => (
+  <Text className={`kit-money kit-money--${m.direction}`}>
+    {m.direction === 'in' ? '+' : '-'}
+    {formatFen(m.amount)}
+  </Text>
+)
+
+/** The computer's table of the movements (PagedList's columns). */
+const COLUMNS: readonly ListColumn<FundMovement>[] = [
+  { key: 'at', title: '时间', width: 1.3, render: (m) => cstDateTime(m.at), sortBy: (m) => m.at },
+  { key: 'purpose', title: '摘要', width: 2, render: (m) => m.purpose },
+  { key: 'direction', title: '收支', width: 0.6, render: (m) => DIRECTION_LABELS[m.direction] },
+  { key: 'counterparty', title: '对方户名', width: 1.8, render: (m) => m.counterparty },
+  {
+    key: 'amount',
+    title: '金额',
+    width: 1.2,
+    align: 'end',
+    render: signed,
+    sortBy: (m) => (m.direction === 'in' ? m.amount : -m.amount),
+  },
+  {
+    key: 'balance',
+    title: '余额',
+    width: 1.2,
+    align: 'end',
+    render: (m) => formatFen(m.balanceAfter),
+  },
+]
 
 function Totals({ totals, month }: { totals: FundTotals | null; month: string | undefined }) {
   return (
@@ -130,6 +160,7 @@ function Movements({ account, projectId }: { account: FundAccountView; projectId
         }}
         keyOf={(m) => m._id}
         renderItem={(m) => <MovementRow m={m} />}
+        columns={COLUMNS}
         empty={{ icon: 'money', title: month ? `${month} 暂无收支记录` : '暂无收支记录' }}
       />
     </>
