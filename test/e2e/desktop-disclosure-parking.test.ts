@@ -174,6 +174,9 @@ test('the publish form: category and title side by side, attachments at the righ
   expect(content.y).toBeGreaterThanOrEqual(category.y + category.height)
   expect(content.width).toBeGreaterThan(category.width + titleBox.width - 1)
   expect(files.x).toBeGreaterThanOrEqual(titleBox.x + titleBox.width)
+  // The content's box is tall, and typing reaches all of it.
+  const textarea = await box(visible('field-content').locator('textarea'))
+  expect(textarea.height).toBeGreaterThan(200)
   // 发布 at the right, as wide as its word.
   const submit = await box(visible('publish-submit').locator('.at-button'))
   const form = await box(visible('publish-form'))
