@@ -211,6 +211,26 @@ export const momentField = (label: string) =>
     .max(MOMENT_MAX, `${label}不是有效时间`)
 
 /** A client-chosen id per user intent, so a retried submit is recognised. */
+/** How a list is ordered when its table's header is tapped on a computer (PagedList's `sortKey`). */
+export interface ListSort<K extends string = string> {
+  by: K
+  order: 'asc' | 'desc'
+}
+
+/**
+ * A list action's optional `sort`: one of `keys` (the fields the function orders by, each with an
+ * index), ascending or descending. Without it the list keeps its own order.
+ */
+const SORT_WRONG = '排序方式不正确'
+
+export function sortField<K extends string>(keys: readonly [K, ...K[]]) {
+  const wrong = { errorMap: () => ({ message: '排序方式不正确' }) }
+  return z
+    .object({ by: z.enum(keys, wrong), order: z.enum(['asc', 'desc'], wrong) }, wrong)
+    .strict(SORT_WRONG)
+    .optional()
+}
+
 export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式错误')
 
 /**

@@ -18,6 +18,8 @@ export interface PagerProps {
  */
 export default function Pager(props: PagerProps) {
   const { testId, page, more, loading, onPage } = props
+  // One page and nothing loading: nothing to turn.
+  if (page === 0 && !more && !loading) return null
   const button = (key: 'prev' | 'next', label: string, enabled: boolean, to: number) => (
     <View
       className={`paged-table__turn${enabled ? '' : ' paged-table__turn--off'}`}

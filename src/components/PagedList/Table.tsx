@@ -7,7 +7,8 @@ import { AppError } from '../../../types/errors'
 import { toast } from '../../services/toast'
 import EmptyState from '../EmptyState'
 import ErrorBlock from '../ErrorBlock'
-import type { ListPage, PagedListHandle, PagedListProps } from './index'
+import type { ListSort } from '../../../types/fields'
+import type { ListColumn, ListPage, PagedListHandle, PagedListProps } from './index'
 import Pager from './Pager'
 
 type Order = 'asc' | 'desc'
@@ -35,6 +36,9 @@ function sorted<T>(rows: T[], by: ((row: T) => string | number) | undefined, ord
     .map((x) => x.row)
 }
 
+const sortable = (c: Pick<ListColumn<never>, 'sortKey'> & { sortBy?: unknown }) =>
+  !!(c.sortKey || c.sortBy)
+
 /** The next order a header's tap gives: 升序, 降序, then the list's own order again. */
 const NEXT_ORDER: Record<Order | 'none', Order | undefined> = {
   none: 'asc',
@@ -44,9 +48,10 @@ const NEXT_ORDER: Record<Order | 'none', Order | undefined> = {
 
 /**
  * The computer's form of a PagedList with `columns`: a table a page at a time (上一页 / 第 N 页 /
- * 下一页), a header that sorts the page shown by a column, a row's tap as `onRowClick`. The lists'
- * actions answer a page and whether another follows, not a total, so the pager says no more
- * than that. Sorting orders the rows on screen; the list itself keeps the server's order.
+ * 下一页), a header that sorts by a column, a row's tap as `onRowClick`. A column with a
+ * `sortKey` asks the list's action for the whole list in that order, from its first page; one
+ * with only `sortBy` orders the rows on screen. The actions answer a page and whether another
+ * follows, not a total, so the pager says no more than that.
  */
 export default function Table<T>(
   props: PagedListProps<T> & { report: (err: unknown) => void; rootClass: string },
@@ -70,6 +75,8 @@ export default function Table<T>(
     latest.current = props
     stateRef.current = state
   })
+  /** The order the list's action is asked for (a header with a sortKey), if any. */
+  const asked = useRef<ListSort | undefined>(undefined)
   /** Bumped by every load: an answer overtaken by a newer one is dropped. */
   const seq = useRef(0)
   const mounted = useRef(true)
@@ -78,11 +85,11 @@ export default function Table<T>(
   const settle = useCallback(async (page: number, mine: number) => {
     try {
       let at = page
-      let answer: ListPage<T> = await latest.current.fetchPage(at)
+      let answer: ListPage<T> = await latest.current.fetchPage(at, asked.current)
       // The page emptied meanwhile (rows done or removed): the one before it.
       while (answer.rows.length === 0 && at > 0 && mounted.current && mine === seq.current) {
         at -= 1
-        answer = await latest.current.fetchPage(at)
+        answer = await latest.current.fetchPage(at, asked.current)
       }
       if (!mounted.current || mine !== seq.current) return
       setState({
@@ -135,8 +142,9 @@ export default function Table<T>(
 
   const { page, rows, more, loading, loaded, error } = state
   const column = sort ? columns.find((c) => c.key === sort.key) : undefined
+  // The action sorted the rows already when the column has a sortKey.
   const shown = useMemo(
-    () => sorted(rows, column?.sortBy, sort?.order ?? 'asc'),
+    () => (column?.sortKey ? rows : sorted(rows, column?.sortBy, sort?.order ?? 'asc')),
     [rows, column, sort],
   )
   const template = columns.map((c) => `minmax(0, ${c.width ?? 1}fr)`).join(' ')
@@ -171,6 +179,13 @@ export default function Table<T>(
   const toggle = (key: string) => {
     const order = NEXT_ORDER[sort?.key === key ? sort.order : 'none']
     setSort(order ? { key, order } : null)
+    const sortKey = columns.find((c) => c.key === key)?.sortKey
+    const next = order && sortKey ? { by: sortKey, order } : undefined
+    // The whole list in the new order, from its first page.
+    if (next || asked.current) {
+      asked.current = next
+      void load(0)
+    }
   }
 
   return (
@@ -187,13 +202,13 @@ export default function Table<T>(
                 key={c.key}
                 role="columnheader"
                 aria-sort={order ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
-                className={`paged-table__th${c.sortBy ? ' paged-table__th--sortable' : ''}${c.align === 'end' ? ' paged-table__th--end' : ''}`}
-                data-testid={c.sortBy ? `${testId}-sort-${c.key}` : undefined}
+                className={`paged-table__th${sortable(c) ? ' paged-table__th--sortable' : ''}${c.align === 'end' ? ' paged-table__th--end' : ''}`}
+                data-testid={sortable(c) ? `${testId}-sort-${c.key}` : undefined}
                 data-sort={order}
-                onClick={c.sortBy ? () => toggle(c.key) : undefined}
+                onClick={sortable(c) ? () => toggle(c.key) : undefined}
               >
                 <Text>{c.title}</Text>
-                {c.sortBy ? (
+                {sortable(c) ? (
                   <Text className="paged-table__arrow">
                     {order === 'asc' ? '↑' : order === 'desc' ? '↓' : '↕'}
                   </Text>

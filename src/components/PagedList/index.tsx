@@ -11,6 +11,7 @@ import {
 } from 'react'
 import { AtActivityIndicator } from 'taro-ui'
 import { AppError } from '../../../types/errors'
+import type { ListSort } from '../../../types/fields'
 import { toast } from '../../services/toast'
 import { useSession } from '../../session'
 import EmptyState from '../EmptyState'
@@ -32,8 +33,12 @@ export interface PagedListHandle {
 }
 
 export interface PagedListProps<T> {
-  /** Loads page `n` (0-based). The latest function is used; change `resetKey` to start over. */
-  fetchPage: (page: number) => Promise<ListPage<T>>
+  /**
+   * Loads page `n` (0-based). The latest function is used; change `resetKey` to start over. On a
+   * computer's table, `sort` is the order a header with a `sortKey` asked for (pass it on to the
+   * list's action); otherwise it is absent.
+   */
+  fetchPage: (page: number, sort?: ListSort) => Promise<ListPage<T>>
   keyOf: (row: T) => string
   renderItem: (row: T, index: number) => ReactNode
   /** When it changes, the list starts again from page 0 (another tab, another project). */
@@ -76,7 +81,15 @@ export interface ListColumn<T> {
   key: string
   title: string
   render: (row: T, index: number) => ReactNode
-  /** The value the column sorts by; a column with none cannot be sorted. */
+  /**
+   * The list's own sort key for this column (its action's `sort.by`, see types/fields.ts
+   * sortField): the header orders the whole list, from its first page.
+   */
+  sortKey?: string
+  /**
+   * For a list whose action cannot sort: the value the header orders the page shown by. A column
+   * with neither cannot be sorted.
+   */
   sortBy?: (row: T) => string | number
   /** Its share of the table's width (default 1). */
   width?: number

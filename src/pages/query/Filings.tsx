@@ -56,13 +56,14 @@ const FILING_COLUMNS: readonly ListColumn<FilingRow>[] = [
   {
     key: 'name',
     title: '备案名称',
-    width: 2,
+    width: 1.8,
     render: (r) => r.name,
     sortBy: (r) => r.name,
   },
   {
     key: 'kind',
     title: '备案类型',
+    width: 1.8,
     render: (r) => (
       <>
         <Text className="tag">{FILING_KINDS[r.kind].label}</Text>
@@ -71,7 +72,7 @@ const FILING_COLUMNS: readonly ListColumn<FilingRow>[] = [
     ),
     sortBy: (r) => FILING_KINDS[r.kind].label,
   },
-  { key: 'filingNo', title: '备案编号', width: 1.4, render: (r) => r.filingNo },
+  { key: 'filingNo', title: '备案编号', width: 1.7, render: (r) => r.filingNo },
   {
     key: 'project',
     title: '项目',
@@ -79,7 +80,7 @@ const FILING_COLUMNS: readonly ListColumn<FilingRow>[] = [
     render: (r) => `${r.projectName} · ${r.district} ${r.street}`,
     sortBy: (r) => r.projectName,
   },
-  { key: 'company', title: '企业', width: 1.6, render: (r) => r.company },
+  { key: 'company', title: '企业', width: 1.2, render: (r) => r.company },
   { key: 'filedAt', title: '备案日期', render: (r) => r.filedAt, sortBy: (r) => r.filedAt },
   { key: 'status', title: '状态', width: 0.8, render: (r) => <Status row={r} /> },
 ]
