@@ -1,7 +1,17 @@
 import { z } from 'zod'
 import { index } from './collections'
 import { actionsFor, defineContract, member, returns } from './contract'
-import { dateField, docId, isDate, requestId, shortText, textField, version } from './fields'
+import {
+  dateField,
+  docId,
+  isDate,
+  requestId,
+  shortText,
+  sortField,
+  textField,
+  version,
+  type ListSort,
+} from './fields'
 import type { Machine } from './machine'
 import type { AuditRow } from './permissions'
 
@@ -149,6 +159,13 @@ export function validityErrors(
   return {}
 }
 
+/**
+ * The orders the list takes besides its own (newest first): by 发布日期 or 有效期至, the fields
+ * the table shows (a YYYY-MM-DD string sorts as its day). Each has its index below.
+ */
+export const NOTICE_SORTS = ['publishedAt', 'validUntil'] as const
+export type NoticeSort = ListSort<(typeof NOTICE_SORTS)[number]>
+
 /** disclosure actions' params. */
 export const DisclosureInput = {
   stats: z.object({ projectId: docId.optional() }).strict(),
@@ -161,6 +178,8 @@ export const DisclosureInput = {
       from: dateField('开始日期').optional(),
       to: dateField('结束日期').optional(),
       page: z.number().int().min(0).max(500).default(0),
+      /** The whole list in this order (ties by _id, so pages neither repeat nor skip a notice). */
+      sort: sortField(NOTICE_SORTS),
     })
     .strict(),
   detail: z.object({ projectId: docId.optional(), noticeId: docId }).strict(),
@@ -260,6 +279,9 @@ export const DISCLOSURE_COLLECTIONS = {
   notices: [
     index({ projectId: 1, publishedAt: -1 }),
     index({ projectId: 1, category: 1, publishedAt: -1 }),
+    // The list's `sort`, its _id the tie-breaker; each serves both directions.
+    index({ projectId: 1, publishedAt: 1, _id: 1 }),
+    index({ projectId: 1, validUntil: 1, _id: 1 }),
   ],
   /** Upload slots handed out by attachmentSlot: a notice may name only the caller's own. */
   notice_uploads: [index({ cloudPath: 1 }, { unique: true })],

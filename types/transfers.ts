@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { index } from './collections'
 import { actionsFor, defineContract, member, returns } from './contract'
-import { dateField, docId } from './fields'
+import { dateField, docId, sortField, type ListSort } from './fields'
 import type { FundKind } from './funds'
 
 /**
@@ -69,6 +69,10 @@ export const TRANSFERS_PAGE_SIZE = 20
 /** Fen, as a whole number (the page converts what is typed in yuan). */
 const fen = z.number().int('金额最多两位小数').min(0, '金额不能为负').max(1e13, '金额过大')
 
+/** The orders the list takes besides its own (newest first): 转账日期 and 金额, each indexed. */
+export const TRANSFER_SORTS = ['at', 'amount'] as const
+export type TransferSort = ListSort<(typeof TRANSFER_SORTS)[number]>
+
 export const TransfersInput = {
   list: z
     .object({
@@ -80,6 +84,11 @@ export const TransfersInput = {
       minAmount: fen.optional(),
       maxAmount: fen.optional(),
       page: z.number().int().min(0).max(500).default(0),
+      /**
+       * The whole list in this order (ties by _id, so pages neither repeat nor skip a transfer);
+       * the totals are the filter's, whatever the order.
+       */
+      sort: sortField(TRANSFER_SORTS),
     })
     .strict(),
   detail: z.object({ projectId: docId.optional(), transferId: docId }).strict(),
@@ -111,5 +120,10 @@ export const TransfersContract = defineContract('transfers', {
 })
 
 export const TRANSFERS_COLLECTIONS = {
-  transfers: [index({ projectId: 1, at: -1 })],
+  transfers: [
+    index({ projectId: 1, at: -1 }),
+    // The list's `sort`, its _id the tie-breaker; each serves both directions.
+    index({ projectId: 1, at: 1, _id: 1 }),
+    index({ projectId: 1, amount: 1, _id: 1 }),
+  ],
 } as const

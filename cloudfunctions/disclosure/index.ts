@@ -120,7 +120,7 @@ export const main = defineFunction(DisclosureContract, {
     }
   },
 
-  async list(ctx, { category, state, from, to, page }) {
+  async list(ctx, { category, state, from, to, page, sort }) {
     if (from && to && from > to) {
       throw new AppError('BAD_INPUT', '结束日期不能早于开始日期', {
         to: '结束日期不能早于开始日期',
@@ -141,16 +141,20 @@ export const main = defineFunction(DisclosureContract, {
           : to
             ? _.lt(dayEnd(to))
             : undefined
+    const selected = notices().where({
+      projectId: ctx.projectId,
+      ...(category ? { category } : {}),
+      status,
+      ...expiry,
+      ...(range ? { publishedAt: range } : {}),
+    })
+    // A table's header asks for the whole list in its order; _id breaks ties (many notices share
+    // a 有效期至), so a page starts where the one before it ended.
+    const ordered = sort
+      ? selected.orderBy(sort.by, sort.order).orderBy('_id', sort.order)
+      : selected.orderBy('publishedAt', 'desc')
     const rows = await list<Omit<Notice, 'content'>>(
-      notices()
-        .where({
-          projectId: ctx.projectId,
-          ...(category ? { category } : {}),
-          status,
-          ...expiry,
-          ...(range ? { publishedAt: range } : {}),
-        })
-        .orderBy('publishedAt', 'desc')
+      ordered
         .skip(page * NOTICE_PAGE_SIZE)
         .limit(NOTICE_PAGE_SIZE + 1)
         .field({ content: false }),

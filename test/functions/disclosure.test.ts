@@ -1,13 +1,22 @@
 /**
  * 信息公开 through the real disclosure function: publishing with attachments the caller uploaded
  * (in parts, the H5 way), the statistics following every publication, 作废 and 删除, the list's
- * filters and pages, expiry; and what it refuses — dates out of order, others' or reused files,
- * files that are not what they claim, another project's notices, two phones at once, retries.
+ * filters and pages, in its own order or a table's (page after page the whole list), expiry; and
+ * what it refuses — dates out of order, others' or reused files, files that are not what they
+ * claim, an unknown order, another project's notices, two phones at once, retries.
  */
 import { request } from 'node:http'
 import { SDK_ENV } from '../local-cloud/sdk'
-import { DisclosureContract, ATTACHMENT_PART_BYTES, chinaDay } from '../../types/disclosure'
+import {
+  DisclosureContract,
+  ATTACHMENT_PART_BYTES,
+  chinaDay,
+  NOTICE_PAGE_SIZE,
+  NOTICE_SORTS,
+  type NoticeSort,
+} from '../../types/disclosure'
 import { clock, expectError, expectOk, newRequestId, caller } from './helpers'
+import { allPages } from './registered'
 import { makeEnv, type Env } from './samples/kit'
 import { noticeInput, published } from './samples/disclosure'
 import { barChartPng, tinyPdf } from '../../server/seed/disclosure'
@@ -368,6 +377,94 @@ describe('the list', () => {
     expect(expired.rows.every((r) => r.state === 'expired')).toBe(true)
     const wrong = await disclosure('list', { from: today, to: yesterday })
     expect(!wrong.ok && wrong.error.fields).toEqual({ to: '结束日期不能早于开始日期' })
+  })
+})
+
+describe('the list in a table’s order', () => {
+  type Row = { _id: string; category: string; state: string } & Record<NoticeSort['by'], unknown>
+  const pagesOf = (query: Record<string, unknown>) =>
+    allPages<Row>((page) => disclosure('list', { ...query, page }))
+  /** `rows` as the function should order them: by the field, ties by _id, one direction. */
+  const inOrder = (rows: Row[], { by, order }: NoticeSort) => {
+    const cmp = (x: unknown, y: unknown) => (`${x}` < `${y}` ? -1 : `${x}` > `${y}` ? 1 : 0)
+    const sign = order === 'asc' ? 1 : -1
+    return [...rows].sort((a, b) => sign * (cmp(a[by], b[by]) || cmp(a._id, b._id)))
+  }
+  let all: Row[]
+
+  beforeAll(async () => {
+    // Notices enough for several pages, a dozen of them valid until the same day and published
+    // within moments of each other: ties the pages must not repeat or skip.
+    for (let i = 0; i < 12; i++) {
+      expectOk(
+        await disclosure('publish', {
+          ...noticeInput(`同日到期的公示 ${i}`, 45),
+          category: '其他',
+        }),
+      )
+    }
+    all = (await pagesOf({})).flat()
+  })
+
+  it.each(NOTICE_SORTS.flatMap((by) => (['asc', 'desc'] as const).map((order) => ({ by, order }))))(
+    'by $by $order: page after page the whole list in that order, each notice once',
+    async (sort) => {
+      const pages = await pagesOf({ sort })
+      expect(pages.length).toBeGreaterThan(1)
+      expect(pages.slice(0, -1).every((p) => p.length === NOTICE_PAGE_SIZE)).toBe(true)
+      const ids = pages.flat().map((n) => n._id)
+      expect(ids).toEqual(inOrder(all, sort).map((n) => n._id))
+      expect(new Set(ids).size).toBe(all.length)
+    },
+  )
+
+  it('orders 有效期至 by its day, not by when the notice was published', async () => {
+    const asc = (await pagesOf({ sort: { by: 'validUntil', order: 'asc' } })).flat()
+    const days = asc.map((n) => n.validUntil as string)
+    expect(days).toEqual([...days].sort())
+    expect(asc.map((n) => n._id)).not.toEqual(
+      inOrder(all, { by: 'publishedAt', order: 'asc' }).map((n) => n._id),
+    )
+  })
+
+  it('keeps the filters with a sort', async () => {
+    const sort = { by: 'validUntil', order: 'desc' } as const
+    const other = (await pagesOf({ category: '其他', sort })).flat()
+    expect(other.length).toBeGreaterThanOrEqual(12)
+    expect(other.map((n) => n._id)).toEqual(
+      inOrder(
+        all.filter((n) => n.category === '其他'),
+        sort,
+      ).map((n) => n._id),
+    )
+    const voided = (await pagesOf({ state: 'voided', sort })).flat()
+    expect(voided.length).toBeGreaterThan(0)
+    expect(voided.map((n) => n._id)).toEqual(
+      inOrder(
+        all.filter((n) => n.state === 'voided'),
+        sort,
+      ).map((n) => n._id),
+    )
+  })
+
+  it('refuses a sort it does not know, with no rows', async () => {
+    const cases: unknown[] = [
+      { by: 'title', order: 'asc' },
+      { by: 'validUntil', order: 'up' },
+      { by: 'validUntil' },
+      { by: 'validUntil', order: 'asc', extra: 1 },
+      { by: { $ne: '' }, order: 'asc' },
+      'validUntil',
+      null,
+    ]
+    for (const sort of cases) {
+      const reply = await disclosure.raw({ action: 'list', sort })
+      expectError(reply, 'BAD_INPUT')
+      expect({ sort, data: (reply as { data?: unknown }).data }).toEqual({ sort, data: undefined })
+      expect(Object.keys(!reply.ok && reply.error.fields ? reply.error.fields : {})).toEqual([
+        expect.stringMatching(/^sort(\.|$)/),
+      ])
+    }
   })
 })
 

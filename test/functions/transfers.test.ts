@@ -1,7 +1,8 @@
 /**
- * 大额资金转账 through the real transfers function: the published transfers newest first, 20 a
- * page, each the large movement out of a fund account it records; date filters by whole days of
- * China Standard Time and amount filters in fen, both ends included, with totals to the cent;
+ * 大额资金转账 through the real transfers function: the published transfers newest first (or by
+ * date or amount, either way, the whole list page after page), 20 a page, each the large
+ * movement out of a fund account it records; date filters by whole days of China Standard Time
+ * and amount filters in fen, both ends included, with totals to the cent whatever the order;
  * details with the payee's account masked; another project's transfer is not found.
  */
 import { cstDate, cstDayStart } from '../../types/display'
@@ -9,11 +10,13 @@ import type { FundMovement } from '../../types/funds'
 import {
   TransfersContract,
   LARGE_TRANSFER_FEN,
+  TRANSFER_SORTS,
   type Transfer,
   type TransferRow,
+  type TransferSort,
 } from '../../types/transfers'
 import { expectError, expectOk, caller } from './helpers'
-import { allRows, bindRegistered } from './registered'
+import { allPages, allRows, bindRegistered } from './registered'
 import { fileCloud } from './setup'
 
 const cloud = fileCloud()
@@ -81,6 +84,68 @@ it('filters by amount in fen, both ends included, totals to the cent', async () 
   expect(page0.totals).toEqual({ count: want.length, amount: total(want) })
   const over = await listAll({ minAmount: min })
   expect(over.map((t) => t._id)).toEqual(all.filter((t) => t.amount >= min).map((t) => t._id))
+})
+
+describe('in a table’s order', () => {
+  /** `rows` as the function should order them: by the field, ties by _id, one direction. */
+  const inOrder = (rows: TransferRow[], { by, order }: TransferSort) => {
+    const cmp = <V>(x: V, y: V) => (x < y ? -1 : x > y ? 1 : 0)
+    const sign = order === 'asc' ? 1 : -1
+    return [...rows].sort((a, b) => sign * (cmp(a[by], b[by]) || cmp(a._id, b._id)))
+  }
+  const ids = (rows: TransferRow[]) => rows.map((t) => t._id)
+
+  it.each(
+    TRANSFER_SORTS.flatMap((by) => (['asc', 'desc'] as const).map((order) => ({ by, order }))),
+  )(
+    'by $by $order: page after page the whole list in that order, each once, the same totals',
+    async (sort) => {
+      const pages = await allPages<TransferRow>((page) => transfers('list', { sort, page }))
+      expect(pages.length).toBeGreaterThan(1)
+      const rows = pages.flat()
+      expect(ids(rows)).toEqual(ids(inOrder(all, sort)))
+      expect(new Set(ids(rows)).size).toBe(all.length)
+      // The totals are the filter's, whatever the order.
+      const page0 = expectOk(await transfers('list', { sort }))
+      expect(page0.totals).toEqual({ count: all.length, amount: total(all) })
+      expect(expectOk(await transfers('list', { sort, page: 1 })).totals).toBeNull()
+    },
+  )
+
+  it('keeps the date and amount filters with a sort, and their totals', async () => {
+    const sort = { by: 'amount', order: 'desc' } as const
+    const from = cstDate(all[all.length - 1].at)
+    const to = cstDate(all[10].at)
+    const minAmount = 10_000_000
+    const filter = { from, to, minAmount }
+    const want = all.filter(
+      (t) =>
+        t.at >= cstDayStart(from) && t.at < cstDayStart(to) + 86_400_000 && t.amount >= minAmount,
+    )
+    expect(want.length).toBeGreaterThan(0)
+    expect(ids(await listAll({ ...filter, sort }))).toEqual(ids(inOrder(want, sort)))
+    const page0 = expectOk(await transfers('list', { ...filter, sort }))
+    expect(page0.totals).toEqual({ count: want.length, amount: total(want) })
+  })
+
+  it('refuses a sort it does not know, with no rows', async () => {
+    const cases: unknown[] = [
+      { by: 'payee', order: 'asc' },
+      { by: 'amount', order: 'DESC' },
+      { order: 'asc' },
+      { by: 'at', order: 'desc', page: 1 },
+      { by: { $gt: '' }, order: 'asc' },
+      ['at', 'desc'],
+    ]
+    for (const sort of cases) {
+      const reply = await transfers.raw({ action: 'list', sort })
+      expectError(reply, 'BAD_INPUT')
+      expect({ sort, data: (reply as { data?: unknown }).data }).toEqual({ sort, data: undefined })
+      expect(Object.keys(!reply.ok && reply.error.fields ? reply.error.fields : {})).toEqual([
+        expect.stringMatching(/^sort(\.|$)/),
+      ])
+    }
+  })
 })
 
 it('refuses filters that contradict themselves or are not dates and amounts', async () => {

@@ -37,6 +37,7 @@ const samples: Samples<typeof DisclosureContract> = {
       from: '2025-01-01',
       to: '2030-12-31',
       page: 0,
+      sort: { by: 'validUntil', order: 'asc' },
     },
     readOnly: true,
   },

@@ -11,6 +11,7 @@ const samples: Samples<typeof TransfersContract> = {
       minAmount: 5_000_000,
       maxAmount: 100_000_000,
       page: 0,
+      sort: { by: 'amount', order: 'desc' },
     },
     readOnly: true,
   },
