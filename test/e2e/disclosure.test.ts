@@ -86,6 +86,10 @@ test('a notice is published with a PDF attachment, opened, and the statistics fo
 
   await visible('category-财务收支').click()
   await visible('field-title').locator('input').fill(TITLE)
+  // The whole box takes typing: the browser's textarea fills it, not three lines at its top.
+  const outer = (await visible('field-content').locator('.dc-textarea').boundingBox())!
+  const inner = (await visible('field-content').locator('textarea').boundingBox())!
+  expect(inner.height).toBeGreaterThan(outer.height * 0.8)
   await visible('field-content')
     .locator('textarea')
     .fill(
