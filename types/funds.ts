@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { index } from './collections'
 import { actionsFor, defineContract, member, returns } from './contract'
-import { docId, monthField } from './fields'
+import { docId, monthField, sortField, type ListSort } from './fields'
 
 /**
  * 共有资金情况 (manual §5; 深圳经济特区物业管理条例 chapter 6): the accounts holding the owners'
@@ -130,6 +130,13 @@ export interface MovementPage {
 
 export const FUNDS_PAGE_SIZE = 20
 
+/**
+ * What the movements may be ordered by on request (a computer's table header): 时间, or 金额 — its
+ * size, whichever the direction (the database orders the stored amount, which is never signed).
+ */
+export const MOVEMENT_SORTS = ['at', 'amount'] as const
+export type MovementSort = ListSort<(typeof MOVEMENT_SORTS)[number]>
+
 export const FundsInput = {
   accounts: z.object({ projectId: docId.optional() }).strict(),
   movements: z
@@ -139,6 +146,7 @@ export const FundsInput = {
       month: monthField('月份').optional(),
       direction: z.enum(['in', 'out'], { message: '收支类型无效' }).optional(),
       page: z.number().int().min(0).max(500).default(0),
+      sort: sortField(MOVEMENT_SORTS),
     })
     .strict(),
 }
@@ -154,10 +162,15 @@ export const FUNDS_COLLECTIONS = {
   fund_accounts: [index({ projectId: 1 })],
   /** `_id` = accountId_month. */
   fund_months: [index({ accountId: 1, month: -1 })],
+  // Newest first (the list's own order) and a sort by 时间 either way, ties by `_id`; then by 金额.
   fund_movements: [
-    index({ accountId: 1, at: -1 }),
-    index({ accountId: 1, month: 1, at: -1 }),
-    index({ accountId: 1, direction: 1, at: -1 }),
-    index({ accountId: 1, month: 1, direction: 1, at: -1 }),
+    index({ accountId: 1, at: -1, _id: -1 }),
+    index({ accountId: 1, month: 1, at: -1, _id: -1 }),
+    index({ accountId: 1, direction: 1, at: -1, _id: -1 }),
+    index({ accountId: 1, month: 1, direction: 1, at: -1, _id: -1 }),
+    index({ accountId: 1, amount: -1, _id: -1 }),
+    index({ accountId: 1, month: 1, amount: -1, _id: -1 }),
+    index({ accountId: 1, direction: 1, amount: -1, _id: -1 }),
+    index({ accountId: 1, month: 1, direction: 1, amount: -1, _id: -1 }),
   ],
 } as const

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { index } from './collections'
 import { actionsFor, defineContract, member, returns } from './contract'
-import { dateField, docId, textField } from './fields'
+import { dateField, docId, sortField, textField, type ListSort } from './fields'
 
 /**
  * 信息综合查询 (manual §9): 备案综合查询 — search the platform's filings (备案) by name, region
@@ -176,6 +176,15 @@ const idNo = z
 
 const page = z.number().int().min(0).max(1000).default(0)
 
+/**
+ * What a list may be ordered by on request (a computer's table header), besides its own order.
+ * 备案日期 is the `order` key (备案日期, then 备案编号); the ties of the others fall to `_id`.
+ */
+export const FILING_SORTS = ['name', 'filedAt'] as const
+export const TRAINING_SORTS = ['name', 'startDate', 'totalHours'] as const
+export type FilingSort = ListSort<(typeof FILING_SORTS)[number]>
+export type TrainingSort = ListSort<(typeof TRAINING_SORTS)[number]>
+
 /** The filing filter: name keyword, district, street (within the district). */
 export const FilingFilter = z
   .object({
@@ -200,10 +209,10 @@ export const TrainingFilter = z
   .strict()
 
 export const QueryInput = {
-  filings: FilingFilter.extend({ page }).strict(),
+  filings: FilingFilter.extend({ page, sort: sortField(FILING_SORTS) }).strict(),
   /** Builds the .xlsx of every matching filing the caller may see, stores it, hands back a URL. */
   exportFilings: FilingFilter,
-  training: TrainingFilter.extend({ page }).strict(),
+  training: TrainingFilter.extend({ page, sort: sortField(TRAINING_SORTS) }).strict(),
   trainingDetail: z.object({ resultId: docId }).strict(),
 }
 
@@ -283,11 +292,14 @@ export function describeFilingFilter(f: FilingFilterInput): string {
 const action = actionsFor(member('query'))
 
 export const QueryContract = defineContract('query', {
-  /** 备案综合查询: a page of the filings the caller may see, newest first, with the total. */
+  /**
+   * 备案综合查询: a page of the filings the caller may see, newest first (or as `sort` asks), with
+   * the total.
+   */
   filings: action(QueryInput.filings, returns<FilingPage>()),
   /** 导出: every match (up to EXPORT_MAX_ROWS) into a .xlsx in cloud storage. */
   exportFilings: action(QueryInput.exportFilings, returns<FilingExport>(), '导出备案'),
-  /** 企业人员培训结果: a page of results, 身份证号码 masked, newest start first. */
+  /** 企业人员培训结果: a page of results, 身份证号码 masked, newest start first (or as `sort` asks). */
   training: action(QueryInput.training, returns<TrainingPage>()),
   /** 详情: courses, hours, results, certificate. */
   trainingDetail: action(QueryInput.trainingDetail, returns<TrainingDetail>()),
@@ -301,9 +313,16 @@ export const QUERY_COLLECTIONS = {
     index({ district: 1, order: -1 }),
     index({ district: 1, street: 1, order: -1 }),
     index({ projectId: 1, order: -1 }),
+    // sort by 备案名称 (备案日期 walks the `order` ones either way).
+    index({ name: 1, _id: 1 }),
+    index({ district: 1, name: 1, _id: 1 }),
+    index({ district: 1, street: 1, name: 1, _id: 1 }),
   ],
   training_results: [
+    // The list's own order; walked backwards, sort by 开始时间 ascending.
     index({ company: 1, startDate: -1, _id: 1 }),
+    index({ company: 1, name: 1, _id: 1 }),
+    index({ company: 1, totalHours: 1, _id: 1 }),
     index({ idNo: 1 }),
     index({ accountId: 1 }),
   ],

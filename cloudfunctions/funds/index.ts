@@ -1,6 +1,6 @@
 /**
  * 共有资金情况 (manual §5). The project's common-fund accounts with their balances, and each
- * account's movements newest first, 20 a page, optionally of one month and one direction. Page 0
+ * account's movements newest first (or by 时间 or 金额 on request), 20 a page, optionally of one month and one direction. Page 0
  * also carries the totals of everything the filter selects, so the page shows them before the
  * rows are all loaded: the account's running totals (kept with its balance) or the month's (kept
  * with its movements), one read however many movements there are. Account numbers leave masked.
@@ -18,6 +18,7 @@ import {
   type FundMonth,
   type FundMovement,
   type FundTotals,
+  type MovementSort,
 } from '../../types/funds'
 import { db, defineFunction, first, list } from '../../server/kernel'
 
@@ -53,6 +54,15 @@ function accountTotals(a: FundAccount, direction?: Direction): FundTotals {
   }
 }
 
+/**
+ * A page of movements, read newest first (the list's own order) or as `sort` asks: 时间 or 金额
+ * (the amount's size, either direction), ties by `_id` so pages neither repeat nor skip one.
+ */
+function ordered(query: ReturnType<ReturnType<typeof movements>['where']>, sort?: MovementSort) {
+  if (!sort) return query.orderBy('at', 'desc')
+  return query.orderBy(sort.by, sort.order).orderBy('_id', sort.order)
+}
+
 export const main = defineFunction(FundsContract, {
   async accounts(ctx) {
     const rows = await list<FundAccount>(accounts().where({ projectId: ctx.projectId }).limit(100))
@@ -61,7 +71,7 @@ export const main = defineFunction(FundsContract, {
     return { rows: rows.map(view), total: rows.reduce((n, a) => n + a.balance, 0) }
   },
 
-  async movements(ctx, { accountId, month, direction, page }) {
+  async movements(ctx, { accountId, month, direction, page, sort }) {
     // Another project's account is "not found", never a hint that it exists.
     const account = await first<FundAccount>(
       accounts().where({ _id: accountId, projectId: ctx.projectId }),
@@ -74,9 +84,7 @@ export const main = defineFunction(FundsContract, {
     }
     const [rows, totals] = await Promise.all([
       list<FundMovement>(
-        movements()
-          .where(where)
-          .orderBy('at', 'desc')
+        ordered(movements().where(where), sort)
           .skip(page * FUNDS_PAGE_SIZE)
           .limit(FUNDS_PAGE_SIZE + 1),
       ),

@@ -19,10 +19,12 @@ import {
   type Filing,
   type FilingFilterInput,
   type FilingRow,
+  type FilingSort,
   type TrainingDetail,
   type TrainingFilterInput,
   type TrainingResult,
   type TrainingRow,
+  type TrainingSort,
 } from '../../types/query'
 import { _, cloud, db, defineFunction, first, list, type Ctx } from '../../server/kernel'
 import { buildXlsx } from './xlsx'
@@ -35,6 +37,17 @@ const FEW_MATCHES = 5000
 /** A keyword as a case-blind "contains" that matches its characters literally. */
 function contains(keyword: string) {
   return db.RegExp({ regexp: keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' })
+}
+
+/** A sort key: field and direction. Each order a page is read in is one index, walked either way. */
+type Key = readonly [field: string, order: 'asc' | 'desc']
+
+/** `query` ordered by `keys`, in turn. */
+function orderedBy<Q extends { orderBy(field: string, order: 'asc' | 'desc'): Q }>(
+  query: Q,
+  keys: readonly Key[],
+): Q {
+  return keys.reduce((q, [field, order]) => q.orderBy(field, order), query)
 }
 
 function refuseProblems(problems: Record<string, string>): void {
@@ -69,6 +82,20 @@ function filingWhere(caller: Account, f: FilingFilterInput, extra: object = {}) 
   // Public kinds for every member; restricted ones only for the filing's own project.
   const visible = _.or([{ public: true }, { projectId: _.in(caller.projectIds) }])
   return _.and([match, visible])
+}
+
+/**
+ * The keys a page of filings is read in: the list's own (newest first), or as `sort` asks. 备案日期
+ * is the `order` key (备案日期, then 备案编号: unique, so pages neither repeat nor skip a filing);
+ * 备案名称's ties fall to `_id`.
+ */
+function filingOrder(sort: FilingSort | undefined): Key[] {
+  if (!sort) return [['order', 'desc']]
+  if (sort.by === 'filedAt') return [['order', sort.order]]
+  return [
+    [sort.by, sort.order],
+    ['_id', sort.order],
+  ]
 }
 
 function filingRow(doc: Filing): FilingRow {
@@ -210,6 +237,31 @@ function trainingWhere(companies: string[], f: TrainingFilterInput): object | nu
   return either.length ? _.and([where, ...either]) : where
 }
 
+/**
+ * The keys a page of results is read in: the list's own (newest start first, ties by `_id`), or
+ * as `sort` asks, ties by `_id`. 开始时间 ascending is the list's own order backwards. A course
+ * record (CourseRecord) stores neither `startDate` nor `totalHours`: it comes first ascending and
+ * last descending by those, as it comes last in the list's own order.
+ */
+function trainingOrder(sort: TrainingSort | undefined): Key[] {
+  if (sort?.by === 'startDate' && sort.order === 'asc') {
+    return [
+      ['startDate', 'asc'],
+      ['_id', 'desc'],
+    ]
+  }
+  if (!sort || sort.by === 'startDate') {
+    return [
+      ['startDate', 'desc'],
+      ['_id', 'asc'],
+    ]
+  }
+  return [
+    [sort.by, sort.order],
+    ['_id', sort.order],
+  ]
+}
+
 async function tempUrl(fileID: string): Promise<string> {
   const res = (await cloud.getTempFileURL({ fileList: [fileID] })) as {
     fileList: { fileID: string; tempFileURL: string }[]
@@ -218,27 +270,31 @@ async function tempUrl(fileID: string): Promise<string> {
 }
 
 export const main = defineFunction(QueryContract, {
-  async filings(ctx, { page, ...filter }) {
+  async filings(ctx, { page, sort, ...filter }) {
     refuseProblems(filingFilterProblems(filter))
     const where = filingWhere(ctx.caller, filter)
-    const coll = db.collection('filings')
-    const window = (q: ReturnType<typeof coll.orderBy>) =>
-      list<Filing>(q.skip(page * QUERY_PAGE_SIZE).limit(QUERY_PAGE_SIZE))
+    const keys = filingOrder(sort)
+    const window = (keys: readonly Key[]) =>
+      list<Filing>(
+        orderedBy(db.collection('filings').where(where), keys)
+          .skip(page * QUERY_PAGE_SIZE)
+          .limit(QUERY_PAGE_SIZE),
+      )
     if (!filter.name) {
-      // Region or nothing: an index on (district, street, order) serves the page in order.
-      const rows = await window(coll.where(where).orderBy('order', 'desc'))
+      // Region or nothing: an index on (district, street, order or name) serves the page in order.
+      const rows = await window(keys)
       return {
         rows: rows.map(filingRow),
         ...(await totalOf(rows.length, page, () => count(where))),
       }
     }
     // A keyword matches inside names, which no index serves: every filing is read once to count.
-    // Few matches are then read and sorted; many are met early walking the `order` index. (The
-    // `_id` tie-break never changes the order — `order` is unique — but takes the sort off that
+    // Few matches are then read and sorted; many are met early walking the order's index. (A last
+    // key never changes the order — the keys before it are unique — but takes the sort off that
     // index, so a rare keyword is not looked for along all of it.)
     const total = await count(where)
-    const ordered = coll.where(where).orderBy('order', 'desc')
-    const rows = await window(total > FEW_MATCHES ? ordered : ordered.orderBy('_id', 'asc'))
+    const last: Key = keys[keys.length - 1][0] === '_id' ? ['order', 'asc'] : ['_id', 'asc']
+    const rows = await window(total > FEW_MATCHES ? keys : [...keys, last])
     return { rows: rows.map(filingRow), total, more: (page + 1) * QUERY_PAGE_SIZE < total }
   },
 
@@ -288,16 +344,13 @@ export const main = defineFunction(QueryContract, {
     }
   },
 
-  async training(ctx, { page, ...filter }) {
+  async training(ctx, { page, sort, ...filter }) {
     refuseProblems(trainingFilterProblems(filter))
     const where = trainingWhere(await companiesOf(ctx.caller), filter)
     if (!where) return { rows: [], total: 0, more: false }
     const coll = db.collection('training_results')
     const rows = await list<TrainingResult | CourseRecord>(
-      coll
-        .where(where)
-        .orderBy('startDate', 'desc')
-        .orderBy('_id', 'asc')
+      orderedBy(coll.where(where), trainingOrder(sort))
         .skip(page * QUERY_PAGE_SIZE)
         .limit(QUERY_PAGE_SIZE),
     )

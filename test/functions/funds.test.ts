@@ -3,7 +3,7 @@
  * exact balances; movements paged newest first, filtered by month and direction, with totals that
  * add up to the cent (page 0), and a balance chain from the opening balance to today's; another
  * project's account is not found, another project is refused, a manager of two switches by
- * projectId.
+ * projectId; every movement once in the order a computer's table header asks for (时间, 金额).
  */
 import {
   FundsContract,
@@ -12,6 +12,7 @@ import {
   type FundMonth,
   type FundMovement,
   type FundTotals,
+  type MovementSort,
 } from '../../types/funds'
 import { expectError, expectOk, caller } from './helpers'
 import { allPages, allRows, bindRegistered } from './registered'
@@ -188,5 +189,82 @@ describe('movements', () => {
       await funds('movements', { accountId: 'fa-yg-income', ...inHaibin }, liu),
       'NOT_FOUND',
     )
+  })
+})
+
+describe('movements sorted on request (a computer’s table header)', () => {
+  type Order = 'asc' | 'desc'
+  /** `rows` by `value`, ties by `_id`, both one way: the order the function promises. */
+  const by = (rows: FundMovement[], value: (m: FundMovement) => number, order: Order) =>
+    [...rows].sort((a, b) => {
+      const sign = order === 'asc' ? 1 : -1
+      if (value(a) !== value(b)) return sign * (value(a) - value(b))
+      return sign * (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)
+    })
+  const VALUES = { at: (m: FundMovement) => m.at, amount: (m: FundMovement) => m.amount }
+  const ids = (rows: FundMovement[]) => rows.map((m) => m._id)
+
+  it('reads every movement once, page after page, by 时间 or 金额 either way', async () => {
+    const own = await movements('fa-yg-income')
+    expect(own.length).toBeGreaterThan(60)
+    // The sizes repeat, so pages rely on the tie-break not to repeat or skip a movement.
+    expect(new Set(own.map((m) => m.amount)).size).toBeLessThan(own.length)
+    for (const key of ['at', 'amount'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        const sort: MovementSort = { by: key, order }
+        const got = await movements('fa-yg-income', { sort })
+        expect({ sort, ids: ids(got) }).toEqual({ sort, ids: ids(by(own, VALUES[key], order)) })
+      }
+    }
+    // 金额 is a movement's size, whichever its direction: 支出 and 收入 are mixed by size, not
+    // every 收入 before every 支出 as a signed amount would order them.
+    const biggest = await movements('fa-yg-income', { sort: { by: 'amount', order: 'desc' } })
+    expect(biggest[0].amount).toBe(Math.max(...own.map((m) => m.amount)))
+    const firstOut = biggest.findIndex((m) => m.direction === 'out')
+    const lastIn = biggest.map((m) => m.direction).lastIndexOf('in')
+    expect(firstOut).toBeLessThan(lastIn)
+  })
+
+  it('keeps the month, the direction and the totals when sorted', async () => {
+    const all = await movements('fa-yg-income')
+    const month = all[Math.floor(all.length / 2)].month
+    for (const filter of [
+      { month },
+      { direction: 'out' as const },
+      { month, direction: 'in' as const },
+    ]) {
+      const own = await movements('fa-yg-income', filter)
+      const plain = expectOk(await funds('movements', { accountId: 'fa-yg-income', ...filter }))
+      for (const order of ['asc', 'desc'] as const) {
+        const sort: MovementSort = { by: 'amount', order }
+        const got = await movements('fa-yg-income', { ...filter, sort })
+        expect({ filter, order, ids: ids(got) }).toEqual({
+          filter,
+          order,
+          ids: ids(by(own, VALUES.amount, order)),
+        })
+        const page0 = expectOk(
+          await funds('movements', { accountId: 'fa-yg-income', ...filter, sort, page: 0 }),
+        )
+        expect(page0.totals).toEqual(plain.totals)
+      }
+    }
+  })
+
+  it('refuses a sort it does not offer, whatever its shape', async () => {
+    const bad: unknown[] = [
+      { by: 'balanceAfter', order: 'asc' },
+      { by: 'at', order: 'newest' },
+      { by: 'at', order: 'asc', then: '_id' },
+      { order: 'asc' },
+      'at',
+      { by: { $exists: true }, order: 'desc' },
+    ]
+    for (const sort of bad) {
+      const reply = await funds.raw({ action: 'movements', accountId: 'fa-yg-income', sort })
+      expectError(reply, 'BAD_INPUT')
+      const fields = reply.ok ? {} : (reply.error.fields ?? {})
+      expect(Object.keys(fields).some((k) => k === 'sort' || k.startsWith('sort.'))).toBe(true)
+    }
   })
 })

@@ -2,7 +2,8 @@
  * 信息综合查询 through the real query function: filings searched by name and region, what each
  * caller may see (the function filters, also in the export), keywords taken literally, the .xlsx
  * export read back with an independent reader; training results searched by every field, the
- * 身份证号码 masked in every answer, 详情 with courses and certificate, other companies' unseen.
+ * 身份证号码 masked in every answer, 详情 with courses and certificate, other companies' unseen;
+ * both lists in the order a computer's table header asks for, the whole list page after page.
  */
 import { SDK_ENV, connectSdk } from '../local-cloud/sdk'
 import { readXlsx } from '../support/xlsx'
@@ -238,6 +239,7 @@ interface TrainingRow {
   projectName: string
   company: string
   startDate: string
+  totalHours: number
   result: string
 }
 
@@ -355,3 +357,172 @@ describe('企业人员培训结果', () => {
 function all0Start(rows: TrainingRow[]): string {
   return [...rows.map((r) => r.startDate)].sort()[Math.floor(rows.length / 2)]
 }
+
+// ---- sorting on request (a computer's table header: PagedList's sortKey) ----------------------
+
+type Order = 'asc' | 'desc'
+type Value = string | number
+
+/** `rows` ordered by `keys` in turn (each a value and a direction), as the database orders them. */
+function orderedBy<T>(rows: T[], keys: [(row: T) => Value, Order][]): T[] {
+  return [...rows].sort((a, b) => {
+    for (const [value, order] of keys) {
+      const [x, y] = [value(a), value(b)]
+      if (x !== y) return (x < y ? -1 : 1) * (order === 'asc' ? 1 : -1)
+    }
+    return 0
+  })
+}
+
+const ids = (rows: { _id: string }[]) => rows.map((r) => r._id)
+
+/** Every page of `action` with `input`, and page 0's total. */
+async function pagesOf<T>(
+  action: 'filings' | 'training',
+  input: Record<string, unknown>,
+  openid = 'demo-manager',
+) {
+  const rows: T[] = []
+  let total = -1
+  for (let page = 0; ; page++) {
+    const res = expectOk(await query.raw({ action, ...input, page }, openid)) as {
+      rows: T[]
+      total: number
+      more: boolean
+    }
+    if (page === 0) total = res.total
+    rows.push(...res.rows)
+    if (!res.more) return { rows, total }
+  }
+}
+
+/** A BAD_INPUT naming `sort` (or a field of it), in Chinese. */
+function expectBadSort(reply: Awaited<ReturnType<typeof query.raw>>): void {
+  expectError(reply, 'BAD_INPUT')
+  const fields = reply.ok ? {} : (reply.error.fields ?? {})
+  const named = Object.keys(fields).filter((k) => k === 'sort' || k.startsWith('sort.'))
+  expect(named.length).toBeGreaterThan(0)
+  expect(named.map((k) => fields[k])).toEqual(named.map(() => expect.stringMatching(/排序|字段/)))
+}
+
+const BAD_SORTS: unknown[] = [
+  { by: 'idNo', order: 'asc' },
+  { by: 'name', order: 'up' },
+  { by: 'name', order: 'asc', then: '_id' },
+  { by: 'name' },
+  'name',
+  ['name', 'asc'],
+  { by: { $ne: null }, order: 'asc' },
+]
+
+describe('sorted on request, the whole list', () => {
+  const filingKeys: Record<string, (o: Order) => [(r: Row) => Value, Order][]> = {
+    // 备案日期, then 备案编号 (the list's `order` key, unique).
+    filedAt: (o) => [
+      [(r) => r.filedAt, o],
+      [(r) => r.filingNo, o],
+    ],
+    name: (o) => [
+      [(r) => r.name, o],
+      [(r) => r._id, o],
+    ],
+  }
+
+  it('reads every filing once, page after page, by 备案名称 or 备案日期 either way, total unchanged', async () => {
+    for (const filter of [{}, { district: '南山区' }, { name: '花园' }]) {
+      const own = await pagesOf<Row>('filings', filter)
+      expect(own.rows.length).toBeGreaterThan(20)
+      for (const by of ['name', 'filedAt'] as const) {
+        for (const order of ['asc', 'desc'] as const) {
+          const got = await pagesOf<Row>('filings', { ...filter, sort: { by, order } })
+          const want = orderedBy(own.rows, filingKeys[by](order))
+          expect({ filter, by, order, ids: ids(got.rows) }).toEqual({
+            filter,
+            by,
+            order,
+            ids: ids(want),
+          })
+          expect(got.total).toBe(own.total)
+        }
+      }
+    }
+    // As a page asks (the contract's types): page 1 is the first 20 of the whole list's order.
+    const first = expectOk(
+      await query('filings', { district: '南山区', sort: { by: 'name', order: 'asc' }, page: 0 }),
+    )
+    const nanshan = await pagesOf<Row>('filings', { district: '南山区' })
+    expect(ids(first.rows)).toEqual(
+      ids(orderedBy(nanshan.rows, filingKeys.name('asc'))).slice(0, 20),
+    )
+    // Without a sort, the list's own order: newest first.
+    const own = await pagesOf<Row>('filings', { district: '南山区' })
+    expect(ids(own.rows)).toEqual(ids(orderedBy(own.rows, filingKeys.filedAt('desc'))))
+  })
+
+  it('keeps the filters and what each caller may see when sorted', async () => {
+    const filter = { district: '南山区', street: '粤海街道' }
+    for (const openid of ['demo-manager', 'demo-manager2']) {
+      const own = await pagesOf<Row>('filings', filter, openid)
+      const got = await pagesOf<Row>(
+        'filings',
+        { ...filter, sort: { by: 'name', order: 'desc' } },
+        openid,
+      )
+      expect(ids(got.rows)).toEqual(ids(orderedBy(own.rows, filingKeys.name('desc'))))
+      expect(got.rows.every((r) => r.street === '粤海街道')).toBe(true)
+      // Whose restricted filings: every caller sees only its own, in any order.
+      const all = await pagesOf<Row>('filings', { sort: { by: 'filedAt', order: 'asc' } }, openid)
+      const mine = new Set(ids((await searchAll({}, openid)).filter((r) => !r.public)))
+      const restricted = all.rows.filter((r) => !r.public)
+      expect(restricted.length).toBeGreaterThan(0)
+      expect(restricted.every((r) => mine.has(r._id))).toBe(true)
+    }
+  })
+
+  const trainingKeys: Record<string, (o: Order) => [(r: TrainingRow) => Value, Order][]> = {
+    name: (o) => [
+      [(r) => r.name, o],
+      [(r) => r._id, o],
+    ],
+    // Descending is the list's own order (ties by _id ascending); ascending is it backwards.
+    startDate: (o) => [
+      [(r) => r.startDate, o],
+      [(r) => r._id, o === 'asc' ? 'desc' : 'asc'],
+    ],
+    totalHours: (o) => [
+      [(r) => r.totalHours, o],
+      [(r) => r._id, o],
+    ],
+  }
+
+  it('reads every training result once by 姓名, 开始时间 or 学时 either way, filters kept', async () => {
+    for (const filter of [{}, { project: '阳光花园' }, { startFrom: '2025-01-01' }]) {
+      const own = await pagesOf<TrainingRow>('training', filter)
+      expect(own.rows.length).toBeGreaterThan(1)
+      for (const by of ['name', 'startDate', 'totalHours'] as const) {
+        for (const order of ['asc', 'desc'] as const) {
+          const got = await pagesOf<TrainingRow>('training', { ...filter, sort: { by, order } })
+          const want = orderedBy(own.rows, trainingKeys[by](order))
+          expect({ filter, by, order, ids: ids(got.rows) }).toEqual({
+            filter,
+            by,
+            order,
+            ids: ids(want),
+          })
+          expect(got.total).toBe(own.total)
+        }
+      }
+    }
+    // 学时 has ties: the whole list still holds each result once.
+    const hours = (await pagesOf<TrainingRow>('training', {})).rows.map((r) => r.totalHours)
+    expect(new Set(hours).size).toBeLessThan(hours.length)
+  })
+
+  it('refuses a sort it does not offer, whatever its shape', async () => {
+    for (const action of ['filings', 'training'] as const) {
+      for (const sort of BAD_SORTS) expectBadSort(await query.raw({ action, sort }))
+    }
+    // 学时 is a training result's, not a filing's.
+    expectBadSort(await query.raw({ action: 'filings', sort: { by: 'totalHours', order: 'asc' } }))
+  })
+})

@@ -10,6 +10,7 @@ const samples: Samples<typeof FundsContract> = {
       month: '2026-06',
       direction: 'in',
       page: 0,
+      sort: { by: 'amount', order: 'desc' },
     },
     readOnly: true,
   },

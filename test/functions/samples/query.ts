@@ -3,7 +3,13 @@ import type { Samples } from './kit'
 
 const samples: Samples<typeof QueryContract> = {
   filings: {
-    input: { name: '阳光花园', district: '南山区', street: '粤海街道', page: 0 },
+    input: {
+      name: '阳光花园',
+      district: '南山区',
+      street: '粤海街道',
+      page: 0,
+      sort: { by: 'name', order: 'asc' },
+    },
     readOnly: true,
   },
   exportFilings: {
@@ -27,6 +33,7 @@ const samples: Samples<typeof QueryContract> = {
       startFrom: '2020-01-01',
       startTo: '2030-12-31',
       page: 0,
+      sort: { by: 'totalHours', order: 'desc' },
     },
     readOnly: true,
   },
