@@ -139,6 +139,10 @@ test('it is voided with a reason: still listed, marked voided; the statistics fo
   const before = await stats()
   await openNotice(TITLE)
   await visible('void-notice').locator('.at-button').click()
+  // The reason's whole box takes typing, as the content's does.
+  const outer = (await visible('reason-input').boundingBox())!
+  const inner = (await visible('reason-input').locator('textarea').boundingBox())!
+  expect(inner.height).toBeGreaterThan(outer.height * 0.75)
   await visible('reason-ok').click()
   await showing('reason-error', '请填写原因')
   await visible('reason-input').locator('textarea').fill('费用金额有更正，另行公示')
