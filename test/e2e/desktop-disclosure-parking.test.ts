@@ -1,15 +1,15 @@
 /**
  * 信息公开 and 车位信息公开 on a computer (issue 18 §5), at 1280×800: the notices are a table
- * (标题 … 附件) a page at a time, sorted by a date column's header, a row opening the notice, whose
- * facts and 作废 / 删除 stand beside it; the filters are one bar. The publish form lays category and
- * title side by side, the attachments in a column at the right, and what it publishes is listed.
- * 车位信息: the edition in force and the draft side by side, the history a table; the form's
- * fields in columns; the 公示单 in two columns under a bar of 发布 / 取消 that is in view without
- * scrolling, and 发布 works for the manager. At a phone's 390×844 all of it is as before: one
- * column, cards.
+ * (标题 … 附件) a page at a time, a date column's header ordering the whole list (第 1 页 its first
+ * notices, 第 2 页 going on from there), a row opening the notice, whose facts and 作废 / 删除
+ * stand beside it; the filters are one bar. The publish form lays category and title side by side,
+ * the attachments in a column at the right, and what it publishes is listed. 车位信息: the edition
+ * in force and the draft side by side, the history a table; the form's fields in columns; the 公示单
+ * in two columns under a bar of 发布 / 取消 that is in view without scrolling, and 发布 works for
+ * the manager. At a phone's 390×844 all of it is as before: one column, cards.
  */
 import type { Locator } from 'playwright-core'
-import { chinaDay, NOTICE_PAGE_SIZE, type Notice } from '../../types/disclosure'
+import { chinaDay, NOTICE_PAGE_SIZE, type Notice, type NoticeRow } from '../../types/disclosure'
 import type { Result } from '../../types/errors'
 import type { ParkingEdition } from '../../types/parking'
 import { screenshotPath } from '../support/browser'
@@ -50,6 +50,29 @@ const headersShown = () => app.page.locator('[role="columnheader"]:visible').cou
 const sortedCopy = (xs: string[], order: 1 | -1) =>
   [...xs].sort((a, b) => (a < b ? -order : a > b ? order : 0))
 
+/** Every notice the list holds for 李晓华, in the function's own order. */
+async function everyNotice(): Promise<NoticeRow[]> {
+  const out: NoticeRow[] = []
+  for (let page = 0; ; page++) {
+    const { rows: got, more } = await app.api<{ rows: NoticeRow[]; more: boolean }>(
+      'disclosure',
+      { action: 'list', page },
+      'demo-handler',
+    )
+    out.push(...got)
+    if (!more) return out
+  }
+}
+/** The titles of page `page` of the list ordered by 有效期至, as the function answers it. */
+const sortedTitles = async (order: 'asc' | 'desc', page: number) =>
+  (
+    await app.api<{ rows: NoticeRow[] }>(
+      'disclosure',
+      { action: 'list', sort: { by: 'validUntil', order }, page },
+      'demo-handler',
+    )
+  ).rows.map((n) => n.title)
+
 /** Notices enough for more than a page, each valid a day longer than the one before. */
 const SEEDED = Array.from({ length: NOTICE_PAGE_SIZE + 2 }, (_, i) => `电脑端公示测试第${i + 1}号`)
 
@@ -77,7 +100,7 @@ afterEach(async () => {
   await app.page.setViewportSize(DESKTOP)
 })
 
-test('信息公开 at 1280: the filters in one bar over a table of notices, sorted by a header, a page at a time', async () => {
+test('信息公开 at 1280: the filters in one bar over a table of notices, a page at a time, the whole list sorted by a header', async () => {
   await openAs('demo-handler', '/pages/disclosure/index')
   await shown(rows().first())
   const headers = await app.page
@@ -109,17 +132,31 @@ test('信息公开 at 1280: the filters in one bar over a table of notices, sort
   expect((await box(visible('notice-list'))).y).toBeGreaterThanOrEqual(filters.y + filters.height)
   await app.page.screenshot({ path: screenshotPath('desktop-disclosure-list.png') })
 
-  // 有效期至: ascending, then descending.
+  // 有效期至 orders the whole list, not the page shown: 第 1 页 holds the notices that end first
+  // of all (as the function orders them), 第 2 页 goes on from the last of them.
+  const everyDay = (await everyNotice()).map((n) => n.validUntil).sort()
+  expect(everyDay.length).toBeGreaterThan(NOTICE_PAGE_SIZE)
   const sortValid = visible('notice-list-sort-validUntil')
-  await sortValid.click()
+  await app.answered('disclosure', 'list', () => sortValid.click())
   await expect(sortValid.getAttribute('data-sort')).resolves.toBe('asc')
+  await visible('notice-list-page').filter({ hasText: '第 1 页' }).waitFor()
   const asc = await cells('validUntil')
-  expect(asc).toEqual(sortedCopy(asc, 1))
-  await sortValid.click()
+  expect(asc).toEqual(everyDay.slice(0, NOTICE_PAGE_SIZE))
+  await expect(cells('title')).resolves.toEqual(await sortedTitles('asc', 0))
+  await app.answered('disclosure', 'list', () => visible('notice-list-next').click())
+  await visible('notice-list-page').filter({ hasText: '第 2 页' }).waitFor()
+  const asc2 = await cells('validUntil')
+  expect(asc2[0] >= asc[asc.length - 1]).toBe(true)
+  expect(asc2).toEqual(everyDay.slice(NOTICE_PAGE_SIZE, 2 * NOTICE_PAGE_SIZE))
+  await expect(cells('title')).resolves.toEqual(await sortedTitles('asc', 1))
+  // Tapped again: the other way, from 第 1 页.
+  await app.answered('disclosure', 'list', () => sortValid.click())
   await expect(sortValid.getAttribute('data-sort')).resolves.toBe('desc')
+  await visible('notice-list-page').filter({ hasText: '第 1 页' }).waitFor()
   const desc = await cells('validUntil')
+  expect(desc).toEqual([...everyDay].reverse().slice(0, NOTICE_PAGE_SIZE))
   expect(desc).toEqual(sortedCopy(desc, -1))
-  expect(new Set(desc)).toEqual(new Set(asc))
+  await expect(cells('title')).resolves.toEqual(await sortedTitles('desc', 0))
 
   // 下一页: other notices, 第 2 页; 上一页 back.
   const first = await cells('title')

@@ -6,6 +6,7 @@ import {
   DisclosureContract,
   NOTICE_STATE_LABELS,
   type NoticeRow,
+  type NoticeSort,
   type NoticeStats,
 } from '../../../types/disclosure'
 import { formatCount } from '../../../types/display'
@@ -148,14 +149,14 @@ const COLUMNS: ListColumn<NoticeRow>[] = [
     title: '发布日期',
     width: 1.2,
     render: (n) => dateOnly(n.publishedAt),
-    sortBy: (n) => n.publishedAt,
+    sortKey: 'publishedAt' satisfies NoticeSort['by'],
   },
   {
     key: 'validUntil',
     title: '有效期至',
     width: 1.2,
     render: (n) => n.validUntil,
-    sortBy: (n) => n.validUntil,
+    sortKey: 'validUntil' satisfies NoticeSort['by'],
   },
   {
     key: 'attachments',
@@ -197,7 +198,15 @@ function DisclosureHome({ projectId }: { projectId: string | undefined }) {
       <PagedList<NoticeRow>
         testId="notice-list"
         resetKey={JSON.stringify(filter)}
-        fetchPage={(page) => call(DisclosureContract, 'list', { projectId, ...filter, page })}
+        // A date header orders the whole list (its sortKey, one of NoticeSort's), from page 0.
+        fetchPage={(page, sort) =>
+          call(DisclosureContract, 'list', {
+            projectId,
+            ...filter,
+            page,
+            sort: sort as NoticeSort | undefined,
+          })
+        }
         keyOf={(n) => n._id}
         renderItem={(n) => <Row n={n} />}
         columns={COLUMNS}

@@ -9,6 +9,7 @@ import {
   TransfersContract,
   type TransferFilter,
   type TransferRow,
+  type TransferSort,
 } from '../../../types/transfers'
 import { modulePage } from '../../components/ModuleGate'
 import PagedList, { type ListColumn } from '../../components/PagedList'
@@ -201,7 +202,12 @@ const COLUMNS: readonly ListColumn<TransferRow>[] = [
   { key: 'account', title: '账户', render: (t) => t.accountKind },
   { key: 'approvedBy', title: '决定', render: (t) => `${t.approvedBy}决定` },
   { key: 'payee', title: '收款单位', width: 1.8, render: (t) => t.payee },
-  { key: 'at', title: '转账日期', render: (t) => cstDate(t.at), sortBy: (t) => t.at },
+  {
+    key: 'at',
+    title: '转账日期',
+    render: (t) => cstDate(t.at),
+    sortKey: 'at' satisfies TransferSort['by'],
+  },
   {
     key: 'publicity',
     title: '公示期',
@@ -214,7 +220,7 @@ const COLUMNS: readonly ListColumn<TransferRow>[] = [
     width: 1.2,
     align: 'end',
     render: (t) => <Text className="kit-money">{formatFen(t.amount)}</Text>,
-    sortBy: (t) => t.amount,
+    sortKey: 'amount' satisfies TransferSort['by'],
   },
 ]
 
@@ -256,8 +262,15 @@ function TransfersBody({ projectId }: { projectId: string | undefined }) {
       <PagedList<TransferRow>
         testId="transfers"
         resetKey={key}
-        fetchPage={async (page) => {
-          const res = await call(TransfersContract, 'list', { projectId, ...filter, page })
+        // A header orders the whole list (its sortKey, one of TransferSort's), from page 0; the
+        // totals stay the filter's.
+        fetchPage={async (page, sort) => {
+          const res = await call(TransfersContract, 'list', {
+            projectId,
+            ...filter,
+            page,
+            sort: sort as TransferSort | undefined,
+          })
           if (res.totals) setTotals(res.totals)
           return res
         }}
