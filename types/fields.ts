@@ -210,7 +210,6 @@ export const momentField = (label: string) =>
     .min(MOMENT_MIN, `${label}不是有效时间`)
     .max(MOMENT_MAX, `${label}不是有效时间`)
 
-/** A client-chosen id per user intent, so a retried submit is recognised. */
 /** How a list is ordered when its table's header is tapped on a computer (PagedList's `sortKey`). */
 export interface ListSort<K extends string = string> {
   by: K
@@ -231,6 +230,7 @@ export function sortField<K extends string>(keys: readonly [K, ...K[]]) {
     .optional()
 }
 
+/** A client-chosen id per user intent, so a retried submit is recognised. */
 export const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式错误')
 
 /**

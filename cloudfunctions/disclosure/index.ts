@@ -148,11 +148,12 @@ export const main = defineFunction(DisclosureContract, {
       ...expiry,
       ...(range ? { publishedAt: range } : {}),
     })
-    // A table's header asks for the whole list in its order; _id breaks ties (many notices share
-    // a 有效期至), so a page starts where the one before it ended.
+    // A table's header asks for the whole list in its order; _id breaks ties in it and in the
+    // list's own order (many notices share a 有效期至), so a page starts where the one before it
+    // ended.
     const ordered = sort
       ? selected.orderBy(sort.by, sort.order).orderBy('_id', sort.order)
-      : selected.orderBy('publishedAt', 'desc')
+      : selected.orderBy('publishedAt', 'desc').orderBy('_id', 'desc')
     const rows = await list<Omit<Notice, 'content'>>(
       ordered
         .skip(page * NOTICE_PAGE_SIZE)

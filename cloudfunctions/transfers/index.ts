@@ -57,11 +57,12 @@ export const main = defineFunction(TransfersContract, {
     const $ = db.command.aggregate
     const [rows, sums] = await Promise.all([
       list<Transfer>(
-        // A table's header asks for the whole list in its order; _id breaks ties (equal amounts,
-        // transfers of one moment), so a page starts where the one before it ended.
+        // A table's header asks for the whole list in its order; _id breaks ties in it and in the
+        // list's own order (equal amounts, transfers of one moment), so a page starts where the
+        // one before it ended.
         (sort
           ? transfers().where(where).orderBy(sort.by, sort.order).orderBy('_id', sort.order)
-          : transfers().where(where).orderBy('at', 'desc')
+          : transfers().where(where).orderBy('at', 'desc').orderBy('_id', 'desc')
         )
           .skip(page * TRANSFERS_PAGE_SIZE)
           .limit(TRANSFERS_PAGE_SIZE + 1)
