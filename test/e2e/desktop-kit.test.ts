@@ -1,12 +1,13 @@
 /**
  * 电脑端 kit (issue 18 §5), as a computer at 1280×800 sees it on 信息综合查询: a list that names its
- * columns is a table, a page at a time (上一页 / 第 N 页 / 下一页), whose headers sort the page
- * shown; a row opens its details in a dialog in the middle of the screen, not a sheet from the
- * bottom; the header marks the quick entry of the page shown. At a phone's 390×844 the same list
- * is today's cards, loaded page after page as the phone scrolls.
+ * columns is a table, a page at a time (上一页 / 第 N 页 / 下一页), whose headers sort the whole
+ * list (the function orders it, from its first page); a row opens its details in a dialog in the
+ * middle of the screen, not a sheet from the bottom; the header marks the quick entry of the page
+ * shown. At a phone's 390×844 the same list is today's cards, loaded page after page as the phone
+ * scrolls.
  */
 import type { MovementPage } from '../../types/funds'
-import type { TrainingPage, TrainingRow } from '../../types/query'
+import type { TrainingPage, TrainingRow, TrainingSort } from '../../types/query'
 import type { TransferPage } from '../../types/transfers'
 import { formatFen } from '../../types/display'
 import { expectOk } from '../functions/helpers'
@@ -19,8 +20,8 @@ const PHONE = { width: 390, height: 844 }
 const app = useApp({ viewport: DESKTOP })
 const { openAs, shown, visible } = app
 
-async function training(page: number): Promise<TrainingPage> {
-  const event = { action: 'training', page }
+async function training(page: number, sort?: TrainingSort): Promise<TrainingPage> {
+  const event = { action: 'training', page, sort }
   return expectOk(await app.cloud.call('query', event, 'demo-manager')) as TrainingPage
 }
 
@@ -79,27 +80,67 @@ test('a list with columns is a table at 1280×800: headers, a page at a time, �
   await app.page.screenshot({ path: screenshotPath('desktop-table.png') })
 }, 90_000)
 
-test('a sortable header orders the page shown: 升序, 降序, then the list’s own order', async () => {
-  const { rows: page } = await training(0)
-  await openTraining()
-  const hours = async () => (await column('hours')).map((t) => Number.parseFloat(t))
-  const own = page.map((r) => r.totalHours)
+test('a sortable header orders the whole list: 升序 from its first page, 下一页 goes on, 降序, then the list’s own order', async () => {
+  // The function's whole list in its own order, and sorted by 学时 both ways (ties by _id).
+  const own = await training(0)
+  const everything: TrainingRow[] = []
+  for (let page = 0; ; page++) {
+    const res = await training(page)
+    everything.push(...res.rows)
+    if (!res.more) break
+  }
   const byHours = (sign: number) => (x: TrainingRow, y: TrainingRow) =>
-    sign * (x.totalHours - y.totalHours)
-  // The fixture's first page is not already in either order, or sorting would show nothing.
-  expect(own).not.toEqual([...own].sort((x, y) => x - y))
-  expect(own).not.toEqual([...own].sort((x, y) => y - x))
+    sign * (x.totalHours - y.totalHours) || sign * (x._id < y._id ? -1 : 1)
+  const asc = [...everything].sort(byHours(1))
+  const desc = [...everything].sort(byHours(-1))
+  const shown = (list: TrainingRow[]) => list.map((r) => `${r.name} ${r.totalHours}`)
+  // What the function answers for the first pages sorted is that order.
+  const sorted = async (page: number, order: 'asc' | 'desc') =>
+    shown((await training(page, { by: 'totalHours', order })).rows)
+  expect(await sorted(0, 'asc')).toEqual(shown(asc.slice(0, 20)))
+  expect(await sorted(1, 'asc')).toEqual(shown(asc.slice(20, 40)))
+  expect(await sorted(0, 'desc')).toEqual(shown(desc.slice(0, 20)))
+  // The fixture's first page sorted is not the whole list's first page: sorting only the rows
+  // on screen would not pass.
+  expect(shown(asc.slice(0, 20))).not.toEqual(shown([...own.rows].sort(byHours(1))))
+  expect(shown(desc.slice(0, 20))).not.toEqual(shown([...own.rows].sort(byHours(-1))))
 
+  await openTraining()
+  const onScreen = async () => {
+    const [names, hours] = [await column('name'), await column('hours')]
+    return names.map((n, i) => `${n} ${Number.parseFloat(hours[i])}`)
+  }
+  const page = () => visible('training-list-page').innerText()
   const header = visible('training-list-sort-hours')
-  await header.click()
+  /** Taps, and tells what the page asked the function for (page and sort). */
+  const tap = async (target: typeof header) => {
+    const request = app.page.waitForRequest(
+      (r) => r.url().endsWith('/api/functions/query') && r.postDataJSON()?.action === 'training',
+    )
+    await app.answered('query', 'training', () => target.click())
+    const { page, sort } = (await request).postDataJSON() as { page: number; sort?: unknown }
+    return { page, sort }
+  }
+
+  await expect(tap(header)).resolves.toEqual({ page: 0, sort: { by: 'totalHours', order: 'asc' } })
   await expect(header.getAttribute('data-sort')).resolves.toBe('asc')
-  expect(await hours()).toEqual([...page].sort(byHours(1)).map((r) => r.totalHours))
-  await header.click()
+  await expect(page()).resolves.toBe('第 1 页')
+  expect(await onScreen()).toEqual(shown(asc.slice(0, 20)))
+  // 下一页 goes on in that order.
+  const next = visible('training-list-next')
+  await expect(tap(next)).resolves.toEqual({ page: 1, sort: { by: 'totalHours', order: 'asc' } })
+  await expect(page()).resolves.toBe('第 2 页')
+  expect(await onScreen()).toEqual(shown(asc.slice(20, 40)))
+  // 降序 starts again from the first page.
+  await expect(tap(header)).resolves.toEqual({ page: 0, sort: { by: 'totalHours', order: 'desc' } })
   await expect(header.getAttribute('data-sort')).resolves.toBe('desc')
-  expect(await hours()).toEqual([...page].sort(byHours(-1)).map((r) => r.totalHours))
-  await header.click()
+  await expect(page()).resolves.toBe('第 1 页')
+  expect(await onScreen()).toEqual(shown(desc.slice(0, 20)))
+  // A third tap: the list's own order, from its first page.
+  await expect(tap(header)).resolves.toEqual({ page: 0, sort: undefined })
   await expect(header.getAttribute('data-sort')).resolves.toBeNull()
-  expect(await hours()).toEqual(own)
+  await expect(page()).resolves.toBe('第 1 页')
+  expect(await onScreen()).toEqual(shown(own.rows))
   // A column without a sort value has no sorting header.
   await expect(visible('training-list-sort-idNo').count()).resolves.toBe(0)
 }, 90_000)
@@ -213,4 +254,23 @@ test('大额资金转账 and an account’s 收支 are tables too; 金额 sorts,
       .locator('[data-testid="movements-row"]:visible [data-column="balance"]')
       .allInnerTexts(),
   ).resolves.toEqual(movements.rows.map((m) => formatFen(m.balanceAfter)))
+  // 金额 orders the account's movements by size, 收入 and 支出 alike, as its cells show them
+  // (no sign: 收支 says which way): 降序 begins with the biggest of the whole account.
+  const bySize = expectOk(
+    await app.cloud.call(
+      'funds',
+      { action: 'movements', accountId: 'fa-yg-income', sort: { by: 'amount', order: 'desc' } },
+      'demo-manager',
+    ),
+  ) as MovementPage
+  const sortAmount = visible('movements-sort-amount')
+  await app.answered('funds', 'movements', () => sortAmount.click())
+  await app.answered('funds', 'movements', () => sortAmount.click())
+  await expect(sortAmount.getAttribute('data-sort')).resolves.toBe('desc')
+  await expect(
+    app.page
+      .locator('[data-testid="movements-row"]:visible [data-column="amount"]')
+      .allInnerTexts(),
+  ).resolves.toEqual(bySize.rows.map((m) => formatFen(m.amount)))
+  expect(new Set(bySize.rows.map((m) => m.direction))).toEqual(new Set(['in', 'out']))
 }, 90_000)

@@ -13,6 +13,7 @@ import {
   type FilingExport,
   type FilingFilterInput,
   type FilingRow,
+  type FilingSort,
 } from '../../../types/query'
 import { useConfirm } from '../../components/ConfirmDialog'
 import FormField from '../../components/FormField'
@@ -58,7 +59,7 @@ const FILING_COLUMNS: readonly ListColumn<FilingRow>[] = [
     title: '备案名称',
     width: 1.8,
     render: (r) => r.name,
-    sortBy: (r) => r.name,
+    sortKey: 'name' satisfies FilingSort['by'],
   },
   {
     key: 'kind',
@@ -81,7 +82,12 @@ const FILING_COLUMNS: readonly ListColumn<FilingRow>[] = [
     sortBy: (r) => r.projectName,
   },
   { key: 'company', title: '企业', width: 1.2, render: (r) => r.company },
-  { key: 'filedAt', title: '备案日期', render: (r) => r.filedAt, sortBy: (r) => r.filedAt },
+  {
+    key: 'filedAt',
+    title: '备案日期',
+    render: (r) => r.filedAt,
+    sortKey: 'filedAt' satisfies FilingSort['by'],
+  },
   { key: 'status', title: '状态', width: 0.8, render: (r) => <Status row={r} /> },
 ]
 
@@ -223,9 +229,15 @@ export default function Filings({ projectId }: { projectId: string | undefined }
       <PagedList<FilingRow>
         testId="filing-list"
         resetKey={`${projectId ?? ''}/${JSON.stringify(applied)}`}
-        fetchPage={async (page) => {
+        // A 备案名称 / 备案日期 header orders the whole list (its sortKey, one of FilingSort's),
+        // from page 0; the total (and 导出's order) stay the filter's.
+        fetchPage={async (page, sort) => {
           try {
-            const res = await call(QueryContract, 'filings', { ...applied, page })
+            const res = await call(QueryContract, 'filings', {
+              ...applied,
+              page,
+              sort: sort as FilingSort | undefined,
+            })
             if (page === 0) setTotal(res.total)
             return res
           } catch (err) {

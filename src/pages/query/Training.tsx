@@ -9,6 +9,7 @@ import {
   trainingFilterProblems,
   type TrainingFilterInput,
   type TrainingRow,
+  type TrainingSort,
 } from '../../../types/query'
 import FormField from '../../components/FormField'
 import PagedList, { type ListColumn } from '../../components/PagedList'
@@ -65,7 +66,12 @@ function TrainingLine({ row, onDetail }: { row: TrainingRow; onDetail: () => voi
 
 /** The computer's table (PagedList's columns); a row opens its 详情. */
 const TRAINING_COLUMNS: readonly ListColumn<TrainingRow>[] = [
-  { key: 'name', title: '姓名', render: (r) => r.name, sortBy: (r) => r.name },
+  {
+    key: 'name',
+    title: '姓名',
+    render: (r) => r.name,
+    sortKey: 'name' satisfies TrainingSort['by'],
+  },
   { key: 'idNo', title: '身份证号码', width: 1.6, render: (r) => r.idNoMasked },
   { key: 'position', title: '岗位', render: (r) => r.position },
   {
@@ -76,13 +82,18 @@ const TRAINING_COLUMNS: readonly ListColumn<TrainingRow>[] = [
     sortBy: (r) => r.projectName,
   },
   { key: 'company', title: '公司名称', width: 1.6, render: (r) => r.company },
-  { key: 'startDate', title: '开始时间', render: (r) => r.startDate, sortBy: (r) => r.startDate },
+  {
+    key: 'startDate',
+    title: '开始时间',
+    render: (r) => r.startDate,
+    sortKey: 'startDate' satisfies TrainingSort['by'],
+  },
   {
     key: 'hours',
     title: '学时',
     width: 1,
     render: (r) => `${r.totalHours}（${r.courseCount} 门）`,
-    sortBy: (r) => r.totalHours,
+    sortKey: 'totalHours' satisfies TrainingSort['by'],
   },
   { key: 'result', title: '结果', width: 0.8, render: (r) => <ResultTag result={r.result} /> },
 ]
@@ -173,8 +184,14 @@ export default function Training({ projectId }: { projectId: string | undefined 
       <PagedList<TrainingRow>
         testId="training-list"
         resetKey={`${projectId ?? ''}/${JSON.stringify(applied)}`}
-        fetchPage={async (page) => {
-          const res = await call(QueryContract, 'training', { ...applied, page })
+        // A 姓名 / 开始时间 / 学时 header orders the whole list (its sortKey, one of TrainingSort's),
+        // from page 0; the total stays the filter's.
+        fetchPage={async (page, sort) => {
+          const res = await call(QueryContract, 'training', {
+            ...applied,
+            page,
+            sort: sort as TrainingSort | undefined,
+          })
           if (page === 0) setTotal(res.total)
           return res
         }}

@@ -8,6 +8,7 @@ import {
   type FundAccountView,
   type FundMovement,
   type FundTotals,
+  type MovementSort,
 } from '../../../../types/funds'
 import CloudView from '../../../components/CloudView'
 import EmptyState from '../../../components/EmptyState'
@@ -52,16 +53,26 @@ function MovementRow({ m }: { m: FundMovement }) {
   )
 }
 
-const signed = (m: FundMovement) => (
-  <Text className={`kit-money kit-money--${m.direction}`}>
-    {m.direction === 'in' ? '+' : '-'}
-    {formatFen(m.amount)}
-  </Text>
+/**
+ * 金额 in the table: the movement's size in its direction's colour, without a sign — 收支 says
+ * which way — as its header orders it: by size, 收入 and 支出 alike (what the function can order).
+ */
+const size = (m: FundMovement) => (
+  <Text className={`kit-money kit-money--${m.direction}`}>{formatFen(m.amount)}</Text>
 )
 
-/** The computer's table of the movements (PagedList's columns). */
+/**
+ * The computer's table of the movements (PagedList's columns); 时间 and 金额 order the whole list
+ * (their sortKey, one of MovementSort's).
+ */
 const COLUMNS: readonly ListColumn<FundMovement>[] = [
-  { key: 'at', title: '时间', width: 1.3, render: (m) => cstDateTime(m.at), sortBy: (m) => m.at },
+  {
+    key: 'at',
+    title: '时间',
+    width: 1.3,
+    render: (m) => cstDateTime(m.at),
+    sortKey: 'at' satisfies MovementSort['by'],
+  },
   { key: 'purpose', title: '摘要', width: 2, render: (m) => m.purpose },
   { key: 'direction', title: '收支', width: 0.6, render: (m) => DIRECTION_LABELS[m.direction] },
   { key: 'counterparty', title: '对方户名', width: 1.8, render: (m) => m.counterparty },
@@ -70,8 +81,8 @@ const COLUMNS: readonly ListColumn<FundMovement>[] = [
     title: '金额',
     width: 1.2,
     align: 'end',
-    render: signed,
-    sortBy: (m) => (m.direction === 'in' ? m.amount : -m.amount),
+    render: size,
+    sortKey: 'amount' satisfies MovementSort['by'],
   },
   {
     key: 'balance',
@@ -147,13 +158,15 @@ function Movements({ account, projectId }: { account: FundAccountView; projectId
       <PagedList<FundMovement>
         testId="movements"
         resetKey={key}
-        fetchPage={async (page) => {
+        // A 时间 / 金额 header orders the whole list, from page 0; the totals stay the filter's.
+        fetchPage={async (page, sort) => {
           const res = await call(FundsContract, 'movements', {
             projectId,
             accountId: account._id,
             month,
             direction,
             page,
+            sort: sort as MovementSort | undefined,
           })
           if (res.totals) setTotals(res.totals)
           return res
