@@ -213,6 +213,13 @@ export const DisclosureInput = {
         .max(Math.ceil(ATTACHMENT_PART_BYTES / 3) * 4, '分片过大'),
     })
     .strict(),
+  /**
+   * WeChat only: after the page uploaded a file itself to its slot, the function keeps a copy
+   * that no phone can write; that copy's fileID is what a notice names.
+   */
+  keepAttachment: z
+    .object({ projectId: docId.optional(), cloudPath, fileID: z.string().min(1).max(400) })
+    .strict(),
   publish: NoticeFields,
   void: z
     .object({
@@ -270,6 +277,10 @@ export const DisclosureContract = defineContract('disclosure', {
     DisclosureInput.uploadAttachment,
     returns<{ received: number; fileID: string | null; url: string | null }>(),
   ),
+  keepAttachment: work(
+    DisclosureInput.keepAttachment,
+    returns<{ fileID: string; url: string | null }>(),
+  ),
   publish: work(DisclosureInput.publish, returns<Notice>(), '发布信息公开', { idempotent: true }),
   void: work(DisclosureInput.void, returns<Notice>(), '作废信息公开'),
   remove: work(DisclosureInput.remove, returns<{ noticeId: string }>(), '删除信息公开'),
@@ -284,5 +295,5 @@ export const DISCLOSURE_COLLECTIONS = {
     index({ projectId: 1, validUntil: 1, _id: 1 }),
   ],
   /** Upload slots handed out by attachmentSlot: a notice may name only the caller's own. */
-  notice_uploads: [index({ cloudPath: 1 }, { unique: true })],
+  notice_uploads: [index({ cloudPath: 1 }, { unique: true }), index({ fileID: 1 })],
 } as const

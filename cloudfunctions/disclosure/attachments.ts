@@ -20,7 +20,10 @@ interface Slot {
   size: number
   /** Parts received so far (H5 uploads through this function). */
   received: number
-  /** Set once the whole file is stored (H5); on WeChat the client uploads it straight. */
+  /**
+   * The file a notice may name, once kept under KEPT_ROOT (where only functions write): the H5
+   * parts joined, or a copy of what the weapp page uploaded itself to `cloudPath`.
+   */
   fileID: string | null
   /** fileIDs of the parts stored so far, in order (H5, until the last part joins them). */
   partIds?: string[]
@@ -30,6 +33,18 @@ interface Slot {
 }
 
 const slots = () => db.collection('notice_uploads')
+
+/**
+ * Attachments live in two places. A slot's `cloudPath` (`disclosure/…`) is where a phone uploads
+ * by itself, and the storage rules (docs/storage-rules.json) let it write its own file there again.
+ * Under KEPT_ROOT only functions write, each file once at a new path: what a notice names there
+ * stays what was published, whatever the phone writes later.
+ */
+const KEPT_ROOT = 'kept/disclosure'
+
+/** A new path under KEPT_ROOT for the slot's file: a path of its own for every copy. */
+const keptPath = (slot: Slot) =>
+  `${KEPT_ROOT}/${slot.projectId}/${chinaDay(slot.createdAt).slice(0, 7)}/${randomBytes(12).toString('hex')}.${slot.ext}`
 
 /** The cloud path inside a fileID (cloud://<env>.<bucket>/<path>). */
 function pathOf(fileID: string): string | null {
@@ -97,12 +112,7 @@ export async function receivePart(
     dataBase64,
   }: { cloudPath: string; part: number; parts: number; dataBase64: string },
 ): Promise<{ received: number; fileID: string | null; url: string | null }> {
-  const slot = await first<Slot>(
-    slots().where({ cloudPath, accountId: ctx.caller._id, projectId: ctx.projectId }),
-  )
-  if (!slot || slot.noticeId) {
-    throw new AppError('BAD_INPUT', '上传位置无效，请重新选择文件', { cloudPath: '上传位置无效' })
-  }
+  const slot = await openSlot(ctx, cloudPath)
   const expected = Math.ceil(slot.size / ATTACHMENT_PART_BYTES)
   if (parts !== expected) {
     throw new AppError('BAD_INPUT', '分片数与文件大小不符', { parts: '分片数与文件大小不符' })
@@ -146,7 +156,7 @@ export async function receivePart(
     throw new AppError('BAD_INPUT', '文件不完整，请重新上传', { dataBase64: '文件不完整' })
   }
   const { fileID: stored } = (await cloud.uploadFile({
-    cloudPath: last ? cloudPath : `${cloudPath}.part${part}`,
+    cloudPath: last ? keptPath(slot) : `${cloudPath}.part${part}`,
     fileContent: whole,
   })) as { fileID: string }
   const moved = await updateCount(slots().where({ _id: slot._id, received: part }), {
@@ -162,28 +172,82 @@ export async function receivePart(
   return { received: part + 1, fileID, url }
 }
 
+/** The caller's own slot at `cloudPath` in this project, not yet attached to a notice. */
+async function openSlot(ctx: Ctx<Account, string>, cloudPath: string): Promise<Slot> {
+  const slot = await first<Slot>(
+    slots().where({ cloudPath, accountId: ctx.caller._id, projectId: ctx.projectId }),
+  )
+  if (!slot || slot.noticeId) {
+    throw new AppError('BAD_INPUT', '上传位置无效，请重新选择文件', { cloudPath: '上传位置无效' })
+  }
+  return slot
+}
+
 /**
- * The slot of each attachment: the caller's own upload in this project, stored, and not yet
+ * WeChat: the page uploaded the file itself to the slot's path; the function keeps a copy at a
+ * path of its own (KEPT_ROOT), which is what a notice may name. The same bytes the slot announced
+ * (kind and size), once: a repeated or parallel call answers the copy already kept.
+ */
+export async function keepUpload(
+  ctx: Ctx<Account, string>,
+  { cloudPath, fileID }: { cloudPath: string; fileID: string },
+): Promise<{ fileID: string; url: string | null }> {
+  const slot = await openSlot(ctx, cloudPath)
+  const answer = async (kept: string) => ({
+    fileID: kept,
+    url: (await urlsOf([kept]))[kept] ?? null,
+  })
+  if (slot.fileID) return answer(slot.fileID)
+  const refuse = (text: string) => new AppError('BAD_INPUT', text, { fileID: text })
+  if (pathOf(fileID) !== cloudPath) throw refuse('附件无效，请重新上传')
+  const bytes = await cloud
+    .downloadFile({ fileID })
+    .then((r) => (r as { fileContent: Buffer }).fileContent)
+    .catch(() => null)
+  if (!bytes) throw refuse('附件未上传完成，请重新上传')
+  if (bytes.length !== slot.size) throw refuse('文件大小与所选文件不符')
+  if (!MAGIC[slot.ext](bytes)) throw refuse(`文件不是${KIND_TEXT[slot.ext]}`)
+  const { fileID: kept } = (await cloud.uploadFile({
+    cloudPath: keptPath(slot),
+    fileContent: bytes,
+  })) as { fileID: string }
+  // One copy is the slot's: a call that lost the race (or came after publish) leaves its own.
+  const won = await updateCount(slots().where({ _id: slot._id, fileID: null, noticeId: null }), {
+    fileID: kept,
+  })
+  if (won !== 1) {
+    await Promise.resolve(cloud.deleteFile({ fileList: [kept] })).catch(() => undefined)
+    const now = await openSlot(ctx, cloudPath)
+    if (!now.fileID) throw new AppError('CONFLICT', '该文件正在另一处上传，请重新选择')
+    return answer(now.fileID)
+  }
+  // The phone's own upload has served its purpose.
+  await Promise.resolve(cloud.deleteFile({ fileList: [fileID] })).catch(() => undefined)
+  return answer(kept)
+}
+
+/**
+ * The slot of each attachment: the caller's own upload in this project, kept, and not yet
  * attached to a notice (BAD_INPUT naming each one that is not).
  */
 export async function ownedSlots(
   ctx: Ctx<Account, string>,
   attachments: readonly { fileID: string }[],
 ): Promise<Slot[]> {
-  const paths = attachments.map((a) => pathOf(a.fileID))
-  const owned = paths.some(Boolean)
+  const ids = attachments.map((a) => a.fileID)
+  const owned = ids.length
     ? await list<Slot>(
         slots().where({
-          cloudPath: _.in(paths.filter((p): p is string => !!p)),
+          fileID: _.in(ids),
           accountId: ctx.caller._id,
           projectId: ctx.projectId,
         }),
       )
     : []
-  const stored = await urlsOf(attachments.map((a) => a.fileID))
+  const stored = await urlsOf(ids)
   const bad: Record<string, string> = {}
   const slotOf = attachments.map((a, i) => {
-    const slot = owned.find((s) => s.cloudPath === paths[i])
+    const slot = owned.find((s) => s.fileID === a.fileID)
     if (!slot || slot.noticeId || !stored[a.fileID]) {
       bad[`attachments.${i}.fileID`] = '附件无效，请重新上传'
     }

@@ -37,7 +37,7 @@ import {
   type Ctx,
 } from '../../server/kernel'
 import { step } from '../todos/api'
-import { newSlot, ownedSlots, receivePart, urlsOf, type Slot } from './attachments'
+import { keepUpload, newSlot, ownedSlots, receivePart, urlsOf, type Slot } from './attachments'
 
 const VISIBLE: NoticeStatus[] = ['published', 'voided']
 const notices = () => db.collection('notices')
@@ -188,6 +188,10 @@ export const main = defineFunction(DisclosureContract, {
 
   async uploadAttachment(ctx, { cloudPath, part, parts, dataBase64 }) {
     return receivePart(ctx, { cloudPath, part, parts, dataBase64 })
+  },
+
+  async keepAttachment(ctx, { cloudPath, fileID }) {
+    return keepUpload(ctx, { cloudPath, fileID })
   },
 
   async publish(ctx, input) {

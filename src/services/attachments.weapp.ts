@@ -4,7 +4,9 @@
  * (see attachments.ts).
  */
 import Taro from '@tarojs/taro'
+import { DisclosureContract } from '../../types/disclosure'
 import { AppError } from '../../types/errors'
+import { call } from './api'
 import {
   attachmentSlot,
   extOf,
@@ -45,9 +47,15 @@ export const chooseFiles: ChooseFiles = async (kind, count) => {
 
 export const uploadFile: UploadFile = async (projectId, file, onProgress) => {
   const cloudPath = await attachmentSlot(projectId, file)
-  const fileID = await uploadToCloud(cloudPath, file.path, {
+  const uploaded = await uploadToCloud(cloudPath, file.path, {
     tooLarge: '文件过大，请重新选择',
     failed: '附件上传失败，请检查网络后重试',
+  })
+  // The function keeps a copy no phone can write: that copy is what the notice names.
+  const { fileID } = await call(DisclosureContract, 'keepAttachment', {
+    projectId,
+    cloudPath,
+    fileID: uploaded,
   })
   onProgress?.(1)
   return { fileID, url: file.path }

@@ -6,7 +6,7 @@
  * claim, an unknown order, another project's notices, two phones at once, retries.
  */
 import { request } from 'node:http'
-import { SDK_ENV } from '../local-cloud/sdk'
+import { connectSdk, result, SDK_ENV } from '../local-cloud/sdk'
 import {
   DisclosureContract,
   ATTACHMENT_PART_BYTES,
@@ -125,6 +125,71 @@ describe('publishing with attachments', () => {
     const finance = (s: typeof after) =>
       s.byCategory.find((c: { category: string }) => c.category === '财务收支')?.count ?? 0
     expect(finance(after)).toBe(finance(before) + 1)
+  })
+
+  it('keeps a copy of what the weapp page uploaded itself: the notice names it, and the phone writing its upload again changes nothing', async () => {
+    const pdf = pdfOf(3000)
+    const slot = expectOk(
+      await disclosure('attachmentSlot', { name: '合同.pdf', ext: 'pdf', size: pdf.length }),
+    )
+    // What wx.cloud.uploadFile does on the phone: the file lands at the slot's path, the
+    // phone's own (the storage rules let it write it again).
+    const sdk = connectSdk(cloud.url)
+    const put = (bytes: Buffer) =>
+      result<{ fileID: string }>(sdk.uploadFile({ cloudPath: slot.cloudPath, fileContent: bytes }))
+    const raw = (await put(pdf)).fileID
+    const attach = (fileID: string) => [{ fileID, name: '合同.pdf' }]
+    // The phone's own file is not what a notice names.
+    const refused = await disclosure('publish', { ...noticeInput(), attachments: attach(raw) })
+    expect(!refused.ok && refused.error.fields).toEqual({
+      'attachments.0.fileID': '附件无效，请重新上传',
+    })
+
+    // Twice at once, then again: one copy, under kept/ where only functions write.
+    const keep = () => disclosure('keepAttachment', { cloudPath: slot.cloudPath, fileID: raw })
+    const burst = (await Promise.all([keep(), keep()])).map((r) => expectOk(r).fileID)
+    const kept = expectOk(await keep()).fileID
+    expect(burst).toEqual([kept, kept])
+    expect(kept).toMatch(/^cloud:\/\/[^/]+\/kept\/disclosure\/p-yangguang\//)
+
+    const n = expectOk(
+      await disclosure('publish', { ...noticeInput('合同订立公示'), attachments: attach(kept) }),
+    )
+    expect(n.attachments[0]).toMatchObject({ fileID: kept, kind: 'pdf', size: pdf.length })
+    // The phone writes its upload again: the notice's file is what was published.
+    await put(pdfOf(5000))
+    const d = expectOk(await disclosure('detail', { noticeId: n._id }, 'demo-manager'))
+    expect((await fetchBytes(d.urls[kept])).body.equals(pdf)).toBe(true)
+    // Published: the slot takes nothing more.
+    expectError(await keep(), 'BAD_INPUT')
+  })
+
+  it('keeps only the caller’s own upload at its slot, of the kind and size it announced', async () => {
+    const pdf = pdfOf(3000)
+    const slotFor = async (size = pdf.length, openid = 'demo-handler') =>
+      expectOk(await disclosure('attachmentSlot', { name: 'a.pdf', ext: 'pdf', size }, openid))
+        .cloudPath
+    const sdk = connectSdk(cloud.url)
+    const put = async (cloudPath: string, bytes: Buffer) =>
+      (await result<{ fileID: string }>(sdk.uploadFile({ cloudPath, fileContent: bytes }))).fileID
+    const keep = (cloudPath: string, fileID: string, openid = 'demo-handler') =>
+      disclosure('keepAttachment', { cloudPath, fileID }, openid)
+
+    // Nothing uploaded yet; another slot's file; a file that is not a PDF; another size.
+    const empty = await slotFor()
+    expectError(await keep(empty, `cloud://local-env.local-cloud/${empty}`), 'BAD_INPUT')
+    const other = await slotFor()
+    const otherId = await put(other, pdf)
+    expectError(await keep(empty, otherId), 'BAD_INPUT')
+    const fake = await slotFor()
+    expectError(await keep(fake, await put(fake, Buffer.alloc(pdf.length, 1))), 'BAD_INPUT')
+    const short = await slotFor(pdf.length + 10)
+    expectError(await keep(short, await put(short, pdf)), 'BAD_INPUT')
+    // Someone else's slot.
+    const theirs = await slotFor(pdf.length, 'demo-manager')
+    expectError(await keep(theirs, await put(theirs, pdf)), 'BAD_INPUT')
+    // The caller's own, as announced: kept.
+    expectOk(await keep(other, otherId))
   })
 
   it('refuses files that are not the caller’s, not uploaded, used already, or made up', async () => {

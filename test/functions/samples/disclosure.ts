@@ -54,6 +54,13 @@ const samples: Samples<typeof DisclosureContract> = {
       dataBase64: 'JVBERi0xLjQK',
     },
   },
+  keepAttachment: {
+    input: {
+      projectId: 'p-yangguang',
+      cloudPath: 'disclosure/p-yangguang/2026-11/x.pdf',
+      fileID: 'cloud://local-env.local-cloud/disclosure/p-yangguang/2026-11/x.pdf',
+    },
+  },
   publish: {
     input: { projectId: 'p-yangguang', ...noticeInput() },
     async happy(env) {
