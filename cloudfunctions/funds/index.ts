@@ -59,7 +59,7 @@ function accountTotals(a: FundAccount, direction?: Direction): FundTotals {
  * (the amount's size, either direction), ties by `_id` so pages neither repeat nor skip one.
  */
 function ordered(query: ReturnType<ReturnType<typeof movements>['where']>, sort?: MovementSort) {
-  if (!sort) return query.orderBy('at', 'desc')
+  if (!sort) return query.orderBy('at', 'desc').orderBy('_id', 'desc')
   return query.orderBy(sort.by, sort.order).orderBy('_id', sort.order)
 }
 
