@@ -36,8 +36,12 @@ function sorted<T>(rows: T[], by: ((row: T) => string | number) | undefined, ord
     .map((x) => x.row)
 }
 
-const sortable = (c: Pick<ListColumn<never>, 'sortKey'> & { sortBy?: unknown }) =>
-  !!(c.sortKey || c.sortBy)
+/**
+ * Whether a header sorts: by the list's action (sortKey) always; by the rows on screen (sortBy)
+ * only while they are the whole list, or it would order 20 of 300 and look like all of them.
+ */
+const sortable = (c: Pick<ListColumn<never>, 'sortKey'> & { sortBy?: unknown }, whole: boolean) =>
+  !!(c.sortKey || (c.sortBy && whole))
 
 /** The next order a header's tap gives: 升序, 降序, then the list's own order again. */
 const NEXT_ORDER: Record<Order | 'none', Order | undefined> = {
@@ -141,11 +145,12 @@ export default function Table<T>(
   })
 
   const { page, rows, more, loading, loaded, error } = state
+  const whole = page === 0 && !more
   const column = sort ? columns.find((c) => c.key === sort.key) : undefined
   // The action sorted the rows already when the column has a sortKey.
   const shown = useMemo(
-    () => (column?.sortKey ? rows : sorted(rows, column?.sortBy, sort?.order ?? 'asc')),
-    [rows, column, sort],
+    () => (column?.sortKey || !whole ? rows : sorted(rows, column?.sortBy, sort?.order ?? 'asc')),
+    [rows, column, sort, whole],
   )
   const template = columns.map((c) => `minmax(0, ${c.width ?? 1}fr)`).join(' ')
 
@@ -196,19 +201,20 @@ export default function Table<T>(
       >
         <View className="paged-table__head" role="row" style={{ gridTemplateColumns: template }}>
           {columns.map((c) => {
-            const order = sort?.key === c.key ? sort.order : undefined
+            const on = sortable(c, whole)
+            const order = on && sort?.key === c.key ? sort.order : undefined
             return (
               <View
                 key={c.key}
                 role="columnheader"
                 aria-sort={order ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
-                className={`paged-table__th${sortable(c) ? ' paged-table__th--sortable' : ''}${c.align === 'end' ? ' paged-table__th--end' : ''}`}
-                data-testid={sortable(c) ? `${testId}-sort-${c.key}` : undefined}
+                className={`paged-table__th${on ? ' paged-table__th--sortable' : ''}${c.align === 'end' ? ' paged-table__th--end' : ''}`}
+                data-testid={on ? `${testId}-sort-${c.key}` : undefined}
                 data-sort={order}
-                onClick={sortable(c) ? () => toggle(c.key) : undefined}
+                onClick={on ? () => toggle(c.key) : undefined}
               >
                 <Text>{c.title}</Text>
-                {sortable(c) ? (
+                {on ? (
                   <Text className="paged-table__arrow">
                     {order === 'asc' ? '↑' : order === 'desc' ? '↓' : '↕'}
                   </Text>

@@ -87,8 +87,8 @@ export interface ListColumn<T> {
    */
   sortKey?: string
   /**
-   * For a list whose action cannot sort: the value the header orders the page shown by. A column
-   * with neither cannot be sorted.
+   * For a list whose action cannot sort: the value the header orders the rows on screen by,
+   * offered only while they are the whole list (one page). A column with neither cannot be sorted.
    */
   sortBy?: (row: T) => string | number
   /** Its share of the table's width (default 1). */
