@@ -57,8 +57,8 @@ const NEXT_ORDER: Record<Order | 'none', Order | undefined> = {
  * with only `sortBy` orders the rows on screen. The actions answer a page and whether another
  * follows, not a total, so the pager says no more than that.
  */
-export default function Table<T>(
-  props: PagedListProps<T> & { report: (err: unknown) => void; rootClass: string },
+export default function Table<T, K extends string>(
+  props: PagedListProps<T, K> & { report: (err: unknown) => void; rootClass: string },
 ) {
   const { columns = [], keyOf, onRowClick, empty, handleRef, rootClass } = props
   const testId = props.testId ?? 'paged-list'
@@ -80,7 +80,7 @@ export default function Table<T>(
     stateRef.current = state
   })
   /** The order the list's action is asked for (a header with a sortKey), if any. */
-  const asked = useRef<ListSort | undefined>(undefined)
+  const asked = useRef<ListSort<K> | undefined>(undefined)
   /** Bumped by every load: an answer overtaken by a newer one is dropped. */
   const seq = useRef(0)
   const mounted = useRef(true)

@@ -32,13 +32,14 @@ export interface PagedListHandle {
   reload: () => Promise<void>
 }
 
-export interface PagedListProps<T> {
+/** `K`: the sort keys of the list's action (its `sort.by`), for the columns' `sortKey`. */
+export interface PagedListProps<T, K extends string = string> {
   /**
    * Loads page `n` (0-based). The latest function is used; change `resetKey` to start over. On a
    * computer's table, `sort` is the order a header with a `sortKey` asked for (pass it on to the
    * list's action); otherwise it is absent.
    */
-  fetchPage: (page: number, sort?: ListSort) => Promise<ListPage<T>>
+  fetchPage: (page: number, sort?: ListSort<K>) => Promise<ListPage<T>>
   keyOf: (row: T) => string
   renderItem: (row: T, index: number) => ReactNode
   /** When it changes, the list starts again from page 0 (another tab, another project). */
@@ -71,13 +72,13 @@ export interface PagedListProps<T> {
    * On a computer (H5 from 1024 px), the list is a table of these columns, a page at a time
    * (Table.tsx); `renderItem` draws the rows on a phone. None: the same rows at every width.
    */
-  columns?: readonly ListColumn<T>[]
+  columns?: readonly ListColumn<T, K>[]
   /** The table's row tap (on a phone, the row drawn by `renderItem` handles its own taps). */
   onRowClick?: (row: T) => void
 }
 
 /** A column of the computer's table. */
-export interface ListColumn<T> {
+export interface ListColumn<T, K extends string = string> {
   key: string
   title: string
   render: (row: T, index: number) => ReactNode
@@ -85,7 +86,7 @@ export interface ListColumn<T> {
    * The list's own sort key for this column (its action's `sort.by`, see types/fields.ts
    * sortField): the header orders the whole list, from its first page.
    */
-  sortKey?: string
+  sortKey?: K
   /**
    * For a list whose action cannot sort: the value the header orders the rows on screen by,
    * offered only while they are the whole list (one page). A column with neither cannot be sorted.
@@ -137,7 +138,7 @@ const asAppError = (err: unknown) => (err instanceof AppError ? err : new AppErr
  *     empty={{ title: '暂无待办' }}
  *   />
  */
-export default function PagedList<T>(props: PagedListProps<T>) {
+export default function PagedList<T, K extends string = string>(props: PagedListProps<T, K>) {
   const desktop = useDesktop()
   const { refreshOnAccessError } = useSession()
   const key = props.resetKey ?? ''
@@ -153,7 +154,7 @@ export default function PagedList<T>(props: PagedListProps<T>) {
   return <List key={key} {...props} />
 }
 
-function List<T>(props: PagedListProps<T>) {
+function List<T, K extends string>(props: PagedListProps<T, K>) {
   const {
     keyOf,
     renderItem,

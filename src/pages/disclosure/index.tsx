@@ -122,7 +122,7 @@ function Row({ n }: { n: NoticeRow }) {
 }
 
 /** On a computer the notices are a table of these (the phone's rows hold the same). */
-const COLUMNS: ListColumn<NoticeRow>[] = [
+const COLUMNS: ListColumn<NoticeRow, NoticeSort['by']>[] = [
   {
     key: 'title',
     title: '标题',
@@ -149,14 +149,14 @@ const COLUMNS: ListColumn<NoticeRow>[] = [
     title: '发布日期',
     width: 1.2,
     render: (n) => dateOnly(n.publishedAt),
-    sortKey: 'publishedAt' satisfies NoticeSort['by'],
+    sortKey: 'publishedAt',
   },
   {
     key: 'validUntil',
     title: '有效期至',
     width: 1.2,
     render: (n) => n.validUntil,
-    sortKey: 'validUntil' satisfies NoticeSort['by'],
+    sortKey: 'validUntil',
   },
   {
     key: 'attachments',
@@ -195,7 +195,7 @@ function DisclosureHome({ projectId }: { projectId: string | undefined }) {
         )}
         onChange={setFilter}
       />
-      <PagedList<NoticeRow>
+      <PagedList<NoticeRow, NoticeSort['by']>
         testId="notice-list"
         resetKey={JSON.stringify(filter)}
         // A date header orders the whole list (its sortKey, one of NoticeSort's), from page 0.
@@ -204,7 +204,7 @@ function DisclosureHome({ projectId }: { projectId: string | undefined }) {
             projectId,
             ...filter,
             page,
-            sort: sort as NoticeSort | undefined,
+            sort,
           })
         }
         keyOf={(n) => n._id}

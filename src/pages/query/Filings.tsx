@@ -53,13 +53,13 @@ const Status = ({ row }: { row: FilingRow }) => (
 )
 
 /** The computer's table of the matches (PagedList's columns). */
-const FILING_COLUMNS: readonly ListColumn<FilingRow>[] = [
+const FILING_COLUMNS: readonly ListColumn<FilingRow, FilingSort['by']>[] = [
   {
     key: 'name',
     title: '备案名称',
     width: 1.8,
     render: (r) => r.name,
-    sortKey: 'name' satisfies FilingSort['by'],
+    sortKey: 'name',
   },
   {
     key: 'kind',
@@ -86,7 +86,7 @@ const FILING_COLUMNS: readonly ListColumn<FilingRow>[] = [
     key: 'filedAt',
     title: '备案日期',
     render: (r) => r.filedAt,
-    sortKey: 'filedAt' satisfies FilingSort['by'],
+    sortKey: 'filedAt',
   },
   { key: 'status', title: '状态', width: 0.8, render: (r) => <Status row={r} /> },
 ]
@@ -226,7 +226,7 @@ export default function Filings({ projectId }: { projectId: string | undefined }
         </View>
       ) : null}
 
-      <PagedList<FilingRow>
+      <PagedList<FilingRow, FilingSort['by']>
         testId="filing-list"
         resetKey={`${projectId ?? ''}/${JSON.stringify(applied)}`}
         // A 备案名称 / 备案日期 header orders the whole list (its sortKey, one of FilingSort's),
@@ -236,7 +236,7 @@ export default function Filings({ projectId }: { projectId: string | undefined }
             const res = await call(QueryContract, 'filings', {
               ...applied,
               page,
-              sort: sort as FilingSort | undefined,
+              sort,
             })
             if (page === 0) setTotal(res.total)
             return res

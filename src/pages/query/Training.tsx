@@ -65,12 +65,12 @@ function TrainingLine({ row, onDetail }: { row: TrainingRow; onDetail: () => voi
 }
 
 /** The computer's table (PagedList's columns); a row opens its 详情. */
-const TRAINING_COLUMNS: readonly ListColumn<TrainingRow>[] = [
+const TRAINING_COLUMNS: readonly ListColumn<TrainingRow, TrainingSort['by']>[] = [
   {
     key: 'name',
     title: '姓名',
     render: (r) => r.name,
-    sortKey: 'name' satisfies TrainingSort['by'],
+    sortKey: 'name',
   },
   { key: 'idNo', title: '身份证号码', width: 1.6, render: (r) => r.idNoMasked },
   { key: 'position', title: '岗位', render: (r) => r.position },
@@ -86,14 +86,14 @@ const TRAINING_COLUMNS: readonly ListColumn<TrainingRow>[] = [
     key: 'startDate',
     title: '开始时间',
     render: (r) => r.startDate,
-    sortKey: 'startDate' satisfies TrainingSort['by'],
+    sortKey: 'startDate',
   },
   {
     key: 'hours',
     title: '学时',
     width: 1,
     render: (r) => `${r.totalHours}（${r.courseCount} 门）`,
-    sortKey: 'totalHours' satisfies TrainingSort['by'],
+    sortKey: 'totalHours',
   },
   { key: 'result', title: '结果', width: 0.8, render: (r) => <ResultTag result={r.result} /> },
 ]
@@ -181,7 +181,7 @@ export default function Training({ projectId }: { projectId: string | undefined 
         </Text>
       </View>
 
-      <PagedList<TrainingRow>
+      <PagedList<TrainingRow, TrainingSort['by']>
         testId="training-list"
         resetKey={`${projectId ?? ''}/${JSON.stringify(applied)}`}
         // A 姓名 / 开始时间 / 学时 header orders the whole list (its sortKey, one of TrainingSort's),
@@ -190,7 +190,7 @@ export default function Training({ projectId }: { projectId: string | undefined 
           const res = await call(QueryContract, 'training', {
             ...applied,
             page,
-            sort: sort as TrainingSort | undefined,
+            sort,
           })
           if (page === 0) setTotal(res.total)
           return res

@@ -197,7 +197,7 @@ function TransferItem({ t }: { t: TransferRow }) {
 const openDetail = (t: TransferRow) => void Taro.navigateTo({ url: detailPage(t._id) })
 
 /** The computer's table (PagedList's columns); a row opens the details. */
-const COLUMNS: readonly ListColumn<TransferRow>[] = [
+const COLUMNS: readonly ListColumn<TransferRow, TransferSort['by']>[] = [
   { key: 'purpose', title: '用途', width: 2, render: (t) => t.purpose },
   { key: 'account', title: '账户', render: (t) => t.accountKind },
   { key: 'approvedBy', title: '决定', render: (t) => `${t.approvedBy}决定` },
@@ -206,7 +206,7 @@ const COLUMNS: readonly ListColumn<TransferRow>[] = [
     key: 'at',
     title: '转账日期',
     render: (t) => cstDate(t.at),
-    sortKey: 'at' satisfies TransferSort['by'],
+    sortKey: 'at',
   },
   {
     key: 'publicity',
@@ -220,7 +220,7 @@ const COLUMNS: readonly ListColumn<TransferRow>[] = [
     width: 1.2,
     align: 'end',
     render: (t) => <Text className="kit-money">{formatFen(t.amount)}</Text>,
-    sortKey: 'amount' satisfies TransferSort['by'],
+    sortKey: 'amount',
   },
 ]
 
@@ -259,7 +259,7 @@ function TransfersBody({ projectId }: { projectId: string | undefined }) {
           单笔 {formatFen(LARGE_TRANSFER_FEN)} 及以上的转账予以公示
         </Text>
       </Card>
-      <PagedList<TransferRow>
+      <PagedList<TransferRow, TransferSort['by']>
         testId="transfers"
         resetKey={key}
         // A header orders the whole list (its sortKey, one of TransferSort's), from page 0; the
@@ -269,7 +269,7 @@ function TransfersBody({ projectId }: { projectId: string | undefined }) {
             projectId,
             ...filter,
             page,
-            sort: sort as TransferSort | undefined,
+            sort,
           })
           if (res.totals) setTotals(res.totals)
           return res

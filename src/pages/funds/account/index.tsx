@@ -65,13 +65,13 @@ const size = (m: FundMovement) => (
  * The computer's table of the movements (PagedList's columns); 时间 and 金额 order the whole list
  * (their sortKey, one of MovementSort's).
  */
-const COLUMNS: readonly ListColumn<FundMovement>[] = [
+const COLUMNS: readonly ListColumn<FundMovement, MovementSort['by']>[] = [
   {
     key: 'at',
     title: '时间',
     width: 1.3,
     render: (m) => cstDateTime(m.at),
-    sortKey: 'at' satisfies MovementSort['by'],
+    sortKey: 'at',
   },
   { key: 'purpose', title: '摘要', width: 2, render: (m) => m.purpose },
   { key: 'direction', title: '收支', width: 0.6, render: (m) => DIRECTION_LABELS[m.direction] },
@@ -82,7 +82,7 @@ const COLUMNS: readonly ListColumn<FundMovement>[] = [
     width: 1.2,
     align: 'end',
     render: size,
-    sortKey: 'amount' satisfies MovementSort['by'],
+    sortKey: 'amount',
   },
   {
     key: 'balance',
@@ -155,7 +155,7 @@ function Movements({ account, projectId }: { account: FundAccountView; projectId
         ))}
       </View>
       <Totals totals={totals} month={month} />
-      <PagedList<FundMovement>
+      <PagedList<FundMovement, MovementSort['by']>
         testId="movements"
         resetKey={key}
         // A 时间 / 金额 header orders the whole list, from page 0; the totals stay the filter's.
@@ -166,7 +166,7 @@ function Movements({ account, projectId }: { account: FundAccountView; projectId
             month,
             direction,
             page,
-            sort: sort as MovementSort | undefined,
+            sort,
           })
           if (res.totals) setTotals(res.totals)
           return res
