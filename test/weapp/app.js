@@ -21,8 +21,17 @@ const { startCloud } = require('./cloud')
  * @param {(send: Function) => Function} [opts.through] wraps wx.cloud.callFunction's sending (a
  *   test that drops a call)
  * @param {boolean} [opts.settle] waits for the launch's function calls (default true)
+ * @param {boolean} [opts.sdk] a cloud of the file's own whose storage cloud.js's `putFile` writes
+ *   (a phone's upload to an exact cloud path)
  */
-function useWeapp({ caller, beforeBoot, afterBoot, through = (send) => send, settle = true }) {
+function useWeapp({
+  caller,
+  beforeBoot,
+  afterBoot,
+  through = (send) => send,
+  settle = true,
+  sdk = false,
+}) {
   const who = typeof caller === 'function' ? caller : () => caller
   let cloud
   let boot
@@ -34,7 +43,7 @@ function useWeapp({ caller, beforeBoot, afterBoot, through = (send) => send, set
   beforeAll(async () => {
     if (!fs.existsSync(path.join(DIST, 'app.js')))
       throw new Error('dist/weapp is missing: run `npx taro build --type weapp` first')
-    cloud = await startCloud()
+    cloud = await startCloud({ sdk })
     if (beforeBoot) beforeBoot()
     boot = bootApp({ callFunction: through((name, data) => cloud.call(name, data, who())) })
     if (afterBoot) afterBoot(boot, cloud)

@@ -4,11 +4,15 @@
  * jsdom's Buffer). Prints `CLOUD_URL <url>` when ready; stops the cloud when stdin closes.
  *
  *   node --import tsx test/weapp/cloud-child.ts
+ *
+ * With WEAPP_CLOUD_SDK=1, a cloud of its own that takes the test SDK's credential (cloud-put.ts
+ * stores files with it).
  */
 import { startCloud } from '../support/cloud'
+import { SDK_ENV } from '../local-cloud/sdk'
 
 async function main(): Promise<void> {
-  const cloud = await startCloud()
+  const cloud = await startCloud(process.env.WEAPP_CLOUD_SDK ? { env: SDK_ENV } : {})
   let stopping = false
   const stop = () => {
     if (stopping) return

@@ -9,12 +9,21 @@ const path = require('node:path')
 const ROOT = path.resolve(__dirname, '..', '..')
 const START_TIMEOUT_MS = 60_000
 
-/** @returns {Promise<{ url: string, call: (name: string, event: object, openid: string) => Promise<unknown>, stop: () => Promise<void> }>} */
-function startCloud() {
+/**
+ * @param {{ sdk?: boolean }} [opts] `sdk`: a cloud of the file's own that takes the test SDK's
+ *   credential (test/local-cloud/sdk.ts), so `putFile` can store a file at an exact cloud path as
+ *   a phone's wx.cloud.uploadFile does
+ * @returns {Promise<{ url: string, call: (name: string, event: object, openid: string) => Promise<unknown>, stop: () => Promise<void> }>}
+ */
+function startCloud({ sdk = false } = {}) {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(__dirname, 'cloud-child.ts')],
-    { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
+    {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: sdk ? { ...process.env, WEAPP_CLOUD_SDK: '1' } : process.env,
+    },
   )
   let output = ''
   return new Promise((resolve, reject) => {
@@ -46,6 +55,29 @@ function startCloud() {
     child.once('exit', (code) => {
       clearTimeout(timer)
       reject(new Error(`local cloud exited (code ${code})\n${output}`))
+    })
+  })
+}
+
+/**
+ * Stores `bytes` at `cloudPath` in the storage of a cloud started with `{ sdk: true }`, through the
+ * real wx-server-sdk (in a child: this jsdom process cannot load it); resolves to the fileID.
+ */
+function putFile(url, cloudPath, bytes) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'cloud-put.ts'), url, cloudPath],
+    { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
+  )
+  let out = ''
+  child.stdout.on('data', (c) => (out += c.toString()))
+  child.stderr.on('data', (c) => (out += c.toString()))
+  child.stdin.end(bytes)
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => {
+      const m = /^FILE_ID (\S+)$/m.exec(out)
+      if (code === 0 && m) resolve(m[1])
+      else reject(new Error(`storing ${cloudPath} failed (code ${code})\n${out}`))
     })
   })
 }
@@ -82,4 +114,4 @@ function post(base, name, event, openid) {
   })
 }
 
-module.exports = { startCloud }
+module.exports = { startCloud, putFile }
