@@ -2,14 +2,12 @@ import { usePullDownRefresh } from '@tarojs/taro'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import { AtActivityIndicator } from 'taro-ui'
 import { AppError } from '../../../types/errors'
 import { toast } from '../../services/toast'
-import EmptyState from '../EmptyState'
-import ErrorBlock from '../ErrorBlock'
 import type { ListSort } from '../../../types/fields'
 import type { ListColumn, ListPage, PagedListHandle, PagedListProps } from './index'
 import Pager from './Pager'
+import ListPlaceholder from './Placeholder'
 
 type Order = 'asc' | 'desc'
 
@@ -154,30 +152,17 @@ export default function Table<T, K extends string>(
   )
   const template = columns.map((c) => `minmax(0, ${c.width ?? 1}fr)`).join(' ')
 
-  if (!loaded) {
-    if (error) {
-      return (
-        <View className={rootClass}>
-          <ErrorBlock testId={`${testId}-error`} error={error} onRetry={() => void load(0)} />
-        </View>
-      )
-    }
+  if (!loaded || (rows.length === 0 && page === 0)) {
     return (
-      <View className={`${rootClass} paged-list__loading`} data-testid={`${testId}-loading`}>
-        <AtActivityIndicator mode="center" size={40} content="加载中…" />
-      </View>
-    )
-  }
-
-  if (rows.length === 0 && page === 0) {
-    return (
-      <View className={rootClass} data-testid={`${testId}-empty`}>
-        <EmptyState
-          icon={empty?.icon}
-          title={empty?.title ?? '暂无记录'}
-          description={empty?.description}
-        />
-      </View>
+      <ListPlaceholder
+        rootClass={rootClass}
+        testId={testId}
+        loaded={loaded}
+        error={error}
+        none={rows.length === 0 && page === 0}
+        empty={empty}
+        onRetry={() => void load(0)}
+      />
     )
   }
 

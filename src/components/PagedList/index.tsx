@@ -14,10 +14,9 @@ import { AppError } from '../../../types/errors'
 import type { ListSort } from '../../../types/fields'
 import { toast } from '../../services/toast'
 import { useSession } from '../../session'
-import EmptyState from '../EmptyState'
-import ErrorBlock from '../ErrorBlock'
 import { useDesktop } from '../../hooks/useDesktop'
 import Table from './Table'
+import ListPlaceholder from './Placeholder'
 import './index.scss'
 
 /** One page of a list, as the modules' list actions answer (`more`: another page follows). */
@@ -269,30 +268,17 @@ function List<T, K extends string>(props: PagedListProps<T, K>) {
   const { rows, status, loaded, error, more, moreFailed } = state
   const rootClass = `paged-list${className ? ` ${className}` : ''}`
 
-  if (!loaded) {
-    if (status === 'error' && error) {
-      return (
-        <View className={rootClass}>
-          <ErrorBlock testId={`${testId}-error`} error={error} onRetry={() => void loadFirst()} />
-        </View>
-      )
-    }
+  if (!loaded || rows.length === 0) {
     return (
-      <View className={`${rootClass} paged-list__loading`} data-testid={`${testId}-loading`}>
-        <AtActivityIndicator mode="center" size={40} content="加载中…" />
-      </View>
-    )
-  }
-
-  if (rows.length === 0) {
-    return (
-      <View className={rootClass} data-testid={`${testId}-empty`}>
-        <EmptyState
-          icon={empty?.icon}
-          title={empty?.title ?? '暂无记录'}
-          description={empty?.description}
-        />
-      </View>
+      <ListPlaceholder
+        rootClass={rootClass}
+        testId={testId}
+        loaded={loaded}
+        error={status === 'error' ? error : null}
+        none={rows.length === 0}
+        empty={empty}
+        onRetry={() => void loadFirst()}
+      />
     )
   }
 
