@@ -190,6 +190,13 @@ test('the header marks the quick entry of the page shown', async () => {
     .locator('[data-testid="desktop-entry-publish"][aria-current="page"]:visible')
     .waitFor()
   await expect(lookup.getAttribute('aria-current')).resolves.toBeNull()
+
+  // 信息公开查询 › 企业人员培训结果 opens 信息综合查询 on that part.
+  await lookup.hover()
+  await visible('desktop-link-training').click()
+  await app.page.waitForURL(/#\/pages\/query\/index\?part=training/)
+  await app.page.locator('[data-testid="tab-training"][data-active="true"]:visible').waitFor()
+  await shown(table())
 }, 90_000)
 
 test('at a phone’s 390×844 the same list is cards, the next page added at the bottom', async () => {

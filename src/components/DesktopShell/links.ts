@@ -33,7 +33,7 @@ export const QUICK_ENTRIES: readonly QuickEntry[] = [
   {
     key: 'lookup',
     title: '信息公开查询',
-    // §8's published notices and §9's 备案综合查询 / 企业人员培训结果 (信息综合查询).
+    // §8's published notices and §9's 备案综合查询 / 企业人员培训结果 (信息综合查询's two parts).
     links: [
       {
         key: 'disclosure',
@@ -41,7 +41,13 @@ export const QUICK_ENTRIES: readonly QuickEntry[] = [
         module: 'disclosure',
         url: modulePath('disclosure'),
       },
-      { key: 'query', title: '信息综合查询', module: 'query', url: modulePath('query') },
+      { key: 'query', title: '备案综合查询', module: 'query', url: modulePath('query') },
+      {
+        key: 'training',
+        title: '企业人员培训结果',
+        module: 'query',
+        url: `${modulePath('query')}?part=training`,
+      },
     ],
   },
   {

@@ -44,12 +44,18 @@ export default function Tabs<K extends string>(props: TabsProps<K>) {
  */
 export function useTabs<K extends string>(
   items: readonly TabItem<K>[],
-  bar: Omit<TabsProps<K>, 'items' | 'current' | 'onChange'> = {},
+  bar: Omit<TabsProps<K>, 'items' | 'current' | 'onChange'> & {
+    /** The tab to start on, if it is one of `items` (a link's `?part=`); else the first. */
+    initial?: string
+  } = {},
 ): [K, ReactNode] {
-  const [current, setCurrent] = useState<K>(items[0].key)
+  const { initial, ...rest } = bar
+  const [current, setCurrent] = useState<K>(
+    () => items.find((t) => t.key === initial)?.key ?? items[0].key,
+  )
   return [
     current,
-    <Tabs key="tabs" {...bar} items={items} current={current} onChange={setCurrent} />,
+    <Tabs key="tabs" {...rest} items={items} current={current} onChange={setCurrent} />,
   ]
 }
 
