@@ -7,7 +7,7 @@ import { cstDate, formatArea, formatCount, percent } from '../../../../types/dis
 import { ProjectContract, type StaffMember } from '../../../../types/project'
 import CloudView from '../../../components/CloudView'
 import { Card, Empty, Rows, Stats, Tag } from '../../../components/InfoCard'
-import PagedList from '../../../components/PagedList'
+import PagedList, { type ListColumn } from '../../../components/PagedList'
 import { useModuleCall } from '../../../hooks/useModuleCall'
 import { call } from '../../../services/api'
 import { range, type TabProps } from './props'
@@ -75,6 +75,16 @@ function StaffRow({ s }: { s: StaffMember }) {
   )
 }
 
+/** The computer's table of 从业人员: what a desk worker checks of each, one line a person. */
+const STAFF_COLUMNS: readonly ListColumn<StaffMember>[] = [
+  { key: 'name', title: '姓名', render: (s) => s.name, sortBy: (s) => s.name },
+  { key: 'post', title: '岗位', render: (s) => s.post, sortBy: (s) => s.post },
+  { key: 'certificate', title: '证书', width: 2, render: (s) => s.certificate },
+  { key: 'idNo', title: '身份证号码', width: 1.5, render: (s) => s.idNo || '未登记' },
+  { key: 'phone', title: '电话', render: (s) => s.phone },
+  { key: 'startDate', title: '入职日期', render: (s) => s.startDate, sortBy: (s) => s.startDate },
+]
+
 /** 项目信息 › 从业人员. */
 export function StaffTab({ projectId }: TabProps) {
   return (
@@ -83,6 +93,7 @@ export function StaffTab({ projectId }: TabProps) {
       fetchPage={(page) => call(ProjectContract, 'staff', { projectId, page })}
       keyOf={(s) => s._id}
       renderItem={(s) => <StaffRow s={s} />}
+      columns={STAFF_COLUMNS}
       empty={{
         icon: 'user',
         title: '暂无从业人员信息',

@@ -17,7 +17,7 @@ import {
 } from '../../../../types/project'
 import CloudView from '../../../components/CloudView'
 import { Balance, Card, Empty, Rows, Stats, Tag } from '../../../components/InfoCard'
-import PagedList from '../../../components/PagedList'
+import PagedList, { type ListColumn } from '../../../components/PagedList'
 import { useModuleCall } from '../../../hooks/useModuleCall'
 import { call } from '../../../services/api'
 import { range, type TabProps } from './props'
@@ -94,6 +94,46 @@ function VoteRow({ v }: { v: VoteSession }) {
   )
 }
 
+/** The computer's table of votes: a session a line, each matter put to it with its result. */
+const VOTE_COLUMNS: readonly ListColumn<VoteSession>[] = [
+  { key: 'title', title: '投票主题', width: 2, render: (v) => v.title },
+  {
+    key: 'period',
+    title: '投票时间',
+    width: 1.6,
+    render: (v) => `${cstDate(v.startAt)} 至 ${cstDate(v.endAt)}`,
+    sortBy: (v) => v.startAt,
+  },
+  {
+    key: 'participants',
+    title: '参与人数',
+    align: 'end',
+    render: (v) => formatCount(v.participants),
+    sortBy: (v) => v.participants,
+  },
+  {
+    key: 'households',
+    title: '参与户数',
+    align: 'end',
+    render: (v) => formatCount(v.households),
+    sortBy: (v) => v.households,
+  },
+  {
+    key: 'matters',
+    title: '表决事项（同意人数 / 面积占比）',
+    width: 3,
+    render: (v) => (
+      <View>
+        {v.matters.map((m, i) => (
+          <View key={`${i}-${m.title}`} data-testid="vote-matter">
+            {`${m.title}：${MATTER_RESULTS[m.result]}（${m.agreePeople.toFixed(1)}% / ${m.agreeArea.toFixed(1)}%）`}
+          </View>
+        ))}
+      </View>
+    ),
+  },
+]
+
 /** 项目信息 › 电子投票. */
 export function VotingTab({ projectId }: TabProps) {
   const state = useModuleCall(ProjectContract, 'voting', { projectId })
@@ -117,6 +157,7 @@ export function VotingTab({ projectId }: TabProps) {
               fetchPage={(page) => call(ProjectContract, 'votes', { projectId, page })}
               keyOf={(v) => v._id}
               renderItem={(v) => <VoteRow v={v} />}
+              columns={VOTE_COLUMNS}
               empty={{ icon: 'list', title: '暂无电子投票记录' }}
             />
           </>
@@ -147,6 +188,27 @@ function FacilityRow({ f }: { f: Facility }) {
   )
 }
 
+/** The computer's table of 设施设备, in the list's order (设备编号). */
+const FACILITY_COLUMNS: readonly ListColumn<Facility>[] = [
+  { key: 'code', title: '设备编号', render: (f) => f.code, sortBy: (f) => f.code },
+  { key: 'name', title: '设备名称', width: 1.5, render: (f) => f.name },
+  { key: 'kind', title: '类别', render: (f) => f.kind, sortBy: (f) => f.kind },
+  { key: 'location', title: '安装位置', width: 1.5, render: (f) => f.location },
+  {
+    key: 'status',
+    title: '状态',
+    render: (f) => <Tag tone={FACILITY_TONE[f.status]}>{FACILITY_STATUSES[f.status]}</Tag>,
+    sortBy: (f) => f.status,
+  },
+  {
+    key: 'lastMaintained',
+    title: '最近维保',
+    render: (f) => f.lastMaintainedAt,
+    sortBy: (f) => f.lastMaintainedAt,
+  },
+  { key: 'maintainer', title: '维保单位', width: 1.5, render: (f) => f.maintainer },
+]
+
 /** 项目信息 › 设施设备. */
 export function FacilitiesTab({ projectId }: TabProps) {
   const [kind, setKind] = useState<FacilityKind | undefined>(undefined)
@@ -171,6 +233,7 @@ export function FacilitiesTab({ projectId }: TabProps) {
         fetchPage={(page) => call(ProjectContract, 'facilities', { projectId, kind, page })}
         keyOf={(f) => f._id}
         renderItem={(f) => <FacilityRow f={f} />}
+        columns={FACILITY_COLUMNS}
         empty={{ icon: 'settings', title: kind ? `暂无${kind}设备` : '暂无设施设备信息' }}
       />
     </>
@@ -238,6 +301,26 @@ function UseRow({ u }: { u: MaintenanceUse }) {
   )
 }
 
+/** The computer's table of the fund's uses; amounts right-aligned. */
+const USE_COLUMNS: readonly ListColumn<MaintenanceUse>[] = [
+  { key: 'item', title: '维修项目', width: 2, render: (u) => u.item },
+  { key: 'appliedAt', title: '申请日期', render: (u) => u.appliedAt, sortBy: (u) => u.appliedAt },
+  { key: 'contractor', title: '施工单位', width: 1.5, render: (u) => u.contractor },
+  { key: 'approval', title: '表决情况', width: 2, render: (u) => u.approval },
+  {
+    key: 'status',
+    title: '状态',
+    render: (u) => <Tag tone={USE_TONE[u.status]}>{USE_STATUSES[u.status]}</Tag>,
+  },
+  {
+    key: 'amount',
+    title: '金额',
+    align: 'end',
+    render: (u) => <Text className="kit-money">{formatFen(u.amount)}</Text>,
+    sortBy: (u) => u.amount,
+  },
+]
+
 /** 项目信息 › 维修金信息. */
 export function FundTab({ projectId }: TabProps) {
   const state = useModuleCall(ProjectContract, 'fund', { projectId })
@@ -267,6 +350,7 @@ export function FundTab({ projectId }: TabProps) {
               fetchPage={(page) => call(ProjectContract, 'fundUses', { projectId, page })}
               keyOf={(u) => u._id}
               renderItem={(u) => <UseRow u={u} />}
+              columns={USE_COLUMNS}
               empty={{ icon: 'money', title: '暂无维修资金使用记录' }}
             />
           </>
