@@ -11,7 +11,7 @@ import {
 import CloudView from '../../../components/CloudView'
 import { modulePage } from '../../../components/ModuleGate'
 import { useRouteParam } from '../../../hooks/useRouteParam'
-import PagedList from '../../../components/PagedList'
+import PagedList, { type ListColumn } from '../../../components/PagedList'
 import Tabs from '../../../components/Tabs'
 import { call } from '../../../services/api'
 import { Card, Rows, Tag } from '../../../components/InfoCard'
@@ -64,6 +64,25 @@ function RecordItem({ r }: { r: CreditRecord }) {
   )
 }
 
+/** The computer's table of one kind's records; 不良信息 adds its 处理措施 and 公示截止. */
+const RECORD_COLUMNS: readonly ListColumn<CreditRecord>[] = [
+  { key: 'title', title: '事项', width: 1.6, render: (r) => r.title },
+  { key: 'facts', title: '事实', width: 2.4, render: (r) => r.facts },
+  { key: 'date', title: '认定日期', render: (r) => r.date, sortBy: (r) => r.date },
+  { key: 'authority', title: '认定部门', width: 1.4, render: (r) => r.authority },
+  { key: 'docNo', title: '文号', width: 1.4, render: (r) => r.docNo },
+]
+const BAD_COLUMNS: readonly ListColumn<CreditRecord>[] = [
+  ...RECORD_COLUMNS,
+  { key: 'penalty', title: '处理措施', render: (r) => r.penalty },
+  {
+    key: 'showUntil',
+    title: '公示截止',
+    render: (r) => r.showUntil,
+    sortBy: (r) => r.showUntil ?? '',
+  },
+]
+
 function SubjectBody({ projectId }: { projectId?: string }) {
   const subjectId = useRouteParam('subjectId')
   const [kind, setKind] = useState<RecordKind>('good')
@@ -97,6 +116,7 @@ function SubjectBody({ projectId }: { projectId?: string }) {
             }
             keyOf={(r) => r._id}
             renderItem={(r) => <RecordItem r={r} />}
+            columns={kind === 'bad' ? BAD_COLUMNS : RECORD_COLUMNS}
             empty={{
               icon: kind === 'good' ? 'star' : 'check-circle',
               title: kind === 'good' ? '暂无良好信息' : '暂无不良信息',

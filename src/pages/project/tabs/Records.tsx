@@ -96,17 +96,19 @@ function VoteRow({ v }: { v: VoteSession }) {
 
 /** The computer's table of votes: a session a line, each matter put to it with its result. */
 const VOTE_COLUMNS: readonly ListColumn<VoteSession>[] = [
-  { key: 'title', title: '投票主题', width: 2, render: (v) => v.title },
+  { key: 'title', title: '投票主题', width: 1.8, render: (v) => v.title },
   {
     key: 'period',
     title: '投票时间',
-    width: 1.6,
+    // Both dates on one line at 1280 px.
+    width: 2,
     render: (v) => `${cstDate(v.startAt)} 至 ${cstDate(v.endAt)}`,
     sortBy: (v) => v.startAt,
   },
   {
     key: 'participants',
     title: '参与人数',
+    width: 0.8,
     align: 'end',
     render: (v) => formatCount(v.participants),
     sortBy: (v) => v.participants,
@@ -114,6 +116,7 @@ const VOTE_COLUMNS: readonly ListColumn<VoteSession>[] = [
   {
     key: 'households',
     title: '参与户数',
+    width: 0.8,
     align: 'end',
     render: (v) => formatCount(v.households),
     sortBy: (v) => v.households,
@@ -303,7 +306,7 @@ function UseRow({ u }: { u: MaintenanceUse }) {
 
 /** The computer's table of the fund's uses; amounts right-aligned. */
 const USE_COLUMNS: readonly ListColumn<MaintenanceUse>[] = [
-  { key: 'item', title: '维修项目', width: 2, render: (u) => u.item },
+  { key: 'item', title: '维修项目', width: 1.8, render: (u) => u.item },
   { key: 'appliedAt', title: '申请日期', render: (u) => u.appliedAt, sortBy: (u) => u.appliedAt },
   { key: 'contractor', title: '施工单位', width: 1.5, render: (u) => u.contractor },
   { key: 'approval', title: '表决情况', width: 2, render: (u) => u.approval },
@@ -315,6 +318,8 @@ const USE_COLUMNS: readonly ListColumn<MaintenanceUse>[] = [
   {
     key: 'amount',
     title: '金额',
+    // Wide enough for ¥9,999,999.99 on one line.
+    width: 1.5,
     align: 'end',
     render: (u) => <Text className="kit-money">{formatFen(u.amount)}</Text>,
     sortBy: (u) => u.amount,
