@@ -4,7 +4,7 @@
  * the slot's path → disclosure.keepAttachment, and the notice published names the copy the
  * function kept (under kept/disclosure/, where no phone writes), not the phone's own upload.
  */
-const { until, text, subpackage } = require('./harness')
+const { answering, until, text, subpackage } = require('./harness')
 const { putFile } = require('./cloud')
 const { useWeapp } = require('./app')
 
@@ -22,14 +22,6 @@ const PDF = Buffer.from(
 /** What the page asked of WeChat's file APIs, and what the functions answered it. */
 const asked = { chooseMessageFile: [], uploadFile: [], uploaded: [] }
 const replies = []
-
-/** A WeChat async API answering `res`: through the callbacks, or as a promise without them. */
-const answering = (record, res) => (opts) => {
-  record.push(opts)
-  if (!opts.success && !opts.fail && !opts.complete) return Promise.resolve(res)
-  opts.success?.(res)
-  opts.complete?.(res)
-}
 
 const app = useWeapp({
   caller: openid,

@@ -238,8 +238,20 @@ function distFiles(dir = DIST) {
   })
 }
 
+/**
+ * A stand-in for a WeChat async API (chooseMedia, chooseMessageFile …) that records each call's
+ * options in `record` and answers `res`: through the callbacks, or as a promise without them.
+ */
+const answering = (record, res) => (opts) => {
+  record.push(opts)
+  if (!opts.success && !opts.fail && !opts.complete) return Promise.resolve(res)
+  opts.success?.(res)
+  opts.complete?.(res)
+}
+
 module.exports = {
   DIST,
+  answering,
   ROOT,
   bootApp,
   until,

@@ -6,7 +6,7 @@
  */
 const fs = require('node:fs')
 const path = require('node:path')
-const { DIST, until, text, subpackage } = require('./harness')
+const { DIST, answering, until, text, subpackage } = require('./harness')
 const { useWeapp } = require('./app')
 
 const LIST = 'pages/safety/index'
@@ -22,14 +22,6 @@ const PNG = Buffer.from(
 
 /** What the page asked of WeChat's media and storage APIs. */
 const media = { chooseMedia: [], compressImage: [], uploadFile: [], uploaded: [] }
-
-/** A WeChat async API answering `res`: through the callbacks, or as a promise without them. */
-const answering = (record, res) => (opts) => {
-  record.push(opts)
-  if (!opts.success && !opts.fail && !opts.complete) return Promise.resolve(res)
-  opts.success?.(res)
-  opts.complete?.(res)
-}
 
 const app = useWeapp({
   caller: () => openid,
