@@ -5,7 +5,7 @@
  * the score with 确认 / 退回 beside the answers while they scroll. At a phone's 390×844 the same
  * pages keep their phone layout.
  */
-import type { Locator } from 'playwright-core'
+import type { Locator, Route } from 'playwright-core'
 import { PNG } from 'pngjs'
 import { TODO_PAGE_SIZE, type Todo, type TodoCounts } from '../../types/todos'
 import { screenshotPath } from '../support/browser'
@@ -34,6 +34,30 @@ async function openHome(viewport: { width: number; height: number }): Promise<vo
   await openAs('demo-manager', '/pages/home/index')
   await shown(visible('module-grid'))
 }
+
+test('home’s to-dos card says when the count could not be read, and 重试 reads it again', async () => {
+  const counts = await api<TodoCounts>('todos', { action: 'counts' })
+  // The network drops for the count only.
+  const drop = (route: Route) =>
+    route.request().postDataJSON()?.action === 'counts'
+      ? route.abort('internetdisconnected')
+      : route.continue()
+  await app.page.route('**/api/functions/todos', drop)
+  try {
+    await openHome(DESKTOP)
+    const retry = visible('home-todos-retry')
+    await retry.waitFor()
+    await expect(visible('home-todos').innerText()).resolves.toContain('读取失败')
+    await app.page.unroute('**/api/functions/todos', drop)
+    await app.answered('todos', 'counts', () => retry.click())
+    await expect(visible('home-todos-pending').innerText()).resolves.toBe(String(counts.pending))
+    await expect(retry.count()).resolves.toBe(0)
+    // 重试 reads the count again; it does not also open 待办事项.
+    expect(app.page.url()).toMatch(/#\/pages\/home\/index/)
+  } finally {
+    await app.page.unroute('**/api/functions/todos', drop)
+  }
+})
 
 test('home at 1280×800 is a dashboard: the modules in more columns, the to-dos waiting and the way to them', async () => {
   const counts = await api<TodoCounts>('todos', { action: 'counts' })

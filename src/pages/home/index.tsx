@@ -95,7 +95,13 @@ function Dashboard({ session, modules, projectId }: DashboardProps) {
             {role} · {projectNames(session) || '未关联项目'}
           </Text>
         </View>
-        {desktop && holdsTodos ? <TodoCard counts={counts.data} /> : null}
+        {desktop && holdsTodos ? (
+          <TodoCard
+            counts={counts.data}
+            failed={!!counts.error && !counts.loading}
+            onRetry={() => void counts.reload()}
+          />
+        ) : null}
       </View>
       <ProjectSwitcher />
       <Text className="section-title">我的业务</Text>
